@@ -1,0 +1,95 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SfBulk.Emulator.Auth;
+using SfBulk.Emulator.BulkV1;
+using SfBulk.Emulator.BulkV2;
+using SfBulk.Emulator.Control;
+using SfBulk.Emulator.State;
+using SfBulk.Emulator.Time;
+
+namespace SfBulk.Emulator;
+
+/// <summary>
+/// A running emulator bound to 127.0.0.1. Start one per test class (port 0 picks a free port) or run the
+/// <c>SfBulk.Emulator</c> program for a standalone instance.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var emulator = await EmulatorServer.StartAsync();
+/// var loginUrl = emulator.BaseUri; // e.g. http://127.0.0.1:54321/
+/// </code>
+/// </example>
+public sealed class EmulatorServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private EmulatorServer(WebApplication app, Uri baseUri, EmulatorOptions options, EmulatorClock clock)
+    {
+        _app = app;
+        BaseUri = baseUri;
+        Options = options;
+        Clock = clock;
+    }
+
+    /// <summary>The root URL, e.g. <c>http://127.0.0.1:54321/</c>; use it as the login URL and instance URL.</summary>
+    public Uri BaseUri { get; }
+
+    /// <summary>The settings the emulator was started with.</summary>
+    public EmulatorOptions Options { get; }
+
+    /// <summary>The emulator's clock; advance or scale it to move batches forward.</summary>
+    public EmulatorClock Clock { get; }
+
+    internal OrgState State => _app.Services.GetRequiredService<OrgState>();
+
+    /// <summary>Starts an emulator and returns once it accepts connections.</summary>
+    /// <param name="options">The settings; null uses the defaults (the documented default org).</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running emulator; dispose it to stop.</returns>
+    public static async Task<EmulatorServer> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new EmulatorOptions();
+        var clock = new EmulatorClock(options.TimeProvider);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = Limits.MaxRequestBodyBytes;
+        });
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(clock);
+        builder.Services.AddSingleton<OrgState>();
+        builder.Services.AddSingleton<RequestCounter>();
+        builder.Services.AddSingleton<FaultInjector>();
+
+        var app = builder.Build();
+        app.UseRequestCountingAndFaults();
+        app.MapSoapLoginEndpoints();
+        app.MapOAuthEndpoints();
+        app.MapBulkV1Endpoints();
+        app.MapBulkV2Endpoints();
+        if (options.EnableControlSurface)
+        {
+            app.MapControlEndpoints();
+        }
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var port = new Uri(address).Port;
+        return new EmulatorServer(app, new Uri($"http://127.0.0.1:{port}/"), options, clock);
+    }
+
+    /// <summary>Stops the emulator.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}
