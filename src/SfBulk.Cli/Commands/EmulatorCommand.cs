@@ -1,0 +1,57 @@
+using System.CommandLine;
+using SfBulk.Cli.Infrastructure;
+using SfBulk.Emulator;
+
+namespace SfBulk.Cli.Commands;
+
+/// <summary><c>sfbulk emulator [--port n] [--time-scale x]</c>: runs the local Salesforce emulator until Ctrl+C.</summary>
+internal static class EmulatorCommand
+{
+    public static Command Create()
+    {
+        var port = new Option<int>("--port", "-p")
+        {
+            Description = "The TCP port on 127.0.0.1 to listen on (0 picks a free one).",
+            DefaultValueFactory = _ => 0,
+        };
+        port.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 0 or > 65535)
+            {
+                r.AddError("--port must be between 0 and 65535.");
+            }
+        });
+        var scale = new Option<double>("--time-scale")
+        {
+            Description = "Emulated seconds per real second (60 makes a 5-minute job take 5 seconds).",
+            DefaultValueFactory = _ => 1.0,
+        };
+        scale.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double>() is <= 0 or > 100_000)
+            {
+                r.AddError("--time-scale must be above 0 and at most 100000.");
+            }
+        });
+
+        var command = new Command("emulator", "Start the local Salesforce emulator and print its URL and credentials.") { port, scale };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions { Port = parse.GetValue(port) }, cancellationToken).ConfigureAwait(false);
+            emulator.Clock.SetScale(parse.GetValue(scale));
+            Console.Out.WriteLine(EmulatorBanner.ListeningLine(emulator));
+            Console.Out.WriteLine(EmulatorBanner.Credentials(emulator));
+            Console.Error.WriteLine("Press Ctrl+C to stop.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,22 @@
+using System.CommandLine;
+using SfBulk.Cli.Commands;
+using SfBulk.Cli.Infrastructure;
+
+var root = new RootCommand("sfbulk: close, abort, watch and sweep Salesforce Bulk API jobs.")
+{
+    EmulatorCommand.Create(),
+};
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+    {
+        Console.Error.WriteLine($"error: {error.Message}");
+    }
+
+    Console.Error.WriteLine($"Run '{string.Join(' ', ["sfbulk", .. parse.CommandResult.Command.Parents.OfType<Command>().Where(c => c is not RootCommand).Reverse().Select(c => c.Name), parse.CommandResult.Command is RootCommand ? string.Empty : parse.CommandResult.Command.Name]).TrimEnd()} --help' for usage.");
+    return ExitCodes.UsageError;
+}
+
+return await parse.InvokeAsync();
