@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using SfBulk.Cli.Tests.Infrastructure;
+
+namespace SfBulk.Cli.Tests.Commands;
+
+public sealed class EmulatorCommandTests
+{
+    [Fact]
+    public async Task Emulator_PortZero_PrintsListeningLineAndServes()
+    {
+        using var process = Process.Start(CliProcess.StartInfo(["emulator", "--port", "0"]))!;
+        try
+        {
+            var line = await process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+            Assert.NotNull(line);
+            Assert.Matches(@"^Emulator listening on http://127\.0\.0\.1:\d+$", line);
+            var credentials = await process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
+            Assert.Contains("admin@sfbulk.test", credentials, StringComparison.Ordinal);
+
+            using var http = new HttpClient { BaseAddress = new Uri(line!["Emulator listening on ".Length..]) };
+            using var response = await http.GetAsync("services/async/66.0/job/750R0000000001AAA", TestContext.Current.CancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("InvalidSessionId", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("--port", "99999", "--port must be between 0 and 65535.")]
+    [InlineData("--time-scale", "0", "--time-scale must be above 0")]
+    [InlineData("--bogus", "1", "Unrecognized command or argument '--bogus'")]
+    public async Task Emulator_BadOption_ExitsWithUsageError(string option, string value, string message)
+    {
+        var result = await CliProcess.RunAsync(["emulator", option, value]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.StdErr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.StdOut);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace SfBulk.Cli.Tests.Infrastructure;
+
+/// <summary>What a finished <c>sfbulk</c> process printed and returned.</summary>
+public sealed record CliResult(int ExitCode, string StdOut, string StdErr);
+
+/// <summary>Runs the built <c>sfbulk</c> CLI as a separate process, as users run it.</summary>
+public static class CliProcess
+{
+    private static string CliDll => Path.Combine(AppContext.BaseDirectory, "SfBulk.Cli.dll");
+
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args, IDictionary<string, string?>? environment = null)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        info.ArgumentList.Add(CliDll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        // A clean environment for what sfbulk reads, so the developer's own settings never leak into tests.
+        foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("SFBULK_", StringComparison.Ordinal)).ToList())
+        {
+            info.Environment.Remove(key);
+        }
+
+        info.Environment["NO_COLOR"] = "1";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+        {
+            info.Environment[key] = value;
+        }
+
+        return info;
+    }
+
+    public static async Task<CliResult> RunAsync(IEnumerable<string> args, IDictionary<string, string?>? environment = null, string? stdin = null, TimeSpan? timeout = null)
+    {
+        using var process = Process.Start(StartInfo(args, environment))!;
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+        }
+
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"sfbulk {string.Join(' ', args)} did not exit within {timeout ?? TimeSpan.FromSeconds(60)}.");
+        }
+
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+}
