@@ -1,28 +1,163 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using SfBulk.Authentication;
 using SfBulk.Http;
 
 namespace SfBulk;
 
 /// <summary>
 /// The shared "Salesforce Connection" resource: how to reach and log in to one org. Configure it once and share
-/// it; it caches the session and refreshes it when Salesforce reports it expired. Thread-safe.
+/// it; it logs in lazily, caches the session and refreshes it when Salesforce reports it expired. Thread-safe.
 /// </summary>
-public sealed class SalesforceConnection : IDisposable
+/// <example>
+/// <code>
+/// using var connection = new SalesforceConnection(new SalesforceConnectionOptions
+/// {
+///     LoginUrl = new Uri("https://mycompany.my.salesforce.com"),
+///     Credential = JwtBearerCredential.FromKeyFile(clientId, "ops@mycompany.com", "/etc/sfbulk/key.pem"),
+/// });
+/// </code>
+/// </example>
+public sealed partial class SalesforceConnection : IDisposable
 {
+    private readonly SalesforceConnectionOptions _options;
+    private readonly HttpClient? _ownedClient;
+    private readonly HttpTransport _transport;
+    private readonly ResiliencePipeline<ApiResponse> _retry;
+    private readonly ILogger _logger;
+    private readonly ILoggerFactory? _loggerFactory;
+    private readonly Func<HttpClient> _clientSource;
+    private readonly CancellationTokenSource _lifetime = new();
+
+    /// <summary>Creates a connection; no request is sent until the first call.</summary>
+    /// <param name="options">The settings; copied, so later changes have no effect.</param>
+    /// <exception cref="ArgumentException">A setting is invalid (for example a non-https login URL).</exception>
+    public SalesforceConnection(SalesforceConnectionOptions options)
+        : this(options, null)
+    {
+    }
+
+    /// <summary>Creates a connection that logs through <paramref name="loggerFactory"/>.</summary>
+    /// <param name="options">The settings; copied, so later changes have no effect.</param>
+    /// <param name="loggerFactory">Where to log; null logs nothing.</param>
+    /// <exception cref="ArgumentException">A setting is invalid (for example a non-https login URL).</exception>
+    public SalesforceConnection(SalesforceConnectionOptions options, ILoggerFactory? loggerFactory)
+        : this(options, loggerFactory, null, null)
+    {
+    }
+
+    /// <summary>Creates a connection on a shared <see cref="HttpClient"/> source (IHttpClientFactory) and an optional first session.</summary>
+    internal SalesforceConnection(SalesforceConnectionOptions options, ILoggerFactory? loggerFactory, Func<HttpClient>? httpClient, SalesforceSession? initialSession)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Clone();
+        _options.Validate();
+        _loggerFactory = loggerFactory;
+        _logger = (ILogger?)loggerFactory?.CreateLogger("SfBulk.Connection") ?? NullLogger.Instance;
+        Time = _options.TimeProvider ?? TimeProvider.System;
+        if (httpClient is null)
+        {
+            _ownedClient = SalesforceHttpHandler.CreateClient(_options.Proxy);
+            var client = _ownedClient;
+            httpClient = () => client;
+        }
+
+        _clientSource = httpClient;
+        _transport = new HttpTransport(httpClient, _options.RequestTimeout, _options.MaxResponseBodyBytes, _logger, Name, Time);
+        _retry = RetryPipelines.Create(_options.Retry, Time, _logger, Name);
+        _session = initialSession;
+    }
+
+    /// <summary>The connection's name.</summary>
+    public string Name => _options.Name;
+
     /// <summary>The API version used for requests, e.g. <c>66.0</c>.</summary>
-    public string ApiVersion { get; } = "66.0";
+    public string ApiVersion => _options.ApiVersion;
+
+    /// <summary>The login URL.</summary>
+    public Uri LoginUrl => _options.LoginUrl;
+
+    /// <summary>How the connection logs in (its <see cref="object.ToString"/> shows no secret).</summary>
+    public SalesforceCredential Credential => _options.Credential!;
+
+    /// <summary>False when an expired session is an error instead of a reason to log in again (external sessions).</summary>
+    public bool CanRefreshSession => Credential.CanRefresh;
+
+    internal TimeProvider Time { get; }
 
     /// <summary>
-    /// Sends <paramref name="request"/> with the session's auth header, refreshing the session once (single-flight)
-    /// when Salesforce reports it expired and sending the request again; replays idempotent requests on network
-    /// failures, 5xx and throttling. Returns every response that arrives, error statuses included, except the
-    /// session-expiry one. Throws <see cref="SalesforceRestException"/> (code NETWORK_ERROR) when no response
-    /// arrives and <see cref="SalesforceLoginException"/> when logging in fails or an external session expired.
+    /// Creates a connection on a session obtained elsewhere (the reference activity's <c>ServerUrl</c>,
+    /// <c>SessionId</c> and <c>ExternalSessionIdUsed</c>). The session is never refreshed: when Salesforce reports it
+    /// expired, calls fail with <see cref="SalesforceLoginException"/> code <c>EXTERNAL_SESSION_EXPIRED</c>.
     /// </summary>
-    internal Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    /// <param name="instanceUrl">The instance or My Domain URL, or a SOAP <c>serverUrl</c> (its host is used).</param>
+    /// <param name="sessionId">The session id or access token.</param>
+    /// <param name="apiVersion">The API version of requests; null means <see cref="SalesforceConnectionOptions.DefaultApiVersion"/>.</param>
+    /// <param name="loggerFactory">Where to log; null logs nothing.</param>
+    /// <returns>The connection.</returns>
+    /// <exception cref="ArgumentException">The URL is not absolute https (or loopback), or the session id is empty.</exception>
+    public static SalesforceConnection FromExternalSession(Uri instanceUrl, string sessionId, string? apiVersion = null, ILoggerFactory? loggerFactory = null)
+    {
+        var credential = new ExternalSessionCredential(instanceUrl, sessionId);
+        return new SalesforceConnection(
+            new SalesforceConnectionOptions
+            {
+                Name = "external",
+                LoginUrl = credential.InstanceUrl,
+                ApiVersion = apiVersion ?? SalesforceConnectionOptions.DefaultApiVersion,
+                Credential = credential,
+            },
+            loggerFactory);
+    }
+
+    /// <summary>
+    /// Returns a connection for one call that overrides this one's session (the reference activity's per-call
+    /// <c>ServerUrl</c> and <c>SessionId</c>). With <paramref name="externalSessionIdUsed"/> the session is never
+    /// refreshed; otherwise, when it expires, this connection's credential logs in again. Shares this connection's
+    /// HTTP client and settings; dispose it when done (this connection stays usable).
+    /// </summary>
+    /// <param name="serverUrl">The instance URL or SOAP <c>serverUrl</c> the session belongs to.</param>
+    /// <param name="sessionId">The session id or access token.</param>
+    /// <param name="externalSessionIdUsed">True when the session must not be refreshed.</param>
+    /// <returns>The overriding connection.</returns>
+    /// <exception cref="ArgumentException">The URL is not absolute https (or loopback), or the session id is empty.</exception>
+    public SalesforceConnection WithSession(Uri serverUrl, string sessionId, bool externalSessionIdUsed)
+    {
+        var external = new ExternalSessionCredential(serverUrl, sessionId);
+        if (externalSessionIdUsed)
+        {
+            var options = _options.Clone();
+            options.Credential = external;
+            return new SalesforceConnection(options, _loggerFactory, _clientSource, null);
+        }
+
+        return new SalesforceConnection(_options, _loggerFactory, _clientSource, new SalesforceSession(external.InstanceUrl, sessionId));
+    }
+
+    /// <summary>Logs in now unless a session is cached, and returns the instance URL requests go to.</summary>
+    /// <param name="cancellationToken">Cancels waiting (a login already under way finishes for other callers).</param>
+    /// <returns>The instance URL.</returns>
+    /// <exception cref="SalesforceLoginException">Logging in failed.</exception>
+    /// <exception cref="SalesforceRestException">The login host could not be reached (<c>NETWORK_ERROR</c>).</exception>
+    public async Task<Uri> ConnectAsync(CancellationToken cancellationToken = default)
+    {
+        var session = await GetSessionAsync(null, cancellationToken).ConfigureAwait(false);
+        return session.InstanceUrl;
+    }
+
+    /// <summary>Describes the connection without secrets.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => $"SalesforceConnection({Name}, {LoginUrl.GetLeftPart(UriPartial.Authority)}, v{ApiVersion}, {Credential})";
 
     /// <inheritdoc />
     public void Dispose()
     {
+        if (!_lifetime.IsCancellationRequested)
+        {
+            _lifetime.Cancel();
+        }
+
+        _ownedClient?.Dispose();
     }
 }

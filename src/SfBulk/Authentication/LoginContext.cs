@@ -1,0 +1,48 @@
+using System.Text;
+using SfBulk.Http;
+
+namespace SfBulk.Authentication;
+
+/// <summary>What a credential needs to log in: the login URL, versions, a clock, and a way to POST.</summary>
+internal sealed class LoginContext(Uri loginUrl, HttpTransport transport, TimeProvider time)
+{
+    /// <summary>The connection's login URL.</summary>
+    public Uri LoginUrl { get; } = loginUrl;
+
+    /// <summary>The clock for token lifetimes.</summary>
+    public TimeProvider Time { get; } = time;
+
+    /// <summary>POSTs <paramref name="body"/> (which may hold secrets; bodies are never logged) to a URL under the login host.</summary>
+    public Task<ApiResponse> PostAsync(
+        string path,
+        byte[] body,
+        string contentType,
+        IReadOnlyDictionary<string, string>? headers,
+        KeyValuePair<string, string>? secretHeader,
+        CancellationToken cancellationToken) =>
+        transport.SendAsync(
+            new HttpTransport.Outgoing(HttpMethod.Post, new Uri(ConnectionUrls.Origin(LoginUrl), path), body, contentType, null, headers, secretHeader, "login"),
+            cancellationToken);
+
+    /// <summary>Encodes a form body (<c>application/x-www-form-urlencoded</c>).</summary>
+    public static byte[] Form(params (string Name, string? Value)[] fields)
+    {
+        var b = new StringBuilder();
+        foreach (var (name, value) in fields)
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (b.Length > 0)
+            {
+                b.Append('&');
+            }
+
+            b.Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+        }
+
+        return Encoding.UTF8.GetBytes(b.ToString());
+    }
+}

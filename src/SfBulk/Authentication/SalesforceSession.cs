@@ -1,0 +1,35 @@
+namespace SfBulk.Authentication;
+
+/// <summary>A logged-in session: the instance to call and the session id / access token. Never logged.</summary>
+/// <param name="InstanceUrl">The org's instance or My Domain URL (scheme and host).</param>
+/// <param name="AccessToken">The session id (SOAP) or access token (OAuth).</param>
+internal sealed record SalesforceSession(Uri InstanceUrl, string AccessToken)
+{
+    /// <summary>Describes the session without its token.</summary>
+    public override string ToString() => "SalesforceSession(" + InstanceUrl + ", token=REDACTED)";
+
+    /// <summary>Checks the instance URL (absolute, https unless loopback) and returns the session with its origin only.</summary>
+    public static SalesforceSession Create(string? instanceUrl, string? accessToken, string source)
+    {
+        if (string.IsNullOrEmpty(accessToken))
+        {
+            throw new SalesforceLoginException($"{source} returned no session id or access token.", SfBulkErrorCodes.InvalidResponse);
+        }
+
+        if (!Uri.TryCreate(instanceUrl, UriKind.Absolute, out var url))
+        {
+            throw new SalesforceLoginException($"{source} returned no usable instance URL.", SfBulkErrorCodes.InvalidResponse);
+        }
+
+        try
+        {
+            ConnectionUrls.RequireSecure(url, "instance URL");
+        }
+        catch (ArgumentException ex)
+        {
+            throw new SalesforceLoginException($"{source} returned an instance URL that sfbulk will not send a session to: {ex.Message}", SfBulkErrorCodes.InvalidResponse, null, ex);
+        }
+
+        return new SalesforceSession(ConnectionUrls.Origin(url), accessToken);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using SfBulk.Http;
+using SfBulk.Jobs;
+using SfBulk.Models;
+using SfBulk.Wire;
+
+namespace SfBulk;
+
+public partial class BulkJobClient
+{
+    /// <summary>
+    /// Lists jobs through Bulk API 2.0 "Get All Jobs": every page of <c>/jobs/ingest</c>, then of <c>/jobs/query</c>.
+    /// Bulk 1.0 jobs (<c>jobType</c> <c>Classic</c>) may appear in both lists; each job is returned once.
+    /// </summary>
+    /// <param name="filter">Filters sent to Salesforce; null lists every job.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The jobs, page by page as they arrive.</returns>
+    /// <exception cref="SalesforceRestException">Salesforce refused a request, or a page could not be read.</exception>
+    /// <exception cref="SalesforceLoginException">Logging in failed.</exception>
+    public virtual async IAsyncEnumerable<JobInfo> GetAllJobsAsync(JobListFilter? filter = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var kind in ListKinds(filter?.JobType))
+        {
+            var path = $"services/data/v{Version}/jobs/{kind}{Query(filter)}";
+            var visited = new HashSet<string>(StringComparer.Ordinal);
+            while (path is not null)
+            {
+                if (!visited.Add(path))
+                {
+                    throw WireFailure.InvalidResponse($"the job list points back to a page already read ({path})");
+                }
+
+                var request = new ApiRequest(HttpMethod.Get, path, ApiFamily.Rest, Accept: "application/json", IsIdempotent: true);
+                var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccess)
+                {
+                    throw ApiErrors.ToException(response);
+                }
+
+                var page = JobPageWire.Parse(response.Body, response);
+                foreach (var job in page.Records)
+                {
+                    var key = JobId.TryNormalize(job.Id, out var id18, out _) ? id18 : job.Id;
+                    if (seen.Add(key))
+                    {
+                        yield return job;
+                    }
+                }
+
+                path = page.Done ? null : NextPath(page.NextRecordsUrl!, response);
+            }
+        }
+    }
+
+    private static string[] ListKinds(BulkJobType? jobType) =>
+        jobType == BulkJobType.V2Query ? ["query"]
+        : jobType == BulkJobType.BigObjectIngest ? ["ingest"]
+        : ["ingest", "query"];
+
+    private static string Query(JobListFilter? filter)
+    {
+        if (filter is null)
+        {
+            return string.Empty;
+        }
+
+        var sb = new StringBuilder();
+        void Add(string name, string value) =>
+            sb.Append(sb.Length == 0 ? '?' : '&').Append(name).Append('=').Append(Uri.EscapeDataString(value));
+
+        if (filter.IsPkChunkingEnabled is { } pk)
+        {
+            Add("isPkChunkingEnabled", pk ? "true" : "false");
+        }
+
+        if (filter.JobType is { } type)
+        {
+            Add("jobType", type.ToString());
+        }
+
+        if (filter.ConcurrencyMode is { } mode)
+        {
+            Add("concurrencyMode", mode.ToString());
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>nextRecordsUrl is a path on the same instance (<c>/services/data/v66.0/jobs/ingest?queryLocator=…</c>).</summary>
+    private static string NextPath(string next, ApiResponse response)
+    {
+        var path = next.TrimStart('/');
+        return path.StartsWith("services/data/", StringComparison.Ordinal)
+            ? path
+            : throw WireFailure.InvalidResponse(string.Create(CultureInfo.InvariantCulture, $"nextRecordsUrl '{WireFailure.Shorten(next)}' is not a path below /services/data/"), response);
+    }
+}

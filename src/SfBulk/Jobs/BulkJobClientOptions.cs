@@ -1,0 +1,39 @@
+namespace SfBulk;
+
+/// <summary>Settings of a <see cref="BulkJobClient"/>; copied when the client is created (later changes are ignored).</summary>
+public sealed class BulkJobClientOptions
+{
+    /// <summary>The Bulk 1.0 request dialect used when a call does not choose one.</summary>
+    /// <value>The default is <see cref="BulkDialect.Xml"/>, the documented default.</value>
+    public BulkDialect Dialect { get; set; } = BulkDialect.Xml;
+
+    /// <summary>
+    /// How many close/abort requests one call may send. A close is not replayed blindly: after an ambiguous failure
+    /// (no response, 5xx) the job is read first, and the request is sent again only if the job is not yet in the
+    /// requested state.
+    /// </summary>
+    /// <value>The default is 3. Must be at least 1.</value>
+    public int MaxCloseAttempts { get; set; } = 3;
+
+    /// <summary>The pause before sending a close request again; doubles on each further attempt.</summary>
+    /// <value>The default is 1 second.</value>
+    public TimeSpan CloseRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The clock for timeouts and retry pauses.</summary>
+    /// <value>The default is <see cref="TimeProvider.System"/>; tests use a fake one.</value>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    internal BulkJobClientOptions Validated()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxCloseAttempts, 1, nameof(MaxCloseAttempts));
+        ArgumentOutOfRangeException.ThrowIfLessThan(CloseRetryDelay, TimeSpan.Zero, nameof(CloseRetryDelay));
+        ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+        return new BulkJobClientOptions
+        {
+            Dialect = Dialect,
+            MaxCloseAttempts = MaxCloseAttempts,
+            CloseRetryDelay = CloseRetryDelay,
+            TimeProvider = TimeProvider,
+        };
+    }
+}

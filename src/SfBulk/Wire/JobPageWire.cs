@@ -1,0 +1,48 @@
+using System.Text.Json;
+using SfBulk.Http;
+using SfBulk.Models;
+
+namespace SfBulk.Wire;
+
+/// <summary>Reads a Bulk API 2.0 "Get All Jobs" page: <c>{"done":…,"records":[…],"nextRecordsUrl":…}</c>.</summary>
+internal static class JobPageWire
+{
+    public static JobInfoPage Parse(byte[] body, ApiResponse? response = null) =>
+        WireJson.Parse(body, "a JSON job list", response, root =>
+        {
+            if (ApiErrors.TryReadJsonError(root, out var error))
+            {
+                throw ApiErrors.ToException(error, response);
+            }
+
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw WireFailure.InvalidResponse($"expected a job list object but found {WireJson.Kind(root.ValueKind)}", response);
+            }
+
+            var records = new List<JobInfo>();
+            if (root.TryGetProperty("records", out var items) && items.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in items.EnumerateArray())
+                {
+                    records.Add(JobInfoWire.Map(WireJson.ReadFlat(item, "job list record", response)));
+                }
+            }
+
+            var next = root.TryGetProperty("nextRecordsUrl", out var url) && url.ValueKind == JsonValueKind.String ? url.GetString() : null;
+            var done = root.TryGetProperty("done", out var d) ? d.ValueKind switch
+            {
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                JsonValueKind.Null => next is null,
+                _ => throw WireFailure.InvalidResponse($"'done' is {WireJson.Kind(d.ValueKind)}, not true or false", response),
+            } : next is null;
+
+            if (!done && string.IsNullOrEmpty(next))
+            {
+                throw WireFailure.InvalidResponse("the job list says more pages follow ('done' is false) but gives no 'nextRecordsUrl'", response);
+            }
+
+            return new JobInfoPage(records, done, done ? null : next);
+        });
+}

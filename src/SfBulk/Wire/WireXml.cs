@@ -1,0 +1,93 @@
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using SfBulk.Http;
+
+namespace SfBulk.Wire;
+
+/// <summary>
+/// Safe XML reading for Bulk API 1.0 documents: DTDs prohibited, no resolver, a size cap; elements are matched by
+/// local name in any order, unknown and nested elements skipped.
+/// </summary>
+internal static class WireXml
+{
+    /// <summary>The Bulk API 1.0 namespace.</summary>
+    public const string Namespace = "http://www.force.com/2009/06/asyncapi/dataload";
+
+    private static readonly XName XsiNil = XName.Get("nil", "http://www.w3.org/2001/XMLSchema-instance");
+
+    private const long MaxCharacters = 16 * 1024 * 1024;
+
+    public static XmlReader CreateReader(byte[] body) => XmlReader.Create(
+        new MemoryStream(body, writable: false),
+        new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+            IgnoreWhitespace = true,
+            MaxCharactersInDocument = MaxCharacters,
+            CloseInput = true,
+        });
+
+    /// <summary>Moves to the root element and returns its local name.</summary>
+    public static string ReadRoot(XmlReader reader)
+    {
+        reader.MoveToContent();
+        return reader.NodeType == XmlNodeType.Element ? reader.LocalName : throw new XmlException("No root element.");
+    }
+
+    /// <summary>Reads the children of the current element as flat fields; the reader ends after the element.</summary>
+    public static WireFields ReadFlat(XmlReader reader, string objectName, ApiResponse? response)
+    {
+        var fields = new WireFields(objectName, response);
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return fields;
+        }
+
+        reader.ReadStartElement();
+        while (reader.NodeType != XmlNodeType.EndElement && !reader.EOF)
+        {
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            // XNode.ReadFrom consumes the whole element, whatever it holds.
+            var element = (XElement)XNode.ReadFrom(reader);
+            if (element.HasElements)
+            {
+                continue;
+            }
+
+            var isNil = string.Equals((string?)element.Attribute(XsiNil), "true", StringComparison.Ordinal);
+            fields.Set(element.Name.LocalName, isNil ? null : element.Value);
+        }
+
+        reader.Read();
+        return fields;
+    }
+
+    /// <summary>Runs <paramref name="parse"/> over an XML body, turning every XML failure into INVALID_RESPONSE.</summary>
+    public static T Parse<T>(byte[] body, string what, ApiResponse? response, Func<XmlReader, T> parse)
+    {
+        BodySniffer.Require(body, BodyKind.Xml, what, response);
+        try
+        {
+            using var reader = CreateReader(body);
+            return parse(reader);
+        }
+        catch (SalesforceException)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is XmlException or InvalidOperationException or FormatException or OverflowException or DecoderFallbackException)
+        {
+            throw WireFailure.InvalidResponse($"{what} is not well-formed XML: {e.Message}", response, e);
+        }
+    }
+}

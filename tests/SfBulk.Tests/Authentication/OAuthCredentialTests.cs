@@ -1,0 +1,98 @@
+using System.Net;
+using SfBulk.Authentication;
+using SfBulk.Tests.Connection;
+
+namespace SfBulk.Tests.Authentication;
+
+public sealed class OAuthCredentialTests
+{
+    [Fact]
+    public async Task ConnectAsync_PasswordFlowGood_ReturnsInstanceUrl()
+    {
+        await using var emulator = await EmulatorHarness.StartAsync();
+        using var connection = new SalesforceConnection(emulator.ConnectionOptions(emulator.PasswordCredential()));
+
+        Assert.Equal(emulator.BaseUri, await connection.ConnectAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task ConnectAsync_PasswordFlowWrongPassword_ThrowsInvalidGrant()
+    {
+        await using var emulator = await EmulatorHarness.StartAsync();
+        var credential = new UsernamePasswordCredential(emulator.Options.ClientId, emulator.Options.ClientSecret, emulator.Options.Username, "nope");
+        using var connection = new SalesforceConnection(emulator.ConnectionOptions(credential));
+
+        var ex = await Assert.ThrowsAsync<SalesforceLoginException>(() => connection.ConnectAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal("invalid_grant", ex.ErrorCode);
+        Assert.Equal(HttpStatusCode.BadRequest, ex.StatusCode);
+        Assert.Contains("authentication failure", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConnectAsync_ClientCredentialsGood_ReturnsInstanceUrl()
+    {
+        await using var emulator = await EmulatorHarness.StartAsync();
+        using var connection = new SalesforceConnection(emulator.ConnectionOptions(emulator.ClientCredentials()));
+
+        Assert.Equal(emulator.BaseUri, await connection.ConnectAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task ConnectAsync_ClientCredentialsWrongSecret_ThrowsInvalidClient()
+    {
+        await using var emulator = await EmulatorHarness.StartAsync();
+        using var connection = new SalesforceConnection(emulator.ConnectionOptions(new ClientCredentialsCredential(emulator.Options.ClientId, "bad")));
+
+        var ex = await Assert.ThrowsAsync<SalesforceLoginException>(() => connection.ConnectAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal("invalid_client", ex.ErrorCode);
+    }
+
+    [Fact]
+    public async Task ConnectAsync_ClientCredentialsWrongClientId_ThrowsInvalidClientId()
+    {
+        await using var emulator = await EmulatorHarness.StartAsync();
+        using var connection = new SalesforceConnection(emulator.ConnectionOptions(new ClientCredentialsCredential("unknown-app", emulator.Options.ClientSecret)));
+
+        var ex = await Assert.ThrowsAsync<SalesforceLoginException>(() => connection.ConnectAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal("invalid_client_id", ex.ErrorCode);
+        Assert.Contains("consumer key", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConnectAsync_ClientCredentialsAtLoginSalesforceCom_RefusedBeforeSending()
+    {
+        using var connection = new SalesforceConnection(new SalesforceConnectionOptions { Credential = new ClientCredentialsCredential("id", "secret") });
+
+        var ex = await Assert.ThrowsAsync<SalesforceLoginException>(() => connection.ConnectAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("My Domain", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConnectAsync_UnknownRefreshToken_ThrowsInvalidGrant()
+    {
+        await using var emulator = await EmulatorHarness.StartAsync();
+        using var connection = new SalesforceConnection(emulator.ConnectionOptions(new RefreshTokenCredential(emulator.Options.ClientId, "5Aep-not-issued")));
+
+        var ex = await Assert.ThrowsAsync<SalesforceLoginException>(() => connection.ConnectAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal("invalid_grant", ex.ErrorCode);
+    }
+
+    [Fact]
+    public async Task ConnectAsync_ExternalSession_NoLoginRequest()
+    {
+        await using var emulator = await EmulatorHarness.StartAsync();
+        var session = await SessionRefreshTests.LoginAsync(emulator);
+        await emulator.ResetCountsAsync();
+        using var connection = SalesforceConnection.FromExternalSession(emulator.BaseUri, session);
+
+        var response = await connection.SendAsync(EmulatorHarness.ListV2Jobs(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, await emulator.CountAsync(EmulatorHarness.TokenRoute));
+    }
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using SfBulk.Authentication;
+using SfBulk.Tests.Connection;
+
+namespace SfBulk.Tests.Authentication;
+
+/// <summary>Runs a fake <c>sf</c> script placed first on PATH.</summary>
+public sealed class SalesforceCliCredentialTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "sfbulk-fake-sf-" + Guid.NewGuid().ToString("N"));
+    private readonly string? _originalPath = Environment.GetEnvironmentVariable("PATH");
+
+    public SalesforceCliCredentialTests()
+    {
+        Directory.CreateDirectory(_directory);
+        Environment.SetEnvironmentVariable("PATH", _directory + Path.PathSeparator + _originalPath);
+    }
+
+    private void WriteFakeSf(string script)
+    {
+        var path = Path.Combine(_directory, "sf");
+        File.WriteAllText(path, "#!/bin/sh\n" + script + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    [Fact]
+    public async Task ConnectAsync_KnownAlias_UsesTokenAndInstanceUrlFromCli()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "The fake sf is a shell script.");
+        await using var emulator = await EmulatorHarness.StartAsync();
+        var token = await SessionRefreshTests.LoginAsync(emulator);
+        WriteFakeSf($$"""
+            if [ "$1 $2 $3 $4 $5" = "org display --json --target-org dev" ]; then
+              echo '{"status":0,"result":{"id":"00D","accessToken":"{{token}}","instanceUrl":"{{emulator.BaseUri.ToString().TrimEnd('/')}}","username":"admin@sfbulk.test"},"warnings":[]}'
+              exit 0
+            fi
+            echo "unexpected arguments: $*" >&2
+            exit 9
+            """);
+        using var connection = new SalesforceConnection(emulator.ConnectionOptions(new SalesforceCliCredential("dev")));
+
+        var response = await connection.SendAsync(EmulatorHarness.ListV2Jobs(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(connection.CanRefreshSession);
+    }
+
+    [Fact]
+    public async Task ConnectAsync_UnknownAlias_ThrowsWithCliErrorNameAndLoginHint()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "The fake sf is a shell script.");
+        WriteFakeSf("""
+            echo '{"name":"NamedOrgNotFoundError","message":"No authorization information found for nope.","exitCode":1,"status":1}'
+            exit 1
+            """);
+        using var connection = new SalesforceConnection(new SalesforceConnectionOptions { Credential = new SalesforceCliCredential("nope") });
+
+        var ex = await Assert.ThrowsAsync<SalesforceLoginException>(() => connection.ConnectAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal("NamedOrgNotFoundError", ex.ErrorCode);
+        Assert.Contains("sf org login web --alias nope", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConnectAsync_CliMissing_ThrowsSfCliNotFound()
+    {
+        using var connection = new SalesforceConnection(new SalesforceConnectionOptions
+        {
+            Credential = new SalesforceCliCredential("dev", Path.Combine(_directory, "no-such-sf")),
+        });
+
+        var ex = await Assert.ThrowsAsync<SalesforceLoginException>(() => connection.ConnectAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal("SF_CLI_NOT_FOUND", ex.ErrorCode);
+        Assert.Contains("installed", ex.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        Environment.SetEnvironmentVariable("PATH", _originalPath);
+        Directory.Delete(_directory, recursive: true);
+    }
+}
