@@ -49,7 +49,9 @@ internal static class BulkV1Endpoints
         }
 
         var routeJobId = context.Request.RouteValues["jobId"] as string;
-        var job = routeJobId is null ? null : state.FindJob(routeJobId);
+        // Bulk API 1.0 answers only for its own (Classic) jobs; a 2.0 job id gets InvalidJob like any unknown id.
+        // Whether Salesforce's 1.0 routes also serve 2.0 jobs is unverified; clients detect the API by this answer.
+        var job = routeJobId is null ? null : state.FindJob(routeJobId) is { Kind: JobKind.Classic } found ? found : null;
         var format = job is null ? Wire.ForRequest(context.Request.ContentType) : Wire.ForJob(job.ContentType);
         try
         {
