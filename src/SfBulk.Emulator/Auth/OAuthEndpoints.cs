@@ -26,6 +26,7 @@ internal static class OAuthEndpoints
         if (state.Options.EnableControlSurface)
         {
             app.MapJwtCertificateControlEndpoint(keys);
+            app.MapRefreshTokenControlEndpoint(state);
         }
 
         return app;

@@ -83,6 +83,25 @@ public sealed class OAuthCredentialTests
     }
 
     [Fact]
+    public async Task ConnectAsync_IssuedRefreshToken_LogsInAndRefreshesAfterExpiry()
+    {
+        await using var emulator = await EmulatorHarness.StartAsync();
+        using var mint = await emulator.Control.PostAsync("_emulator/oauth/refresh-token", new StringContent("""{"username":"admin@sfbulk.test"}"""), TestContext.Current.CancellationToken);
+        mint.EnsureSuccessStatusCode();
+        using var doc = System.Text.Json.JsonDocument.Parse(await mint.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var refreshToken = doc.RootElement.GetProperty("refresh_token").GetString()!;
+        using var connection = new SalesforceConnection(emulator.ConnectionOptions(new RefreshTokenCredential(emulator.Options.ClientId, refreshToken, emulator.Options.ClientSecret)));
+
+        Assert.Equal(emulator.BaseUri, await connection.ConnectAsync(TestContext.Current.CancellationToken));
+        await emulator.ExpireAllSessionsAsync();
+        await emulator.ResetCountsAsync();
+        var response = await connection.SendAsync(EmulatorHarness.ListV2Jobs(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, await emulator.CountAsync(EmulatorHarness.TokenRoute));
+    }
+
+    [Fact]
     public async Task ConnectAsync_ExternalSession_NoLoginRequest()
     {
         await using var emulator = await EmulatorHarness.StartAsync();
