@@ -1,0 +1,123 @@
+using System.Globalization;
+using SfBulk.Jobs;
+using SfBulk.Models;
+using SfBulk.Watching;
+
+namespace SfBulk.Sweeping;
+
+public partial class JobSweeper
+{
+    /// <summary>
+    /// Carries out a plan: closes or aborts its jobs, <see cref="SweepOptions.MaxConcurrency"/> at a time, with the
+    /// client's rules for ambiguous failures (the job is re-read; already in the requested state is success). A job
+    /// that fails is reported with Salesforce's code and message; the others go on. After a login failure the jobs
+    /// not yet tried are reported failed with its code rather than tried one by one.
+    /// </summary>
+    /// <param name="plan">The plan from <see cref="PlanAsync"/>.</param>
+    /// <param name="progress">Receives a report after each job; may be null.</param>
+    /// <param name="cancellationToken">Stops the sweep; jobs already closed stay closed, and running it again carries on.</param>
+    /// <returns>Every job of the plan with its outcome, counts, API calls and time.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="plan"/> is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public virtual async Task<SweepReport> ExecuteAsync(SweepPlan plan, IProgress<SweepProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var time = _options.TimeProvider;
+        var start = time.GetUtcNow();
+        var calls = new ApiCallCounter();
+        var results = new SweepJobResult[plan.Entries.Count];
+        var done = 0;
+        SalesforceLoginException? loginFailure = null;
+
+        void Finish(int index, SweepJobResult result)
+        {
+            results[index] = result;
+            var count = Interlocked.Increment(ref done);
+            progress?.Report(new SweepProgress(result, count, results.Length, plan.CallsUsed + calls.Count, time.GetUtcNow() - start));
+        }
+
+        var work = new List<int>(results.Length);
+        for (var i = 0; i < results.Length; i++)
+        {
+            var entry = plan.Entries[i];
+            if (entry.Decision == SweepDecision.Skip)
+            {
+                Finish(i, new SweepJobResult(entry, SweepOutcome.Skipped, entry.Job, entry.SkipReason));
+            }
+            else
+            {
+                work.Add(i);
+            }
+        }
+
+        await Parallel.ForEachAsync(
+            work,
+            new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
+            async (i, token) =>
+            {
+                var entry = plan.Entries[i];
+                if (Volatile.Read(ref loginFailure) is { } login)
+                {
+                    Finish(i, new SweepJobResult(entry, SweepOutcome.Failed, entry.Job, "Not tried: logging in failed earlier in the sweep: " + login.Message, login.ErrorCode, login.StatusCode));
+                    return;
+                }
+
+                var result = await calls.RunAsync(ct => RunOneAsync(entry, ct), token).ConfigureAwait(false);
+                if (result.Error is SalesforceLoginException e)
+                {
+                    Interlocked.CompareExchange(ref loginFailure, e, null);
+                }
+
+                Finish(i, result.Result);
+            }).ConfigureAwait(false);
+
+        return new SweepReport(plan, results, plan.CallsUsed + calls.Count, time.GetUtcNow() - start);
+    }
+
+    private async Task<(SweepJobResult Result, Exception? Error)> RunOneAsync(SweepPlanEntry entry, CancellationToken cancellationToken)
+    {
+        var target = entry.Decision == SweepDecision.Abort ? CloseJobState.Aborted : CloseJobState.Closed;
+        var route = JobRoutes.Of(entry.Job);
+        try
+        {
+            CloseJobResult done;
+            if (route.IsQuery)
+            {
+                // Straight to the query route: CloseJobAsync with Api = V2 would ask the ingest list first.
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                if (_options.PerJobTimeout is { } limit)
+                {
+                    timeout.CancelAfter(limit);
+                }
+
+                done = await _client.ChangeStateOnRouteAsync(JobRoute.V2Query, entry.JobId, target, null, timeout.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                var options = new CloseJobOptions { TargetState = target, Api = route.Api, Dialect = JobRoutes.DialectOf(entry.Job), Timeout = _options.PerJobTimeout };
+                done = await _client.CloseJobAsync(entry.JobId, options, cancellationToken).ConfigureAwait(false);
+            }
+
+            var outcome = done.Outcome switch
+            {
+                CloseOutcome.Closed => SweepOutcome.Closed,
+                CloseOutcome.Aborted => SweepOutcome.Aborted,
+                CloseOutcome.AlreadyClosed => SweepOutcome.AlreadyClosed,
+                _ => SweepOutcome.AlreadyAborted,
+            };
+            return (new SweepJobResult(entry, outcome, done.Job, null, attempts: done.Attempts), null);
+        }
+        catch (SalesforceException e)
+        {
+            return (new SweepJobResult(entry, SweepOutcome.Failed, entry.Job, e.Message, e.ErrorCode, e.StatusCode, 1), e);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is OperationCanceledException or HttpRequestException or TimeoutException)
+        {
+            var code = e is OperationCanceledException ? "TIMEOUT" : SfBulkErrorCodes.NetworkError;
+            var message = e is OperationCanceledException
+                ? string.Create(CultureInfo.InvariantCulture, $"No answer within {_options.PerJobTimeout?.TotalSeconds:0.#} s; the job may or may not have changed state. Run the sweep again to know.")
+                : e.Message;
+            return (new SweepJobResult(entry, SweepOutcome.Failed, entry.Job, message, code, null, 1), e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+namespace SfBulk.Sweeping;
+
+/// <summary>How a <see cref="JobSweeper"/> plans and runs; copied when the sweeper is created (later changes are ignored).</summary>
+public sealed class SweepOptions
+{
+    /// <summary>Close or abort the jobs found.</summary>
+    /// <value>The default is <see cref="SweepAction.Close"/>.</value>
+    public SweepAction Action { get; set; } = SweepAction.Close;
+
+    /// <summary>
+    /// Also close (or abort) PK-chunked Bulk 1.0 jobs whose chunk batches are still queued or running. Closing such a
+    /// job is allowed but usually a mistake: Salesforce advises to close only after every chunk's results are read.
+    /// </summary>
+    /// <value>The default is false: such jobs are skipped and reported.</value>
+    public bool IncludeRunning { get; set; }
+
+    /// <summary>How many close or abort requests run at once (Salesforce limits concurrent long requests per org).</summary>
+    /// <value>The default is 4. Must be from 1 to 25.</value>
+    public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>How long one job's close or abort may take (retries and re-reads included); null waits as long as it takes.</summary>
+    /// <value>The default is 2 minutes. A job that runs out of time is reported Failed with code <c>TIMEOUT</c>.</value>
+    public TimeSpan? PerJobTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The clock for ages and elapsed times.</summary>
+    /// <value>The default is <see cref="TimeProvider.System"/>; tests use a fake one.</value>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    internal SweepOptions Validated()
+    {
+        if (Action is not (SweepAction.Close or SweepAction.Abort))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Action), Action, "Use Close or Abort.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrency, 1, nameof(MaxConcurrency));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxConcurrency, 25, nameof(MaxConcurrency));
+        if (PerJobTimeout is { } timeout && timeout != Timeout.InfiniteTimeSpan)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero, nameof(PerJobTimeout));
+        }
+
+        ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+        return new SweepOptions
+        {
+            Action = Action,
+            IncludeRunning = IncludeRunning,
+            MaxConcurrency = MaxConcurrency,
+            PerJobTimeout = PerJobTimeout == Timeout.InfiniteTimeSpan ? null : PerJobTimeout,
+            TimeProvider = TimeProvider,
+        };
+    }
+}

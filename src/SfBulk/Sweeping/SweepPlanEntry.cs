@@ -1,0 +1,42 @@
+using SfBulk.Models;
+
+namespace SfBulk.Sweeping;
+
+/// <summary>One open job a sweep found, and what the plan says to do with it.</summary>
+public sealed class SweepPlanEntry
+{
+    internal SweepPlanEntry(JobInfo job, BulkApi api, SweepDecision decision, string? skipReason, bool? isPkChunked, int? pendingBatches)
+    {
+        Job = job;
+        Api = api;
+        Decision = decision;
+        SkipReason = skipReason;
+        IsPkChunked = isPkChunked;
+        PendingBatches = pendingBatches;
+    }
+
+    /// <summary>The job as Get All Jobs listed it (or as read when its batches were checked).</summary>
+    public JobInfo Job { get; }
+
+    /// <summary>The job's id.</summary>
+    public string JobId => Job.Id;
+
+    /// <summary>The API the job belongs to.</summary>
+    public BulkApi Api { get; }
+
+    /// <summary>What to do.</summary>
+    public SweepDecision Decision { get; }
+
+    /// <summary>Why the job is skipped; null unless <see cref="Decision"/> is <see cref="SweepDecision.Skip"/>.</summary>
+    public string? SkipReason { get; }
+
+    /// <summary>True for a PK-chunked Bulk 1.0 job, false when known not to be, null when not asked.</summary>
+    public bool? IsPkChunked { get; }
+
+    /// <summary>Batches queued or running when the job was read (PK-chunked jobs only); null when not read.</summary>
+    public int? PendingBatches { get; }
+
+    /// <summary>A one-line summary.</summary>
+    /// <returns>The summary.</returns>
+    public override string ToString() => $"{JobId} {Job.JobType?.ToString() ?? "Classic"} {Job.Operation} {Job.Object}: {Decision}{(SkipReason is null ? string.Empty : " (" + SkipReason + ")")}";
+}

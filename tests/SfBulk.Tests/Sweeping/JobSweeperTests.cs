@@ -1,0 +1,143 @@
+using SfBulk.Models;
+using SfBulk.Sweeping;
+using SfBulk.Tests.Watching;
+
+namespace SfBulk.Tests.Sweeping;
+
+public sealed class JobSweeperTests : IAsyncLifetime
+{
+    private BulkHarness _harness = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _harness = await BulkHarness.StartAsync();
+        await SweepFixture.SeedAsync(_harness);
+    }
+
+    public async ValueTask DisposeAsync() => await _harness.DisposeAsync();
+
+    private JobSweeper Sweeper(Action<SweepOptions>? configure = null)
+    {
+        var options = new SweepOptions { TimeProvider = _harness.Fake };
+        configure?.Invoke(options);
+        return new JobSweeper(_harness.Client, options);
+    }
+
+    [Fact]
+    public async Task SweepAsync_MixedOrg_ClosesOwnJobsReportsOthersAndSkipsRunning()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var reports = new List<SweepProgress>();
+
+        var report = await Sweeper().SweepAsync(progress: new Collect(reports), cancellationToken: ct);
+
+        Assert.Equal(SweepFixture.OpenJobs, report.Jobs.Count);
+        Assert.Equal(8, report.Counts[SweepOutcome.Closed]);
+        Assert.Equal(2, report.Counts[SweepOutcome.Skipped]);
+        Assert.Equal(2, report.Counts[SweepOutcome.Failed]);
+        Assert.False(report.Succeeded);
+        Assert.All(report.Jobs.Where(j => j.Outcome == SweepOutcome.Failed), j =>
+        {
+            Assert.Equal("InvalidUser", j.ErrorCode);
+            Assert.Contains("created the job", j.Reason, StringComparison.Ordinal);
+        });
+        Assert.All(report.Jobs.Where(j => j.Outcome == SweepOutcome.Closed && j.Entry.Api == BulkApi.V2), j => Assert.Equal(BulkJobState.UploadComplete, j.Job.State));
+        Assert.Equal(SweepFixture.OpenJobs, reports.Count);
+        Assert.Equal(SweepFixture.OpenJobs, reports.Max(p => p.Done));
+        Assert.Equal(report.Plan.CallsUsed + 10, report.CallsUsed);
+
+        // Run again: what is done stays done; the same jobs are refused or skipped again.
+        var again = await Sweeper().SweepAsync(cancellationToken: ct);
+        Assert.Equal(4, again.Jobs.Count);
+        Assert.Equal(0, again.Counts[SweepOutcome.Closed]);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_JobsClosedAfterThePlan_CountAsAlreadyClosed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sweeper = Sweeper();
+        var plan = await sweeper.PlanAsync(new SweepFilter { JobType = BulkJobType.Classic, Object = "Account", Operation = JobOperation.Insert, CreatedById = null, OlderThan = TimeSpan.FromDays(1) }, ct);
+        var own = plan.Entries.Where(e => e.Decision == SweepDecision.Close).Take(2).ToList();
+        foreach (var entry in own)
+        {
+            await _harness.Client.CloseJobAsync(entry.JobId, cancellationToken: ct);
+        }
+
+        var report = await sweeper.ExecuteAsync(plan, cancellationToken: ct);
+
+        Assert.Equal(2, report.Counts[SweepOutcome.AlreadyClosed]);
+        Assert.All(report.Jobs.Where(j => own.Any(o => o.JobId == j.JobId)), j => Assert.True(j.IsSuccess));
+    }
+
+    [Fact]
+    public async Task SweepAsync_Abort_AbortsEveryOpenJobOfEveryUserAndRunningQueries()
+    {
+        var report = await Sweeper(o => { o.Action = SweepAction.Abort; o.IncludeRunning = true; }).SweepAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(SweepFixture.OpenJobs, report.Counts[SweepOutcome.Aborted]);
+        Assert.True(report.Succeeded);
+        Assert.All(report.Jobs, j => Assert.Equal(BulkJobState.Aborted, j.Job.State));
+    }
+
+    [Fact]
+    public async Task SweepAsync_IncludeRunning_ClosesTheRunningChunkedJob()
+    {
+        var report = await Sweeper(o => o.IncludeRunning = true).SweepAsync(new SweepFilter { PkChunking = true }, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, report.Counts[SweepOutcome.Closed]);
+        Assert.All(report.Jobs, j => Assert.Null(j.Entry.PendingBatches));
+    }
+
+    [Fact]
+    public async Task SweepAsync_FaultsOnCloseRequests_AccountsForEveryJobAndASecondRunFinishes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await _harness.SeedClassicAsync(new { count = 200, ageSeconds = 90_000 });
+        await _harness.SeedV2Async(new { count = 50, kind = "V2Ingest", state = "Open" });
+        await _harness.AddFaultAsync("""{"route":"POST /services/async/{version}/job/{jobId}","kind":"status","status":503,"rate":0.2,"seed":11}""");
+        await _harness.AddFaultAsync("""{"route":"POST /services/async/{version}/job/{jobId}","kind":"dropAfter","rate":0.1,"seed":12}""");
+        await _harness.AddFaultAsync("""{"route":"PATCH /services/data/v{version}/jobs/ingest/{jobId}","kind":"dropBefore","rate":0.2,"seed":13}""");
+        await _harness.AddFaultAsync("""{"route":"GET /services/async/{version}/job/{jobId}","kind":"status","status":503,"rate":0.3,"seed":14}""");
+        var user = await _harness.UserIdAsync(_harness.Server.Options.Username);
+        var filter = new SweepFilter { CreatedById = user };
+
+        var first = await Sweeper(o => o.MaxConcurrency = 8).SweepAsync(filter, cancellationToken: ct);
+
+        Assert.Equal(first.Plan.Entries.Count, first.Jobs.Count);
+        Assert.Equal(first.Plan.Entries.Select(e => e.JobId), first.Jobs.Select(j => j.JobId));
+        Assert.All(first.Jobs, j => Assert.True(j.IsSuccess || j.Outcome is SweepOutcome.Failed or SweepOutcome.Skipped, j.ToString()));
+        Assert.All(first.Jobs.Where(j => j.Outcome == SweepOutcome.Failed), j => Assert.NotNull(j.ErrorCode));
+        Assert.True(first.Counts[SweepOutcome.Closed] > 200, first.ToString());
+
+        await _harness.ClearFaultsAsync();
+        var second = await Sweeper().SweepAsync(filter, cancellationToken: ct);
+
+        Assert.True(second.Succeeded, second.ToString());
+        var third = await Sweeper().PlanAsync(filter, ct);
+        Assert.Equal(2, third.Entries.Count);
+        Assert.All(third.Entries, e => Assert.Equal(SweepDecision.Skip, e.Decision));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_Cancelled_Throws()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var plan = await Sweeper().PlanAsync(cancellationToken: ct);
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Sweeper().ExecuteAsync(plan, cancellationToken: cts.Token));
+    }
+
+    private sealed class Collect(List<SweepProgress> into) : IProgress<SweepProgress>
+    {
+        public void Report(SweepProgress value)
+        {
+            lock (into)
+            {
+                into.Add(value);
+            }
+        }
+    }
+}
