@@ -4,8 +4,17 @@ using SfBulk.Cli.Infrastructure;
 
 var root = new RootCommand("sfbulk: close, abort, watch and sweep Salesforce Bulk API jobs.")
 {
+    CloseCommand.Create(),
+    CloseCommand.CreateAbort(),
+    ShowCommand.Create(),
+    ListCommand.Create(),
+    ConnectionCommand.Create(),
+    RunCommand.Create(),
+    DemoCommand.Create(),
     EmulatorCommand.Create(),
 };
+root.Add(GlobalOptions.Output);
+root.Add(GlobalOptions.VerbosityOption);
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
@@ -19,4 +28,5 @@ if (parse.Errors.Count > 0)
     return ExitCodes.UsageError;
 }
 
-return await parse.InvokeAsync();
+// Ctrl+C cancels the action's token; the action then ends with exit code 130 on its own.
+return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(5) });

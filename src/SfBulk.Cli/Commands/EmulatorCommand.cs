@@ -35,9 +35,20 @@ internal static class EmulatorCommand
         });
 
         var command = new Command("emulator", "Start the local Salesforce emulator and print its URL and credentials.") { port, scale };
-        command.SetAction(async (parse, cancellationToken) =>
+        return command.WithAction(async (context, cancellationToken) =>
         {
-            await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions { Port = parse.GetValue(port) }, cancellationToken).ConfigureAwait(false);
+            var parse = context.Parse;
+            EmulatorServer emulator;
+            try
+            {
+                emulator = await EmulatorServer.StartAsync(new EmulatorOptions { Port = parse.GetValue(port) }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                throw new CliException($"The emulator could not listen on port {parse.GetValue(port)} ({e.Message}). Pick another port with --port, or --port 0 for a free one.", ExitCodes.UsageError, e);
+            }
+
+            await using var running = emulator;
             emulator.Clock.SetScale(parse.GetValue(scale));
             Console.Out.WriteLine(EmulatorBanner.ListeningLine(emulator));
             Console.Out.WriteLine(EmulatorBanner.Credentials(emulator));
@@ -52,6 +63,5 @@ internal static class EmulatorCommand
 
             return ExitCodes.Success;
         });
-        return command;
     }
 }

@@ -35,6 +35,9 @@ public static class CliProcess
         }
 
         info.Environment["NO_COLOR"] = "1";
+
+        // No test reads the developer's connections: a config path that does not exist unless a test sets its own.
+        info.Environment["SFBULK_CONFIG"] = Path.Combine(Path.GetTempPath(), "sfbulk-tests-none", Guid.NewGuid().ToString("N"), "connections.json");
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
             info.Environment[key] = value;

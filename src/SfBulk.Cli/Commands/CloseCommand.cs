@@ -1,0 +1,105 @@
+using System.CommandLine;
+using SfBulk.Cli.Infrastructure;
+using SfBulk.Cli.Output;
+using SfBulk.Models;
+
+namespace SfBulk.Cli.Commands;
+
+/// <summary>
+/// <c>sfbulk close &lt;job-id&gt;... [--state Closed|Aborted]</c> and <c>sfbulk abort &lt;job-id&gt;...</c>: closes or
+/// aborts jobs, several at a time, and reports every one.
+/// </summary>
+internal static class CloseCommand
+{
+    public const int DefaultParallelism = 8;
+
+    public static Command Create() => Build(aborting: false);
+
+    public static Command CreateAbort() => Build(aborting: true);
+
+    private static Command Build(bool aborting)
+    {
+        var ids = InputRules.JobIds(aborting ? "The ids of the jobs to abort (15 or 18 characters, starting with 750)." : "The ids of the jobs to close (15 or 18 characters, starting with 750).");
+        var state = new Option<string>("--state")
+        {
+            Description = "The state to put the jobs in: Closed (no more batches; queued ones still run) or Aborted (queued batches are not processed).",
+            HelpName = "Closed|Aborted",
+            DefaultValueFactory = _ => "Closed",
+        };
+        state.Validators.Add(r =>
+        {
+            if (r.Tokens.Count > 0 && !CloseJobState.TryParse(r.Tokens[0].Value, out _))
+            {
+                r.AddError($"--state: '{r.Tokens[0].Value}' is not a close state: use Closed or Aborted.");
+            }
+        });
+        var timeout = InputRules.Duration("--timeout", "How long closing each job may take (default: as long as it takes).");
+        var api = new Option<string>("--api")
+        {
+            Description = "Which Bulk API the jobs belong to: auto (try 1.0, then 2.0), 1 or 2.",
+            HelpName = "auto|1|2",
+            DefaultValueFactory = _ => "auto",
+        };
+        api.OneOf("auto", "1", "2");
+        var format = new Option<string>("--format")
+        {
+            Description = "The Bulk API 1.0 request format: xml (default) or json; a JSON job is closed in JSON either way.",
+            HelpName = "xml|json",
+        };
+        format.OneOf("xml", "json");
+        var parallelism = new Option<int>("--parallelism")
+        {
+            Description = "How many jobs to close at the same time.",
+            HelpName = "n",
+            DefaultValueFactory = _ => DefaultParallelism,
+        };
+        parallelism.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 64)
+            {
+                r.AddError("--parallelism must be from 1 to 64.");
+            }
+        });
+
+        var connection = new ConnectionOptions();
+        var command = aborting
+            ? new Command("abort", "Abort Bulk API jobs (same as close --state Aborted).") { ids, timeout, api, format, parallelism }
+            : new Command("close", "Close (or abort) Bulk API 1.0 and 2.0 jobs; a job already in that state counts as done.") { ids, state, timeout, api, format, parallelism };
+        connection.AddTo(command);
+        return command.WithAction(async (context, cancellationToken) =>
+        {
+            var parse = context.Parse;
+            var options = new CloseJobOptions
+            {
+                TargetState = aborting ? CloseJobState.Aborted : CloseJobState.Parse(parse.GetValue(state)),
+                Timeout = parse.GetValue(timeout),
+                Api = parse.GetValue(api)?.ToUpperInvariant() switch { "1" => BulkApi.V1, "2" => BulkApi.V2, _ => BulkApi.Auto },
+                Dialect = parse.GetValue(format)?.ToUpperInvariant() switch { "JSON" => BulkDialect.Json, "XML" => BulkDialect.Xml, _ => null },
+            };
+            var jobIds = parse.GetValue(ids)!.Select(JobId.Normalize).Distinct(StringComparer.Ordinal).ToArray();
+
+            using var sf = context.Connect(connection);
+            context.Info($"Connecting ({sf.Credential})…");
+            await sf.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            var client = new BulkJobClient(sf);
+            var outcomes = new CloseOutcomeEntry[jobIds.Length];
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, jobIds.Length),
+                new ParallelOptions { MaxDegreeOfParallelism = parse.GetValue(parallelism), CancellationToken = cancellationToken },
+                async (i, token) =>
+                {
+                    try
+                    {
+                        outcomes[i] = new(jobIds[i], await client.CloseJobAsync(jobIds[i], options, token).ConfigureAwait(false), null);
+                    }
+                    catch (Exception e) when (e is SalesforceException or ArgumentException && !token.IsCancellationRequested)
+                    {
+                        outcomes[i] = new(jobIds[i], null, e);
+                    }
+                }).ConfigureAwait(false);
+
+            CloseReport.Write(context, outcomes);
+            return CloseReport.ExitCode(outcomes);
+        });
+    }
+}

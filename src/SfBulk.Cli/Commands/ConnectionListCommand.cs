@@ -1,0 +1,121 @@
+using System.CommandLine;
+using System.Text.Json;
+using SfBulk.Cli.Connections;
+using SfBulk.Cli.Infrastructure;
+using SfBulk.Cli.Output;
+using Spectre.Console;
+
+namespace SfBulk.Cli.Commands;
+
+/// <summary><c>sfbulk connection list</c>: the named connections; stored secrets show as <c>***</c>, never their value.</summary>
+internal static class ConnectionListCommand
+{
+    public const string Masked = "***";
+
+    public static Command Create() => new Command("list", "List the named connections (secrets are shown as ***).").WithAction((context, _) =>
+    {
+        var store = ConnectionStore.Default();
+        var file = store.Load();
+        var names = file.Connections.Keys.Order(StringComparer.OrdinalIgnoreCase).ToList();
+        if (context.Json)
+        {
+            JsonOutput.Write(w =>
+            {
+                w.WriteStartArray();
+                foreach (var name in names)
+                {
+                    WriteJson(w, name, file.Connections[name], IsDefault(file, name));
+                }
+
+                w.WriteEndArray();
+            });
+            return Task.FromResult(ExitCodes.Success);
+        }
+
+        if (names.Count == 0)
+        {
+            if (context.Verbosity > Verbosity.Quiet)
+            {
+                Console.Error.WriteLine($"No connections in {store.Path}. Add one with 'sfbulk connection add <name> --credential … --login-url …'.");
+            }
+
+            return Task.FromResult(ExitCodes.Success);
+        }
+
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn("Name").AddColumn("Default").AddColumn("Login URL").AddColumn("API").AddColumn("Credential").AddColumn("User / client").AddColumn("Secrets");
+        foreach (var name in names)
+        {
+            var c = file.Connections[name];
+            table.AddRow(
+                new Text(name),
+                new Text(IsDefault(file, name) ? "*" : string.Empty),
+                new Text(c.LoginUrl),
+                new Text(c.ApiVersion),
+                new Text(c.Credential),
+                new Text(c.Principal ?? string.Empty),
+                new Text(string.Join(", ", Secrets(c).Select(s => s.Name + ": " + s.Shown))));
+        }
+
+        Terminal.Out.Write(table);
+        return Task.FromResult(ExitCodes.Success);
+    });
+
+    /// <summary>Each secret the connection has: <c>***</c> when stored, <c>env:NAME</c> when referenced.</summary>
+    public static IEnumerable<(string Name, string Shown)> Secrets(StoredConnection c)
+    {
+        (string, string?, string?)[] all =
+        [
+            ("clientSecret", c.ClientSecret, c.ClientSecretEnv),
+            ("password", c.Password, c.PasswordEnv),
+            ("securityToken", c.SecurityToken, c.SecurityTokenEnv),
+            ("refreshToken", c.RefreshToken, c.RefreshTokenEnv),
+        ];
+        foreach (var (name, stored, variable) in all)
+        {
+            if (variable is not null)
+            {
+                yield return (name, "env:" + variable);
+            }
+            else if (stored is not null)
+            {
+                yield return (name, Masked);
+            }
+        }
+    }
+
+    private static bool IsDefault(ConnectionFile file, string name) => string.Equals(file.Default, name, StringComparison.OrdinalIgnoreCase);
+
+    private static void WriteJson(Utf8JsonWriter w, string name, StoredConnection c, bool isDefault)
+    {
+        w.WriteStartObject();
+        w.WriteString("name", name);
+        w.WriteBoolean("default", isDefault);
+        w.WriteString("loginUrl", c.LoginUrl);
+        w.WriteString("apiVersion", c.ApiVersion);
+        w.WriteString("credential", c.Credential);
+        if (c.Username is not null)
+        {
+            w.WriteString("username", c.Username);
+        }
+
+        if (c.ClientId is not null)
+        {
+            w.WriteString("clientId", c.ClientId);
+        }
+
+        if (c.KeyFile is not null)
+        {
+            w.WriteString("keyFile", c.KeyFile);
+        }
+
+        w.WriteStartObject("secrets");
+        foreach (var (secret, shown) in Secrets(c))
+        {
+            w.WriteString(secret, shown);
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+}

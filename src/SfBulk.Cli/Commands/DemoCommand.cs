@@ -1,0 +1,114 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using SfBulk.Cli.Demo;
+using SfBulk.Cli.Infrastructure;
+using SfBulk.Cli.Output;
+using SfBulk.Emulator;
+
+namespace SfBulk.Cli.Commands;
+
+/// <summary>
+/// <c>sfbulk demo</c>: the main job end to end on an embedded emulator. An integration creates a PK-chunked Bulk API
+/// 1.0 query job in plain HTTP and leaves it open; sfbulk watches the chunk batches and closes the job when every
+/// chunk is done (the original batch ends NotProcessed, which counts as done).
+/// </summary>
+internal static class DemoCommand
+{
+    private const string ApiVersion = "66.0";
+    private const string Soql = "SELECT Id, Name FROM Account";
+    private const int ChunkSize = 100_000;
+
+    public static Command Create()
+    {
+        var scale = new Option<double>("--time-scale")
+        {
+            Description = "Emulated seconds per real second (each chunk takes 30 emulated seconds).",
+            DefaultValueFactory = _ => 20.0,
+        };
+        scale.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double>() is < 1 or > 10_000)
+            {
+                r.AddError("--time-scale must be from 1 to 10000.");
+            }
+        });
+        var command = new Command("demo", "Watch sfbulk close a PK-chunked Bulk API 1.0 query job on an embedded emulator (nothing else needed).") { scale };
+        return command.WithAction(async (context, cancellationToken) =>
+        {
+            var narrate = context.Json ? (context.Verbosity > Verbosity.Quiet ? Console.Error : TextWriter.Null) : Console.Out;
+            var started = Stopwatch.StartNew();
+            await using var emulator = await EmulatorServer.StartAsync(
+                new EmulatorOptions
+                {
+                    Port = 0,
+                    BatchQueueDelay = TimeSpan.FromSeconds(2),
+                    ChunkingDelay = TimeSpan.FromSeconds(5),
+                    BatchProcessingTime = TimeSpan.FromSeconds(30),
+                    MaxParallelBatches = 4,
+                },
+                cancellationToken).ConfigureAwait(false);
+            var timeScale = context.Parse.GetValue(scale);
+            emulator.Clock.SetScale(timeScale);
+            narrate.WriteLine(FormattableString.Invariant($"1. Started a local Salesforce emulator at {emulator.BaseUri} (Account holds 1,000,000 records; time runs {timeScale:0.#}x)."));
+
+            using var http = new HttpClient { BaseAddress = emulator.BaseUri };
+            var integration = new DemoIntegration(http, ApiVersion);
+            var (instanceUrl, sessionId) = await integration.LoginAsync(emulator.Options.Username, emulator.Options.Password, cancellationToken).ConfigureAwait(false);
+            var jobId = await integration.CreatePkChunkedQueryJobAsync(sessionId, "Account", ChunkSize, cancellationToken).ConfigureAwait(false);
+            var batchId = await integration.AddQueryBatchAsync(sessionId, jobId, Soql, cancellationToken).ConfigureAwait(false);
+            narrate.WriteLine($"2. An integration logged in and created query job {jobId} with 'Sforce-Enable-PKChunking: chunkSize={ChunkSize.ToString(CultureInfo.InvariantCulture)}',");
+            narrate.WriteLine($"   added batch {batchId} ({Soql}) and left the job open.");
+
+            // sfbulk takes over with the integration's session (an external session: never refreshed).
+            using var connection = SalesforceConnection.FromExternalSession(instanceUrl, sessionId, ApiVersion, context.LoggerFactory);
+            var client = new BulkJobClient(connection);
+            var watcher = new ChunkWatcher(client, jobId, batchId, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(120));
+            narrate.WriteLine("3. sfbulk watches the batches: the original batch ends NotProcessed and Salesforce adds one batch per chunk.");
+            var progress = !context.Json && Terminal.IsInteractive
+                ? await watcher.WatchLiveAsync(Terminal.Out, cancellationToken).ConfigureAwait(false)
+                : await watcher.WatchPlainAsync(narrate, cancellationToken).ConfigureAwait(false);
+
+            var result = await client.CloseJobAsync(jobId, null, cancellationToken).ConfigureAwait(false);
+            var total = await ApiCallsAsync(http, cancellationToken).ConfigureAwait(false);
+            var ours = total - integration.Calls;
+            narrate.WriteLine(FormattableString.Invariant($"4. All {progress.Total} chunks are done ({progress.Completed} completed, {progress.Failed} failed); sfbulk closed the job: {CloseReport.Word(new(jobId, result, null))}."));
+            if (context.Json)
+            {
+                JsonOutput.Write(w =>
+                {
+                    w.WriteStartObject();
+                    w.WritePropertyName("job");
+                    JobJson.WriteJob(w, result.Job);
+                    w.WriteNumber("chunks", progress.Total);
+                    w.WriteStartObject("apiCalls");
+                    w.WriteNumber("total", total);
+                    w.WriteNumber("integration", integration.Calls);
+                    w.WriteNumber("sfbulk", ours);
+                    w.WriteNumber("batchListReads", watcher.Polls);
+                    w.WriteEndObject();
+                    w.WriteNumber("elapsedSeconds", Math.Round(started.Elapsed.TotalSeconds, 1));
+                    w.WriteEndObject();
+                });
+            }
+            else
+            {
+                Console.Out.WriteLine();
+                JobTable.WriteJob(Terminal.Out, result.Job);
+                Console.Out.WriteLine();
+                Console.Out.WriteLine(FormattableString.Invariant($"API calls: {total} in all — the integration {integration.Calls} (login, create job, add batch), sfbulk {ours} ({watcher.Polls} batch-list reads, then the close). Took {started.Elapsed.TotalSeconds:0.0} s."));
+            }
+
+            return ExitCodes.Success;
+        });
+    }
+
+    private static async Task<long> ApiCallsAsync(HttpClient http, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync("_emulator/requests", cancellationToken).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+        return json.RootElement.GetProperty("total").GetInt64();
+    }
+}

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using SfBulk.Cli.Infrastructure;
+using SfBulk.Cli.Output;
+using Spectre.Console;
+using SfBulk.Models;
+
+namespace SfBulk.Cli.Commands;
+
+/// <summary><c>sfbulk show &lt;job-id&gt; [--batches]</c>: prints a job's JobInfo, and with --batches its Bulk 1.0 batches.</summary>
+internal static class ShowCommand
+{
+    public static Command Create()
+    {
+        var id = InputRules.JobId("The id of the job (15 or 18 characters, starting with 750).");
+        var batches = new Option<bool>("--batches")
+        {
+            Description = "Also list the job's batches (Bulk API 1.0 jobs): counts per state and one row per batch.",
+        };
+        var api = new Option<string>("--api")
+        {
+            Description = "Which Bulk API the job belongs to: auto (try 1.0, then 2.0), 1 or 2.",
+            HelpName = "auto|1|2",
+            DefaultValueFactory = _ => "auto",
+        };
+        api.OneOf("auto", "1", "2");
+        var connection = new ConnectionOptions();
+        var command = connection.AddTo(new Command("show", "Show a job's JobInfo (and its batches).") { id, batches, api });
+        return command.WithAction(async (context, cancellationToken) =>
+        {
+            var jobId = JobId.Normalize(context.Parse.GetValue(id));
+            var apiValue = context.Parse.GetValue(api) switch { "1" => BulkApi.V1, "2" => BulkApi.V2, _ => BulkApi.Auto };
+            using var sf = context.Connect(connection);
+            var client = new BulkJobClient(sf);
+            var job = await client.GetJobAsync(jobId, apiValue, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<BatchInfo>? list = null;
+            if (context.Parse.GetValue(batches))
+            {
+                if (job.JobType is { } type && type != BulkJobType.Classic)
+                {
+                    context.Warn($"job {job.Id} is a Bulk API 2.0 job ({type}): only Bulk API 1.0 jobs have batches.");
+                }
+                else
+                {
+                    list = await client.GetBatchesAsync(jobId, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            if (context.Json)
+            {
+                JsonOutput.Write(w => JobJson.WriteJob(w, job, list is null ? null : x =>
+                {
+                    x.WriteStartArray("batches");
+                    foreach (var batch in list)
+                    {
+                        JobJson.WriteBatch(x, batch);
+                    }
+
+                    x.WriteEndArray();
+                }));
+            }
+            else
+            {
+                JobTable.WriteJob(Terminal.Out, job);
+                if (list is not null)
+                {
+                    Terminal.Out.WriteLine();
+                    BatchTable.Write(Terminal.Out, list);
+                }
+            }
+
+            return ExitCodes.Success;
+        });
+    }
+}

@@ -1,0 +1,30 @@
+using System.CommandLine;
+
+namespace SfBulk.Cli.Infrastructure;
+
+/// <summary>Runs a command's action with the house rules: every failure becomes a message and an exit code.</summary>
+internal static class CommandActions
+{
+    /// <summary>Sets <paramref name="action"/> as the command's action, wrapped by the error reporter.</summary>
+    public static Command WithAction(this Command command, Func<CommandContext, CancellationToken, Task<int>> action)
+    {
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var context = new CommandContext(parse);
+            try
+            {
+                return await action(context, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
+            {
+                Console.Error.WriteLine("Cancelled.");
+                return ExitCodes.Cancelled;
+            }
+            catch (Exception e)
+            {
+                return ErrorReporter.Report(e, context.Verbosity);
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using System.Net;
+
+namespace SfBulk.Cli.Infrastructure;
+
+/// <summary>Checks of user input that run while parsing, so bad input ends with exit code 2 before any network call.</summary>
+internal static class InputRules
+{
+    /// <summary>True for an absolute https URL, or http on a loopback address (a local emulator).</summary>
+    public static bool TryUrl(string? text, out Uri? url, out string? error)
+    {
+        url = null;
+        if (!Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https"))
+        {
+            error = $"'{text}' is not an absolute URL such as https://mycompany.my.salesforce.com.";
+            return false;
+        }
+
+        if (!string.IsNullOrEmpty(parsed.UserInfo))
+        {
+            error = $"The URL '{parsed.GetLeftPart(UriPartial.Authority)}' must not contain a user name or password.";
+            return false;
+        }
+
+        var loopback = string.Equals(parsed.IdnHost, "localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(parsed.IdnHost, out var address) && IPAddress.IsLoopback(address));
+        if (parsed.Scheme == Uri.UriSchemeHttp && !loopback)
+        {
+            error = $"'{parsed.GetLeftPart(UriPartial.Authority)}' uses plain http: sfbulk sends sessions only over https (http is allowed for a local emulator on 127.0.0.1, ::1 or localhost).";
+            return false;
+        }
+
+        url = parsed;
+        error = null;
+        return true;
+    }
+
+    /// <summary>True for an API version such as <c>66.0</c>.</summary>
+    public static bool IsApiVersion(string? text) =>
+        text is { Length: >= 4 and <= 5 } && text[^2] == '.' && char.IsAsciiDigit(text[^1])
+        && int.TryParse(text.AsSpan(0, text.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var major) && major >= 20;
+
+    /// <summary>Adds a parse-time URL check to an option.</summary>
+    public static void AcceptUrlsOnly(this Option<string> option) => option.Validators.Add(r =>
+    {
+        if (r.Tokens.Count > 0 && !TryUrl(r.Tokens[0].Value, out _, out var error))
+        {
+            r.AddError($"{option.Name}: {error}");
+        }
+    });
+
+    /// <summary>Accepts only <paramref name="values"/> (ignoring case); the error names the option and the choices.</summary>
+    public static Option<string> OneOf(this Option<string> option, params string[] values)
+    {
+        option.Validators.Add(r =>
+        {
+            if (r.Tokens.Count > 0 && !values.Contains(r.Tokens[0].Value, StringComparer.OrdinalIgnoreCase))
+            {
+                r.AddError($"{option.Name}: '{r.Tokens[0].Value}' is not one of {string.Join(", ", values)}.");
+            }
+        });
+        option.CompletionSources.Add(values);
+        return option;
+    }
+
+    /// <summary>The value of <paramref name="text"/> among <paramref name="values"/>, spelled as there.</summary>
+    public static string? Canonical(string? text, params string[] values) =>
+        text is null ? null : values.FirstOrDefault(v => string.Equals(v, text, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Adds a parse-time API version check to an option.</summary>
+    public static void AcceptApiVersionsOnly(this Option<string> option) => option.Validators.Add(r =>
+    {
+        if (r.Tokens.Count > 0 && !IsApiVersion(r.Tokens[0].Value))
+        {
+            r.AddError($"{option.Name}: '{r.Tokens[0].Value}' is not an API version such as 66.0.");
+        }
+    });
+
+    /// <summary>A job id argument (one or more) checked with the library's rules (15/18 characters, checksum, 750 prefix).</summary>
+    public static Argument<string[]> JobIds(string description) => WithJobIdCheck(new Argument<string[]>("job-id")
+    {
+        Description = description,
+        Arity = ArgumentArity.OneOrMore,
+    });
+
+    /// <summary>A single job id argument.</summary>
+    public static Argument<string> JobId(string description) => WithJobIdCheck(new Argument<string>("job-id")
+    {
+        Description = description,
+    });
+
+    /// <summary>A duration option (<c>500ms</c>, <c>30s</c>, <c>10m</c>, <c>2h</c>, <c>7d</c>; a bare number is milliseconds).</summary>
+    public static Option<TimeSpan?> Duration(string name, string description) => new(name)
+    {
+        Description = description + " Units: ms, s, m, h, d (a bare number is milliseconds).",
+        HelpName = "duration",
+        CustomParser = ParseDuration,
+    };
+
+    private static TimeSpan? ParseDuration(ArgumentResult r)
+    {
+        var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : null;
+        if (DurationParser.TryParse(text, out var duration, out var error))
+        {
+            return duration;
+        }
+
+        r.AddError(error);
+        return null;
+    }
+
+    private static Argument<T> WithJobIdCheck<T>(Argument<T> argument)
+    {
+        argument.Validators.Add(r =>
+        {
+            foreach (var token in r.Tokens)
+            {
+                if (!SfBulk.JobId.TryNormalize(token.Value, out _, out var error))
+                {
+                    r.AddError(error);
+                }
+            }
+        });
+        return argument;
+    }
+}

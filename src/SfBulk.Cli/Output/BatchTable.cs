@@ -1,0 +1,42 @@
+using System.Globalization;
+using SfBulk.Models;
+using Spectre.Console;
+
+namespace SfBulk.Cli.Output;
+
+/// <summary>The batches of a Bulk API 1.0 job: counts per state, then one row per batch.</summary>
+internal static class BatchTable
+{
+    /// <summary><c>10 batches: 1 NotProcessed, 9 Completed</c>.</summary>
+    public static string Summary(IReadOnlyList<BatchInfo> batches) =>
+        string.Create(CultureInfo.InvariantCulture, $"{batches.Count} batches")
+        + (batches.Count == 0 ? string.Empty : ": " + string.Join(", ", batches
+            .GroupBy(b => b.State.ToString(), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Count()} {g.Key}"))));
+
+    public static void Write(IAnsiConsole console, IReadOnlyList<BatchInfo> batches)
+    {
+        console.WriteLine(Summary(batches));
+        if (batches.Count == 0)
+        {
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn("Batch").AddColumn("State").AddColumn(new TableColumn("Processed").RightAligned())
+            .AddColumn(new TableColumn("Failed").RightAligned()).AddColumn("Created (UTC)").AddColumn("Message");
+        foreach (var b in batches)
+        {
+            table.AddRow(
+                new Text(b.Id),
+                new Text(b.State.ToString()),
+                new Text(b.NumberRecordsProcessed.ToString(CultureInfo.InvariantCulture)),
+                new Text(b.NumberRecordsFailed.ToString(CultureInfo.InvariantCulture)),
+                new Text(JobTable.Date(b.CreatedDate)),
+                new Text(b.StateMessage ?? string.Empty));
+        }
+
+        console.Write(table);
+    }
+}

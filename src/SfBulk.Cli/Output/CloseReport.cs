@@ -1,0 +1,115 @@
+using System.Text.Json;
+using SfBulk.Cli.Infrastructure;
+using SfBulk.Models;
+using Spectre.Console;
+
+namespace SfBulk.Cli.Output;
+
+/// <summary>How closing one job ended: a result, or the failure.</summary>
+internal sealed record CloseOutcomeEntry(string JobId, CloseJobResult? Result, Exception? Error);
+
+/// <summary>Reports close/abort outcomes: every job on standard output, failures' details on standard error.</summary>
+internal static class CloseReport
+{
+    /// <summary><c>closed</c>, <c>aborted</c>, <c>already closed</c>, <c>already aborted</c> or <c>failed</c>.</summary>
+    public static string Word(CloseOutcomeEntry e) => e.Result?.Outcome switch
+    {
+        CloseOutcome.Closed => "closed",
+        CloseOutcome.Aborted => "aborted",
+        CloseOutcome.AlreadyClosed => "already closed",
+        CloseOutcome.AlreadyAborted => "already aborted",
+        _ => "failed",
+    };
+
+    /// <summary>The JSON spelling of the outcome: <c>closed</c>, <c>aborted</c>, <c>alreadyClosed</c>, <c>alreadyAborted</c>, <c>failed</c>.</summary>
+    public static string JsonWord(CloseOutcomeEntry e) => e.Result?.Outcome switch
+    {
+        CloseOutcome.Closed => "closed",
+        CloseOutcome.Aborted => "aborted",
+        CloseOutcome.AlreadyClosed => "alreadyClosed",
+        CloseOutcome.AlreadyAborted => "alreadyAborted",
+        _ => "failed",
+    };
+
+    public static void Write(CommandContext context, IReadOnlyList<CloseOutcomeEntry> outcomes)
+    {
+        if (context.Json)
+        {
+            JsonOutput.Write(w =>
+            {
+                if (outcomes.Count == 1)
+                {
+                    WriteJson(w, outcomes[0]);
+                    return;
+                }
+
+                w.WriteStartArray();
+                foreach (var outcome in outcomes)
+                {
+                    WriteJson(w, outcome);
+                }
+
+                w.WriteEndArray();
+            });
+        }
+        else
+        {
+            var table = new Table().Border(TableBorder.None).HideHeaders().AddColumn("Job").AddColumn("Result").AddColumn("Details");
+            foreach (var e in outcomes)
+            {
+                var details = e.Result is { } r
+                    ? $"{r.Job.State} · {r.Job.Operation} {r.Job.Object}"
+                    : e.Error is SalesforceException { ErrorCode: { } code } ? code : "see the error below";
+                table.AddRow(new Text(e.JobId), new Text(Word(e)), new Text(details));
+            }
+
+            Terminal.Out.Write(table);
+        }
+
+        var failures = outcomes.Where(o => o.Error is not null).ToList();
+        foreach (var failure in failures)
+        {
+            Console.Error.WriteLine($"error: {failure.JobId}: {ErrorReporter.Describe(failure.Error!)}");
+        }
+
+        if (failures.Count > 0 && context.Verbosity > Verbosity.Quiet && ErrorReporter.Hint(failures[0].Error!) is { } hint)
+        {
+            Console.Error.WriteLine("hint: " + hint);
+        }
+
+        if (outcomes.Count > 1 && context.Verbosity > Verbosity.Quiet)
+        {
+            var done = outcomes.Count - failures.Count;
+            Console.Error.WriteLine(failures.Count == 0
+                ? $"All {outcomes.Count} jobs done."
+                : $"{done} of {outcomes.Count} jobs done, {failures.Count} failed.");
+        }
+    }
+
+    /// <summary>0 when every job is in the requested state; the failure's code for one job (or when every failure agrees); else 1.</summary>
+    public static int ExitCode(IReadOnlyList<CloseOutcomeEntry> outcomes)
+    {
+        var failures = outcomes.Where(o => o.Error is not null).Select(o => ErrorReporter.ExitCodeOf(o.Error!)).ToList();
+        if (failures.Count == 0)
+        {
+            return ExitCodes.Success;
+        }
+
+        return failures.Count == outcomes.Count && failures.Distinct().Count() == 1 ? failures[0] : ExitCodes.PartialFailure;
+    }
+
+    private static void WriteJson(Utf8JsonWriter w, CloseOutcomeEntry e)
+    {
+        if (e.Result is { } result)
+        {
+            JobJson.WriteJob(w, result.Job, x => x.WriteString("outcome", JsonWord(e)));
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WriteString("id", e.JobId);
+        w.WriteString("outcome", "failed");
+        JobJson.WriteError(w, "error", e.Error!);
+        w.WriteEndObject();
+    }
+}
