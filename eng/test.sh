@@ -42,7 +42,7 @@ if [ -f tests/compat/package.json ]; then
   if [ ! -d tests/compat/node_modules ]; then
     (cd tests/compat && npm ci --no-audit --no-fund) || { echo "npm ci failed"; failed=$((failed + 1)); status=1; }
   fi
-  SFBULK_CONFIGURATION="$configuration" node --test --test-reporter=tap tests/compat/ 2>&1 | tee "$log_dir/compat.log"
+  (cd tests/compat && SFBULK_EMULATOR_CONFIGURATION="$configuration" node --test --test-concurrency=1 --test-reporter=tap test/) 2>&1 | tee "$log_dir/compat.log"
   node_status=${PIPESTATUS[0]}
   js_passed=$(grep -E '^# pass [0-9]+' "$log_dir/compat.log" | tail -1 | grep -oE '[0-9]+' || echo 0)
   js_failed=$(grep -E '^# fail [0-9]+' "$log_dir/compat.log" | tail -1 | grep -oE '[0-9]+' || echo 0)
