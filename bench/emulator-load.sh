@@ -28,7 +28,8 @@ emulator_pid=""
 log=""
 cleanup() {
   if [[ -n "$emulator_pid" ]]; then
-    kill -INT -- "-$emulator_pid" 2>/dev/null || true
+    # SIGTERM: a background job of a non-interactive shell ignores SIGINT.
+    kill -TERM -- "-$emulator_pid" 2>/dev/null || true
     wait "$emulator_pid" 2>/dev/null || true
   fi
   [[ -n "$log" ]] && rm -f "$log"

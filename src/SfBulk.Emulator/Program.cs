@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using SfBulk.Emulator;
 
 var options = new EmulatorOptions();
@@ -32,12 +33,10 @@ emulator.Clock.SetScale(timeScale);
 Console.WriteLine(EmulatorBanner.ListeningLine(emulator));
 Console.WriteLine(EmulatorBanner.Credentials(emulator));
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stop.Cancel();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+// Ctrl+C, SIGTERM and SIGQUIT all stop the emulator cleanly (a process manager or a script sends SIGTERM).
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+using var onQuit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Stop);
 try
 {
     await Task.Delay(Timeout.Infinite, stop.Token);
@@ -47,3 +46,9 @@ catch (OperationCanceledException)
 }
 
 return 0;
+
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    stop.Cancel();
+}
