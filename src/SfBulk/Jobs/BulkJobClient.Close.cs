@@ -95,7 +95,7 @@ public partial class BulkJobClient
             notFound ??= attempt.NotFound;
         }
 
-        throw routes.Length == 1 ? notFound! : NotFound(id, notFound!);
+        throw routes.Length == 1 ? notFound! : NotFound(id, routes[0].Api == BulkApi.V1 ? BulkApi.Auto : BulkApi.V2, notFound!);
     }
 
     /// <summary>A Bulk 2.0 query job has no Closed state: say so clearly when the id is one.</summary>

@@ -60,7 +60,7 @@ public partial class BulkJobClient
             }
 
             var error = ApiErrors.ToException(response);
-            if (api != BulkApi.Auto || !IsNotFound(route, error))
+            if (!IsNotFound(route, error))
             {
                 throw error;
             }
@@ -68,7 +68,8 @@ public partial class BulkJobClient
             first ??= error;
         }
 
-        throw NotFound(id, first!);
+        // One route (1.0): its own answer says it best. Several routes: none of them holds the job.
+        throw api == BulkApi.V1 ? first! : NotFound(id, api, first!);
     }
 
     /// <summary>Lists the batches of a Bulk API 1.0 job (a PK-chunked query shows its original batch as <c>NotProcessed</c>).</summary>
@@ -105,8 +106,10 @@ public partial class BulkJobClient
     private static bool CodeIs(SalesforceException error, string code) =>
         error.ErrorCode is { } actual && string.Equals(actual.Replace("_", string.Empty, StringComparison.Ordinal), code.Replace("_", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
 
-    private static SalesforceRestException NotFound(string id, SalesforceRestException first) => new(
-        $"No Bulk API job {id} was found: Bulk API 1.0 answered '{first.ErrorCode}' and neither Bulk API 2.0 ingest nor query jobs hold it. Check the id and the org the connection logs in to.",
+    private static SalesforceRestException NotFound(string id, BulkApi api, SalesforceRestException first) => new(
+        api == BulkApi.V2
+            ? $"No Bulk API 2.0 job {id} was found: neither ingest nor query jobs hold it ('{first.ErrorCode}'). Check the id and the org the connection logs in to."
+            : $"No Bulk API job {id} was found: Bulk API 1.0 answered '{first.ErrorCode}' and neither Bulk API 2.0 ingest nor query jobs hold it. Check the id and the org the connection logs in to.",
         first.ErrorCode,
         first.StatusCode,
         first.RequestMethod,

@@ -19,6 +19,29 @@ public class BulkJobClientReadTests
     }
 
     [Fact]
+    public async Task GetJobAsync_V2QueryJob_FindsItAfterTheIngestRouteSaysNotFound()
+    {
+        await using var h = await JobsHarness.StartAsync();
+        var query = await h.CreateV2QueryJobAsync();
+
+        var read = await h.Client.GetJobAsync(query.Id, BulkApi.V2, Ct);
+
+        Assert.Equal(query.Id, read.Id);
+        Assert.Equal(BulkJobType.V2Query, read.JobType);
+    }
+
+    [Fact]
+    public async Task GetJobAsync_V2WithA1Point0JobId_SaysNo2Point0JobHoldsIt()
+    {
+        await using var h = await JobsHarness.StartAsync();
+        var v1 = await h.CreateV1JobAsync();
+
+        var error = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.GetJobAsync(v1.Id, BulkApi.V2, Ct));
+
+        Assert.Contains("No Bulk API 2.0 job", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetBatchesAsync_NewJob_ReturnsEmptyList()
     {
         await using var h = await JobsHarness.StartAsync();
