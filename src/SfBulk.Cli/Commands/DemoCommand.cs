@@ -31,7 +31,7 @@ internal static class DemoCommand
         };
         scale.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<double>() is < 1 or > 10_000)
+            if (r.Tokens.Count > 0 && double.TryParse(r.Tokens[0].Value, CultureInfo.InvariantCulture, out var value) && value is < 1 or > 10_000)
             {
                 r.AddError("--time-scale must be from 1 to 10000.");
             }

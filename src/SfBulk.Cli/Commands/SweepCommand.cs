@@ -57,13 +57,7 @@ internal static class SweepCommand
             HelpName = "n",
             DefaultValueFactory = _ => 4,
         };
-        concurrency.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 1 or > 25)
-            {
-                r.AddError("--concurrency must be from 1 to 25.");
-            }
-        });
+        concurrency.Within(1, 25);
         var includeRunning = new Option<bool>("--include-running")
         {
             Description = "Also close PK-chunked Bulk API 1.0 jobs whose chunk batches still run (skipped by default: close them once every chunk's results are read).",

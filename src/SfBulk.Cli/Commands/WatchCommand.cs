@@ -41,13 +41,7 @@ internal static class WatchCommand
             Description = "The most API requests the watch may send (polls, batch lists, the close or abort); it stops rather than pass it, leaving the job as it is.",
             HelpName = "n",
         };
-        maxCalls.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int?>() is < 1 or > MaxCallsLimit)
-            {
-                r.AddError(string.Create(CultureInfo.InvariantCulture, $"--max-calls must be from 1 to {MaxCallsLimit:N0}."));
-            }
-        });
+        maxCalls.Within(1, MaxCallsLimit);
         var api = new Option<string>("--api")
         {
             Description = "Which Bulk API the job belongs to: auto (try 1.0, then 2.0), 1 or 2.",
