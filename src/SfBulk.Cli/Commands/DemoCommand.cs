@@ -110,7 +110,7 @@ internal static class DemoCommand
                 Console.Out.WriteLine();
                 JobTable.WriteJob(Terminal.Out, job);
                 Console.Out.WriteLine();
-                Console.Out.WriteLine(FormattableString.Invariant($"API calls: {total} in all — the integration {integration.Calls} (login, create job, add batch), sfbulk {ours} ({result.Polls} job reads, {result.CallsUsed - result.Polls - 1} batch-list reads, 1 close). Took {started.Elapsed.TotalSeconds:0.0} s."));
+                Console.Out.WriteLine(FormattableString.Invariant($"API calls: {total} in all — the integration {integration.Calls} (login, create job, add batch), sfbulk {ours} ({result.Polls} job reads, {result.CallsUsed - result.Polls - 1} batch-list read{(result.CallsUsed - result.Polls - 1 == 1 ? string.Empty : "s")}, 1 close). Took {started.Elapsed.TotalSeconds:0.0} s."));
             }
 
             return ExitCodes.Success;
