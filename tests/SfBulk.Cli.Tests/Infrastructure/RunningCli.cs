@@ -31,6 +31,13 @@ public sealed class RunningCli : IDisposable
         await kill.WaitForExitAsync();
     }
 
+    /// <summary>Kills the process at once (SIGKILL): no handler runs, requests in flight are abandoned.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     /// <summary>Waits for the process to end (killing it after <paramref name="timeout"/>).</summary>
     public async Task<CliResult> WaitAsync(TimeSpan? timeout = null)
     {
