@@ -113,7 +113,8 @@ public static class CloseJobDocuments
     private static CloseJobInput FromTree(Dictionary<string, object?> root)
     {
         // Accept the three parts at the top or under one wrapper element/property.
-        if (!root.ContainsKey("CloseJob") && root.Count == 1 && root.Values.Single() is Dictionary<string, object?> inner)
+        if (!root.ContainsKey("CloseJob") && !root.ContainsKey("CloseJobConnection") && !root.ContainsKey("CloseJobOptional")
+            && root.Count == 1 && root.Values.Single() is Dictionary<string, object?> inner)
         {
             root = inner;
         }
