@@ -26,8 +26,9 @@ public static class CloseJobDocuments
             using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 });
             return FromTree(JsonTree(document.RootElement));
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that is not valid UTF-8 or holds a lone surrogate escape.
             throw new FormatException("The Close Job input is not valid JSON: " + e.Message, e);
         }
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -24,27 +25,36 @@ internal sealed class CannedServer : IAsyncDisposable
     /// <summary>The answer to every request.</summary>
     public Func<HttpContext, Task> Answer { get; set; } = c => Task.CompletedTask;
 
-    /// <summary>The requests received: method, path and the Authorization header (if any).</summary>
-    public ConcurrentQueue<(string Method, string Path, string? Authorization)> Requests { get; } = new();
+    /// <summary>The requests received: method, path and every header as <c>name: value</c> lines.</summary>
+    public ConcurrentQueue<(string Method, string Path, string Headers)> Requests { get; } = new();
 
     public Uri BaseUri { get; }
 
-    /// <summary>Starts a server on <paramref name="host"/> (127.0.0.1 unless told) and a free port.</summary>
-    public static async Task<CannedServer> StartAsync(string host = "127.0.0.1")
+    /// <summary>
+    /// Starts a server on 127.0.0.1 and a free port, addressed as <paramref name="host"/> (127.0.0.1 unless told);
+    /// with <paramref name="certificate"/> it speaks https only.
+    /// </summary>
+    public static async Task<CannedServer> StartAsync(string host = "127.0.0.1", X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         var app = builder.Build();
         CannedServer? server = null;
         app.Run(async c =>
         {
-            server!.Requests.Enqueue((c.Request.Method, c.Request.Path.Value ?? string.Empty, c.Request.Headers.Authorization.FirstOrDefault()));
+            server!.Requests.Enqueue((c.Request.Method, c.Request.Path.Value ?? string.Empty, string.Join("\n", c.Request.Headers.Select(h => h.Key + ": " + h.Value))));
             await server.Answer(c);
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
         var port = new Uri(app.Urls.First()).Port;
-        server = new CannedServer(app, new Uri($"http://{host}:{port}/"));
+        server = new CannedServer(app, new Uri($"{(certificate is null ? "http" : "https")}://{host}:{port}/"));
         return server;
     }
 

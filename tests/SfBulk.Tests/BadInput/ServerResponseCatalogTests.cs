@@ -378,6 +378,52 @@ public sealed class ServerResponseCatalogTests : IAsyncLifetime
         Canaries.AssertAbsent(e.ToString(), "the exception");
     }
 
+    [Fact]
+    public async Task JsonErrorWithInvalidUtf8InItsCode_RestExceptionNotACrash()
+    {
+        // Found by the parser fuzzer: the retry and session checks read error codes and threw InvalidOperationException.
+        byte[] body = [.. "[{\"errorCode\":\"INVALID_"u8, 0xC3, 0x28, .. "\",\"message\":\"x\"}]"u8];
+        _server.Returns(400, Json, body);
+
+        var e = await Assert.ThrowsAsync<SalesforceRestException>(() => _client.GetJobAsync(JobId, BulkApi.V1, Ct));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, e.StatusCode);
+    }
+
+    [Fact]
+    public async Task OAuthAnswerWithLoneSurrogateEscape_LoginExceptionNotACrash()
+    {
+        _server.Returns(400, Json, "{\"error\":\"invalid_grant\\ud800\",\"error_description\":\"x\"}");
+        using var connection = new SalesforceConnection(new SalesforceConnectionOptions
+        {
+            LoginUrl = _server.BaseUri,
+            Credential = new SfBulk.Authentication.UsernamePasswordCredential("client", Canaries.ClientSecret, "user@example.com", Canaries.Password, Canaries.SecurityToken),
+            Retry = new SalesforceRetryOptions { Enabled = false },
+        }, _logs);
+
+        var e = await Assert.ThrowsAsync<SalesforceLoginException>(() => new BulkJobClient(connection).GetJobAsync(JobId, BulkApi.V1, Ct));
+
+        Assert.Equal(SfBulkErrorCodes.InvalidResponse, e.ErrorCode);
+        Canaries.AssertAbsent(e.ToString(), "the exception");
+    }
+
+    [Fact]
+    public async Task SoapLoginAnsweredWithHtml_LoginExceptionSayingNotSoap()
+    {
+        _server.Returns(200, "text/html", "<!DOCTYPE html><html><body>Sign in</body></html>");
+        using var connection = new SalesforceConnection(new SalesforceConnectionOptions
+        {
+            LoginUrl = _server.BaseUri,
+            Credential = new SfBulk.Authentication.SoapLoginCredential("user@example.com", Canaries.Password, Canaries.SecurityToken),
+            Retry = new SalesforceRetryOptions { Enabled = false },
+        }, _logs);
+
+        var e = await Assert.ThrowsAsync<SalesforceLoginException>(() => new BulkJobClient(connection).GetJobAsync(JobId, BulkApi.V1, Ct));
+
+        Assert.Equal(SfBulkErrorCodes.InvalidResponse, e.ErrorCode);
+        Canaries.AssertAbsent(e.ToString(), "the exception");
+    }
+
     private async Task<SalesforceRestException> GetJobFailsAsync(string code)
     {
         var e = await Assert.ThrowsAsync<SalesforceRestException>(() => _client.GetJobAsync(JobId, BulkApi.V1, Ct));
