@@ -45,7 +45,7 @@ public static class CloseJobDocuments
             using var reader = WireXml.CreateReader(Encoding.UTF8.GetBytes(xml));
             return FromTree(XmlTree(XElement.Load(reader)));
         }
-        catch (XmlException e)
+        catch (Exception e) when (WireXml.IsUnreadable(e))
         {
             throw new FormatException("The Close Job input is not well-formed XML: " + e.Message, e);
         }

@@ -76,7 +76,7 @@ internal static class ErrorBodies
                 }
             }
         }
-        catch (XmlException)
+        catch (Exception e) when (Wire.WireXml.IsUnreadable(e))
         {
         }
 

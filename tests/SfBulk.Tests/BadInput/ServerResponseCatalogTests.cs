@@ -390,6 +390,19 @@ public sealed class ServerResponseCatalogTests : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, e.StatusCode);
     }
 
+    [Theory]
+    [InlineData(200)]
+    [InlineData(404)]
+    public async Task XmlDeclarationWithRightToLeftOverride_TypedErrorNotACrash(int status)
+    {
+        // Found by the parser fuzzer: XmlReader throws ArgumentOutOfRangeException for this declaration.
+        _server.Returns(status, Xml, Convert.FromBase64String("PD94bWwgdmVyc2lvbj0iMS4w4oCuIiBlbmNvZGluZz0iVVRGLTgiPz48ZQ=="));
+
+        var e = await Assert.ThrowsAsync<SalesforceRestException>(() => _client.GetJobAsync(JobId, BulkApi.V1, Ct));
+
+        Assert.Equal((System.Net.HttpStatusCode)status, e.StatusCode);
+    }
+
     [Fact]
     public async Task OAuthAnswerWithLoneSurrogateEscape_LoginExceptionNotACrash()
     {
