@@ -9,7 +9,10 @@ namespace SfBulk.Tests.Fuzzing;
 /// </summary>
 public sealed class ParserFuzzTests
 {
-    /// <summary>Set <c>SFBULK_FUZZ_SEED</c> to replay a run; <c>SFBULK_FUZZ_DOCUMENTS</c> to change the long run's size.</summary>
+    /// <summary>
+    /// Set <c>SFBULK_FUZZ_SEED</c> to replay a run, <c>SFBULK_FUZZ_DOCUMENTS</c> to change the long run's size, and
+    /// <c>SFBULK_FUZZ_REPORT</c> to a file that the long run appends its figures to.
+    /// </summary>
     private static int SeedOr(int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable("SFBULK_FUZZ_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed) ? seed : fallback;
 
@@ -57,7 +60,10 @@ public sealed class ParserFuzzTests
         var run = FuzzRun.Execute(seed, documents, TimeSpan.FromSeconds(2));
 
         TestContext.Current.TestOutputHelper?.WriteLine(run.Summary(seed));
-        Console.WriteLine(run.Summary(seed));
+        if (Environment.GetEnvironmentVariable("SFBULK_FUZZ_REPORT") is { Length: > 0 } report)
+        {
+            File.AppendAllText(report, run.Summary(seed) + Environment.NewLine);
+        }
         Assert.True(run.Failures.Count == 0, run.Summary(seed) + "\n" + string.Join("\n", run.Failures));
         Assert.True(run.Documents >= 100_000 || documents < 100_000);
     }
