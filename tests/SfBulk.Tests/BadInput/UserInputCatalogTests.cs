@@ -1,6 +1,8 @@
 using SfBulk.Activity;
 using SfBulk.Authentication;
+using SfBulk.Sweeping;
 using SfBulk.Tests.Security;
+using SfBulk.Watching;
 
 namespace SfBulk.Tests.BadInput;
 
@@ -140,6 +142,19 @@ public sealed class UserInputCatalogTests
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
             client.CloseJobAsync(GoodJobId, new CloseJobOptions { Timeout = TimeSpan.MaxValue }, Ct));
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task SweepAndWatch_TimeoutOfAHundredDays_RefusedAtConstruction()
+    {
+        await using var server = await CannedServer.StartAsync();
+        using var connection = CannedConnection.Create(server);
+        var client = new BulkJobClient(connection);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => new JobSweeper(client, new SweepOptions { PerJobTimeout = TimeSpan.FromDays(100) }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new JobWatcher(client, new WatchOptions { Timeout = TimeSpan.FromDays(100) }));
+        _ = new JobWatcher(client, new WatchOptions { Timeout = CloseJobOptions.MaxTimeout });
         Assert.Empty(server.Requests);
     }
 
