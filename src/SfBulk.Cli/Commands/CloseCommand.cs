@@ -33,7 +33,7 @@ internal static class CloseCommand
                 r.AddError($"--state: '{r.Tokens[0].Value}' is not a close state: use Closed or Aborted.");
             }
         });
-        var timeout = InputRules.Duration("--timeout", "How long closing each job may take (default: as long as it takes).");
+        var timeout = InputRules.Duration("--timeout", "How long closing each job may take (default: as long as it takes; at most 49 days).", CloseJobOptions.MaxTimeout);
         var api = new Option<string>("--api")
         {
             Description = "Which Bulk API the jobs belong to: auto (try 1.0, then 2.0), 1 or 2.",

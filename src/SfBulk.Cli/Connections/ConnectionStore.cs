@@ -42,6 +42,11 @@ internal sealed class ConnectionStore(string path)
     /// <exception cref="CliException">The file is readable by others, or is not valid.</exception>
     public ConnectionFile Load()
     {
+        if (Directory.Exists(Path))
+        {
+            throw new CliException($"{Path} is a directory, not a connections file. Remove it or point SFBULK_CONFIG at a file.", ExitCodes.ConnectionNotFound);
+        }
+
         if (!File.Exists(Path))
         {
             return new ConnectionFile();

@@ -20,7 +20,8 @@ internal static class InputRules
 
         if (!string.IsNullOrEmpty(parsed.UserInfo))
         {
-            error = $"The URL '{parsed.GetLeftPart(UriPartial.Authority)}' must not contain a user name or password.";
+            // Never echo the user information: it may hold a password.
+            error = $"The URL '{parsed.Scheme}://{parsed.IdnHost}' must not contain a user name or password.";
             return false;
         }
 
@@ -109,18 +110,27 @@ internal static class InputRules
     });
 
     /// <summary>A duration option (<c>500ms</c>, <c>30s</c>, <c>10m</c>, <c>2h</c>, <c>7d</c>; a bare number is milliseconds).</summary>
-    public static Option<TimeSpan?> Duration(string name, string description) => new(name)
+    /// <param name="name">The option's name.</param>
+    /// <param name="description">What the duration is for.</param>
+    /// <param name="maximum">The longest accepted value; null accepts up to <see cref="DurationParser.Maximum"/>.</param>
+    public static Option<TimeSpan?> Duration(string name, string description, TimeSpan? maximum = null) => new(name)
     {
         Description = description + " Units: ms, s, m, h, d (a bare number is milliseconds).",
         HelpName = "duration",
-        CustomParser = ParseDuration,
+        CustomParser = r => ParseDuration(r, name, maximum),
     };
 
-    private static TimeSpan? ParseDuration(ArgumentResult r)
+    private static TimeSpan? ParseDuration(ArgumentResult r, string name, TimeSpan? maximum)
     {
         var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : null;
         if (DurationParser.TryParse(text, out var duration, out var error))
         {
+            if (maximum is { } most && duration > most)
+            {
+                r.AddError($"{name}: '{text}' is longer than the maximum of {most.TotalDays.ToString("0", CultureInfo.InvariantCulture)} days.");
+                return null;
+            }
+
             return duration;
         }
 

@@ -90,6 +90,11 @@ public class CloseJobActivity
             throw Invalid($"timeout {timeout} ms is negative: give 0 or nothing to wait as long as it takes.");
         }
 
+        if (timeout > (long)CloseJobOptions.MaxTimeout.TotalMilliseconds)
+        {
+            throw Invalid($"timeout {timeout} ms is longer than the maximum of {CloseJobOptions.MaxTimeout.TotalDays:0} days: give 0 or nothing to wait as long as it takes.");
+        }
+
         return new CloseJobOptions
         {
             TargetState = target,
@@ -103,7 +108,8 @@ public class CloseJobActivity
     {
         if (overrides is { SessionId: { Length: > 0 } sessionId })
         {
-            if (!Uri.TryCreate(overrides.ServerUrl, UriKind.Absolute, out var serverUrl))
+            // A path such as "/services" parses as an absolute file: URL on Unix; only web URLs are URLs here.
+            if (!Uri.TryCreate(overrides.ServerUrl, UriKind.Absolute, out var serverUrl) || serverUrl.Scheme is not ("http" or "https"))
             {
                 throw Invalid($"ServerUrl '{overrides.ServerUrl}' is not an absolute URL; give the instance URL or SOAP serverUrl the session belongs to.");
             }

@@ -26,8 +26,9 @@ public static class CloseJobDocuments
             using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 });
             return FromTree(JsonTree(document.RootElement));
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that is not valid UTF-8 or holds a lone surrogate escape.
             throw new FormatException("The Close Job input is not valid JSON: " + e.Message, e);
         }
     }
@@ -44,7 +45,7 @@ public static class CloseJobDocuments
             using var reader = WireXml.CreateReader(Encoding.UTF8.GetBytes(xml));
             return FromTree(XmlTree(XElement.Load(reader)));
         }
-        catch (XmlException e)
+        catch (Exception e) when (WireXml.IsUnreadable(e))
         {
             throw new FormatException("The Close Job input is not well-formed XML: " + e.Message, e);
         }
@@ -113,7 +114,8 @@ public static class CloseJobDocuments
     private static CloseJobInput FromTree(Dictionary<string, object?> root)
     {
         // Accept the three parts at the top or under one wrapper element/property.
-        if (!root.ContainsKey("CloseJob") && root.Count == 1 && root.Values.Single() is Dictionary<string, object?> inner)
+        if (!root.ContainsKey("CloseJob") && !root.ContainsKey("CloseJobConnection") && !root.ContainsKey("CloseJobOptional")
+            && root.Count == 1 && root.Values.Single() is Dictionary<string, object?> inner)
         {
             root = inner;
         }

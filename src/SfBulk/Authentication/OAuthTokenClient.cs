@@ -16,6 +16,12 @@ internal static class OAuthTokenClient
         CancellationToken cancellationToken)
     {
         var response = await context.PostAsync(TokenPath, form, "application/x-www-form-urlencoded", null, basicAuth, cancellationToken).ConfigureAwait(false);
+        return Read(response, flow, context.LoginUrl);
+    }
+
+    /// <summary>Reads the token endpoint's answer: the session, or <see cref="SalesforceLoginException"/> for anything else.</summary>
+    public static SalesforceSession Read(Http.ApiResponse response, string flow, Uri loginUrl)
+    {
         string? accessToken = null, instanceUrl = null, error = null, description = null;
         try
         {
@@ -28,8 +34,9 @@ internal static class OAuthTokenClient
                 description = Get(json.RootElement, "error_description");
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that is not valid UTF-8 or holds a lone surrogate escape.
         }
 
         if (response.IsSuccess && error is null)
@@ -40,12 +47,12 @@ internal static class OAuthTokenClient
         if (error is not null)
         {
             throw new SalesforceLoginException(
-                $"The OAuth {flow} login at {ConnectionUrls.Origin(context.LoginUrl)} was refused: {error}{(description is null ? string.Empty : ": " + description)}.{Hint(error, description)}",
+                $"The OAuth {flow} login at {ConnectionUrls.Origin(loginUrl)} was refused: {error}{(description is null ? string.Empty : ": " + description)}.{Hint(error, description)}",
                 error, response.StatusCode);
         }
 
         throw new SalesforceLoginException(
-            $"The OAuth {flow} login at {ConnectionUrls.Origin(context.LoginUrl)} answered HTTP {(int)response.StatusCode} without an OAuth answer. Check the login URL.",
+            $"The OAuth {flow} login at {ConnectionUrls.Origin(loginUrl)} answered HTTP {(int)response.StatusCode} without an OAuth answer. Check the login URL.",
             SfBulkErrorCodes.InvalidResponse, response.StatusCode);
     }
 

@@ -27,8 +27,9 @@ internal static class SalesforceCliOutput
                     message = Get(root, "message");
                 }
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
             {
+                // InvalidOperationException: a string that is not valid UTF-8 or holds a lone surrogate escape.
             }
         }
 

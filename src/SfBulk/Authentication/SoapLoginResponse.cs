@@ -49,7 +49,7 @@ internal static class SoapLoginResponse
                 }
             }
         }
-        catch (XmlException)
+        catch (Exception e) when (Wire.WireXml.IsUnreadable(e))
         {
             throw new SalesforceLoginException(
                 $"The SOAP login at {loginOrigin} answered HTTP {(int)response.StatusCode} with a body that is not SOAP. Check the login URL.",

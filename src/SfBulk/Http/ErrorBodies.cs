@@ -47,8 +47,9 @@ internal static class ErrorBodies
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that is not valid UTF-8 or holds a lone surrogate escape.
         }
 
         return null;
@@ -75,7 +76,7 @@ internal static class ErrorBodies
                 }
             }
         }
-        catch (XmlException)
+        catch (Exception e) when (Wire.WireXml.IsUnreadable(e))
         {
         }
 

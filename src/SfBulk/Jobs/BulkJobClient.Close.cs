@@ -25,7 +25,7 @@ public partial class BulkJobClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The job afterwards and how the call ended.</returns>
     /// <exception cref="ArgumentException"><paramref name="jobId"/> is not a job id.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The timeout is negative or the API value is unknown.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The timeout is negative or longer than <see cref="CloseJobOptions.MaxTimeout"/>, or the API value is unknown.</exception>
     /// <exception cref="SalesforceRestException">Salesforce refused the change (its code, status, method and URL are on the exception), no such job exists, or the response could not be read.</exception>
     /// <exception cref="SalesforceLoginException">Logging in failed, or an external session expired.</exception>
     /// <exception cref="SalesforceTimeoutException">The timeout elapsed; read the job to know its state.</exception>
@@ -39,7 +39,7 @@ public partial class BulkJobClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The job afterwards and how the call ended.</returns>
     /// <exception cref="ArgumentException"><paramref name="jobId"/> is not a job id.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The timeout is negative or the API value is unknown.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The timeout is negative or longer than <see cref="CloseJobOptions.MaxTimeout"/>, or the API value is unknown.</exception>
     /// <exception cref="SalesforceRestException">Salesforce refused the change, no such job exists, or the response could not be read.</exception>
     /// <exception cref="SalesforceLoginException">Logging in failed, or an external session expired.</exception>
     /// <exception cref="SalesforceTimeoutException">The timeout elapsed; read the job to know its state.</exception>
@@ -55,6 +55,11 @@ public partial class BulkJobClient
         if (timeout is { } t && t != Timeout.InfiniteTimeSpan && t < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(options), t, "The timeout must be zero or more (null waits as long as it takes).");
+        }
+
+        if (timeout is { } longest && longest != Timeout.InfiniteTimeSpan && longest > CloseJobOptions.MaxTimeout)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), longest, $"The timeout must be at most {CloseJobOptions.MaxTimeout.TotalDays:0} days (null waits as long as it takes).");
         }
 
         var api = options?.Api ?? BulkApi.Auto;

@@ -38,6 +38,7 @@ public sealed class SweepOptions
         if (PerJobTimeout is { } timeout && timeout != Timeout.InfiniteTimeSpan)
         {
             ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero, nameof(PerJobTimeout));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(timeout, CloseJobOptions.MaxTimeout, nameof(PerJobTimeout));
         }
 
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));

@@ -75,6 +75,7 @@ public sealed class WatchOptions
         if (Timeout is { } timeout && timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(timeout, TimeSpan.Zero, nameof(Timeout));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(timeout, CloseJobOptions.MaxTimeout, nameof(Timeout));
         }
 
         if (MaxCalls is { } max)

@@ -43,7 +43,7 @@ internal static class ApiErrors
                     break;
             }
         }
-        catch (Exception e) when (e is XmlException or JsonException or SalesforceException or InvalidOperationException or System.Text.DecoderFallbackException)
+        catch (Exception e) when (e is JsonException or SalesforceException || WireXml.IsUnreadable(e))
         {
             kind = BodyKind.Other;
         }

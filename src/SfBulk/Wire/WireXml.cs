@@ -72,6 +72,14 @@ internal static class WireXml
         return fields;
     }
 
+    /// <summary>
+    /// True for the exceptions reading a bad XML document can raise: <see cref="XmlException"/>, and others that
+    /// XmlReader lets through for some inputs (an ArgumentOutOfRangeException from a declaration whose version holds
+    /// non-ASCII characters; decoding failures; value conversions).
+    /// </summary>
+    public static bool IsUnreadable(Exception e) =>
+        e is XmlException or InvalidOperationException or FormatException or OverflowException or DecoderFallbackException or ArgumentException;
+
     /// <summary>Runs <paramref name="parse"/> over an XML body, turning every XML failure into INVALID_RESPONSE.</summary>
     public static T Parse<T>(byte[] body, string what, ApiResponse? response, Func<XmlReader, T> parse)
     {
@@ -85,7 +93,7 @@ internal static class WireXml
         {
             throw;
         }
-        catch (Exception e) when (e is XmlException or InvalidOperationException or FormatException or OverflowException or DecoderFallbackException)
+        catch (Exception e) when (IsUnreadable(e))
         {
             throw WireFailure.InvalidResponse($"{what} is not well-formed XML: {e.Message}", response, e);
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using SfBulk.Tests.Security;
 
 namespace SfBulk.Cli.Tests.Infrastructure;
 
@@ -68,6 +69,11 @@ public static class CliProcess
             throw new TimeoutException($"sfbulk {string.Join(' ', args)} did not exit within {timeout ?? TimeSpan.FromSeconds(60)}.");
         }
 
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        var result = new CliResult(process.ExitCode, await stdout, await stderr);
+
+        // Every run of the whole suite is scanned for the shared canary secrets.
+        Canaries.AssertAbsent(result.StdOut, $"the standard output of 'sfbulk {args.FirstOrDefault()}'");
+        Canaries.AssertAbsent(result.StdErr, $"the standard error of 'sfbulk {args.FirstOrDefault()}'");
+        return result;
     }
 }

@@ -9,7 +9,7 @@ namespace SfBulk.Cli.Tests.Infrastructure;
 public class EmulatorFixture : IAsyncLifetime
 {
     /// <summary>The password of the emulated user: a canary that must never appear in sfbulk's output.</summary>
-    public const string CanaryPassword = "Canary-Secret-7f3a9c";
+    public const string CanaryPassword = SfBulk.Tests.Security.Canaries.Password;
 
     private EmulatorServer? _server;
     private HttpClient? _http;
