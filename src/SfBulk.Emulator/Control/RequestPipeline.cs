@@ -83,17 +83,7 @@ internal static class RequestPipeline
     private static async Task RunThenDelayAsync(HttpContext context, RequestDelegate next, int latencyMs)
     {
         var original = context.Response.Body;
-        using var buffer = new MemoryStream();
-        context.Response.Body = buffer;
-        try
-        {
-            await next(context).ConfigureAwait(false);
-        }
-        finally
-        {
-            context.Response.Body = original;
-        }
-
+        using var buffer = await RunIntoBufferAsync(context, next).ConfigureAwait(false);
         try
         {
             await Task.Delay(TimeSpan.FromMilliseconds(latencyMs), context.RequestAborted).ConfigureAwait(false);
@@ -110,17 +100,35 @@ internal static class RequestPipeline
     /// <summary>Runs the endpoint into a buffer (nothing reaches the wire), then aborts the connection.</summary>
     private static async Task RunThenDropAsync(HttpContext context, RequestDelegate next)
     {
+        try
+        {
+            using var buffer = await RunIntoBufferAsync(context, next).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Abort();
+        }
+    }
+
+    /// <summary>Runs the endpoint with the response body redirected into a buffer, which the caller owns.</summary>
+    private static async Task<MemoryStream> RunIntoBufferAsync(HttpContext context, RequestDelegate next)
+    {
         var original = context.Response.Body;
-        using var buffer = new MemoryStream();
+        var buffer = new MemoryStream();
         context.Response.Body = buffer;
         try
         {
             await next(context).ConfigureAwait(false);
+            return buffer;
+        }
+        catch
+        {
+            await buffer.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
         finally
         {
             context.Response.Body = original;
-            context.Abort();
         }
     }
 
