@@ -104,3 +104,42 @@ machine_json() {
     --arg date "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
     '{cpu: $cpu, cores: ($cores | tonumber), memory: $mem, os: $os, kernel: $kernel, dotnet: $dotnet, node: $node, date: $date}'
 }
+
+# sweep_client <name> <concurrency> <result-file>: sweeps every open job older than 24 h of $EMULATOR_URL with one
+# client, under GNU time; writes the client's JSON line plus wallSeconds and peakRssKb (whole process) to the file.
+#   sfbulk    the library's JobSweeper (bench/SfBulk.Bench.Scenarios sweep)
+#   jsforce   bench/sweep/sweep-jsforce.mjs
+#   floor     a bare HttpClient sending the same requests (bench/SfBulk.Bench.Scenarios raw-sweep)
+sweep_client() {
+  local name="$1" concurrency="$2" result="$3" timing out
+  timing="$(mktemp)"
+  out="$(mktemp)"
+  case "$name" in
+    sfbulk) /usr/bin/time -f '%e %M' -o "$timing" dotnet "$SCENARIOS_DLL" sweep "$EMULATOR_URL" --concurrency "$concurrency" >"$out" ;;
+    jsforce) /usr/bin/time -f '%e %M' -o "$timing" node "$BENCH_ROOT/bench/sweep/sweep-jsforce.mjs" "$concurrency" >"$out" ;;
+    floor) /usr/bin/time -f '%e %M' -o "$timing" dotnet "$SCENARIOS_DLL" raw-sweep "$EMULATOR_URL" --concurrency "$concurrency" >"$out" ;;
+    *) echo "error: unknown sweep client $name" >&2; return 2 ;;
+  esac
+  read -r wall rss < <(tail -n 1 "$timing")
+  jq -c --arg name "$name" --argjson wall "$wall" --argjson rss "$rss" --argjson emulatorCalls "$(total_requests)" \
+    '. + {name: $name, wallSeconds: $wall, peakRssKb: $rss, emulatorCalls: $emulatorCalls}' "$out" > "$result"
+  rm -f "$timing" "$out"
+}
+
+# prepare_sweep <jobs>: a fresh emulator, warmed up by a 500-job floor sweep, then <jobs> open Bulk 1.0 jobs created
+# 25 hours ago and zeroed request counters.
+prepare_sweep() {
+  local jobs="$1" left n
+  stop_emulator
+  start_emulator
+  login
+  seed_classic '{"count":500,"ageSeconds":90000}' >/dev/null
+  dotnet "$SCENARIOS_DLL" raw-sweep "$EMULATOR_URL" >/dev/null
+  left="$jobs"
+  while (( left > 0 )); do
+    n=$(( left > 100000 ? 100000 : left ))
+    seed_classic "{\"count\":$n,\"ageSeconds\":90000}" >/dev/null
+    left=$(( left - n ))
+  done
+  reset_requests
+}
