@@ -8,7 +8,7 @@ namespace SfBulk.Bench.Scenarios;
 
 /// <summary>
 /// The floor of a sweep: the same requests as a sweep (every page of Bulk 2.0 Get All Jobs for ingest and query jobs,
-/// then one Bulk 1.0 close per open Classic job at the given concurrency) from a bare <see cref="HttpClient"/> with
+/// then one Bulk 1.0 close per open Classic job, each listed job once at the given concurrency) from a bare <see cref="HttpClient"/> with
 /// no retries, no typed models and no checks beyond the status code — the emulator's own capacity for this work.
 /// </summary>
 internal static class RawSweepScenario
@@ -27,6 +27,7 @@ internal static class RawSweepScenario
         var clock = Stopwatch.StartNew();
         long calls = 0;
         var open = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var kind in new[] { "ingest", "query" })
         {
             string? path = "/services/data/v66.0/jobs/" + kind;
@@ -36,7 +37,7 @@ internal static class RawSweepScenario
                 calls++;
                 foreach (var job in page.RootElement.GetProperty("records").EnumerateArray())
                 {
-                    if (job.GetProperty("jobType").ValueEquals("Classic") && job.GetProperty("state").ValueEquals("Open"))
+                    if (job.GetProperty("jobType").ValueEquals("Classic") && job.GetProperty("state").ValueEquals("Open") && seen.Add(job.GetProperty("id").GetString()!))
                     {
                         open.Add(job.GetProperty("id").GetString()!);
                     }

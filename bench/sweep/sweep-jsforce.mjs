@@ -14,13 +14,15 @@ const conn = new Connection({
 const started = performance.now();
 let calls = 0;
 const open = [];
+const seen = new Set(); // both listings can return the same Classic job
 for (const kind of ['ingest', 'query']) {
   let url = `/services/data/v${version}/jobs/${kind}`;
   while (url) {
     const page = await conn.request(url);
     calls++;
     for (const job of page.records) {
-      if (job.jobType === 'Classic' && job.state === 'Open') {
+      if (job.jobType === 'Classic' && job.state === 'Open' && !seen.has(job.id)) {
+        seen.add(job.id);
         open.push(job.id);
       }
     }
