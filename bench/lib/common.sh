@@ -106,7 +106,8 @@ machine_json() {
 }
 
 # sweep_client <name> <concurrency> <result-file>: sweeps every open job older than 24 h of $EMULATOR_URL with one
-# client, under GNU time; writes the client's JSON line plus wallSeconds and peakRssKb (whole process) to the file.
+# client, under GNU time; writes the client's JSON line plus wallSeconds, peakRssKb and cpuSeconds (user + system)
+# of the whole process to the file.
 #   sfbulk    the library's JobSweeper (bench/SfBulk.Bench.Scenarios sweep)
 #   jsforce   bench/sweep/sweep-jsforce.mjs
 #   floor     a bare HttpClient sending the same requests (bench/SfBulk.Bench.Scenarios raw-sweep)
@@ -115,14 +116,15 @@ sweep_client() {
   timing="$(mktemp)"
   out="$(mktemp)"
   case "$name" in
-    sfbulk) /usr/bin/time -f '%e %M' -o "$timing" dotnet "$SCENARIOS_DLL" sweep "$EMULATOR_URL" --concurrency "$concurrency" >"$out" ;;
-    jsforce) /usr/bin/time -f '%e %M' -o "$timing" node "$BENCH_ROOT/bench/sweep/sweep-jsforce.mjs" "$concurrency" >"$out" ;;
-    floor) /usr/bin/time -f '%e %M' -o "$timing" dotnet "$SCENARIOS_DLL" raw-sweep "$EMULATOR_URL" --concurrency "$concurrency" >"$out" ;;
+    sfbulk) /usr/bin/time -f '%e %M %U %S' -o "$timing" dotnet "$SCENARIOS_DLL" sweep "$EMULATOR_URL" --concurrency "$concurrency" >"$out" ;;
+    jsforce) /usr/bin/time -f '%e %M %U %S' -o "$timing" node "$BENCH_ROOT/bench/sweep/sweep-jsforce.mjs" "$concurrency" >"$out" ;;
+    floor) /usr/bin/time -f '%e %M %U %S' -o "$timing" dotnet "$SCENARIOS_DLL" raw-sweep "$EMULATOR_URL" --concurrency "$concurrency" >"$out" ;;
     *) echo "error: unknown sweep client $name" >&2; return 2 ;;
   esac
-  read -r wall rss < <(tail -n 1 "$timing")
-  jq -c --arg name "$name" --argjson wall "$wall" --argjson rss "$rss" --argjson emulatorCalls "$(total_requests)" \
-    '. + {name: $name, wallSeconds: $wall, peakRssKb: $rss, emulatorCalls: $emulatorCalls}' "$out" > "$result"
+  read -r wall rss user sys < <(tail -n 1 "$timing")
+  jq -c --arg name "$name" --argjson wall "$wall" --argjson rss "$rss" --argjson user "$user" --argjson sys "$sys" \
+    --argjson emulatorCalls "$(total_requests)" \
+    '. + {name: $name, wallSeconds: $wall, peakRssKb: $rss, cpuSeconds: ($user + $sys), emulatorCalls: $emulatorCalls}' "$out" > "$result"
   rm -f "$timing" "$out"
 }
 

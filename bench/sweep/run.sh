@@ -3,7 +3,8 @@
 # lists and closes the same way vs the floor (a bare HttpClient sending the same requests: the emulator's own capacity
 # for this work). Every run gets a fresh emulator (warmed up by a 500-job sweep), so each client lists the same pages;
 # the clients take turns, REPS rounds. Figures: whole-process wall time and peak RSS (GNU time), the client's own
-# sweep time, and API calls per job (the emulator's request counter).
+# sweep time, the client's CPU time (user + system: on a machine whose cores the client shares with the emulator,
+# what the client burns the emulator cannot use), and API calls per job (the emulator's request counter).
 #
 #   bench/sweep/run.sh                       # JOBS=10000 REPS=3 CONCURRENCY=4
 #   JOBS=1000 REPS=1 bench/sweep/run.sh      # a quick look
@@ -48,22 +49,25 @@ jq -s --argjson machine "$(machine_json)" --argjson jobs "$JOBS" --argjson concu
       medianSweepSeconds: (map(.seconds) | median),
       medianJobsPerSecond: (map(.closed / .wallSeconds) | median),
       wallSeconds: map(.wallSeconds),
-      medianPeakRssKb: (map(.peakRssKb) | median) })
+      medianPeakRssKb: (map(.peakRssKb) | median),
+      medianCpuSeconds: (map(.cpuSeconds) | median) })
   | map({key: .name, value: .}) | from_entries
   | {machine: $machine, jobs: $jobs, concurrency: $concurrency, clients: .}
   | .ratios = {
       sfbulkOverJsforceThroughput: (.clients.sfbulk.medianJobsPerSecond / .clients.jsforce.medianJobsPerSecond),
       sfbulkShareOfFloor: (.clients.sfbulk.medianJobsPerSecond / .clients.floor.medianJobsPerSecond),
       sfbulkOverJsforceSweepOnly: (.clients.jsforce.medianSweepSeconds / .clients.sfbulk.medianSweepSeconds),
-      sfbulkShareOfFloorSweepOnly: (.clients.floor.medianSweepSeconds / .clients.sfbulk.medianSweepSeconds) }
+      sfbulkShareOfFloorSweepOnly: (.clients.floor.medianSweepSeconds / .clients.sfbulk.medianSweepSeconds),
+      jsforceCpuOverSfbulk: (.clients.jsforce.medianCpuSeconds / .clients.sfbulk.medianCpuSeconds),
+      sfbulkCpuOverFloor: (.clients.sfbulk.medianCpuSeconds / .clients.floor.medianCpuSeconds) }
 ' "$work"/*.json > "$RESULTS_DIR/sweep.json"
 
 jq -r '
   def r1: . * 10 | round / 10;
   def r2: . * 100 | round / 100;
-  "| Client | Wall time (median) | Jobs/s (whole process) | Sweep time inside the process | Peak RSS | API calls per job |",
-  "|---|---:|---:|---:|---:|---:|",
-  (.clients | to_entries[] | .value | "| \(.name) | \(.medianWallSeconds | r2) s | \(.medianJobsPerSecond | round) | \(.medianSweepSeconds | r2) s | \(.medianPeakRssKb / 1024 | r1) MB | \(.callsPerJob * 10000 | round / 10000) |"),
+  "| Client | Wall time (median) | Jobs/s (whole process) | Sweep time inside the process | Client CPU time | Peak RSS | API calls per job |",
+  "|---|---:|---:|---:|---:|---:|---:|",
+  (.clients | to_entries[] | .value | "| \(.name) | \(.medianWallSeconds | r2) s | \(.medianJobsPerSecond | round) | \(.medianSweepSeconds | r2) s | \(.medianCpuSeconds | r2) s | \(.medianPeakRssKb / 1024 | r1) MB | \(.callsPerJob * 10000 | round / 10000) |"),
   "",
-  "\(.jobs) open jobs, concurrency \(.concurrency), \(.clients.sfbulk.runs) runs per client, clients in turn. sfbulk / jsforce throughput: **\(.ratios.sfbulkOverJsforceThroughput | r2)×** (sweep time alone: \(.ratios.sfbulkOverJsforceSweepOnly | r2)×); sfbulk / floor: **\(.ratios.sfbulkShareOfFloor * 100 | round)%** (sweep time alone: \(.ratios.sfbulkShareOfFloorSweepOnly * 100 | round)%)."
+  "\(.jobs) open jobs, concurrency \(.concurrency), \(.clients.sfbulk.runs) runs per client, clients in turn. sfbulk / jsforce throughput: **\(.ratios.sfbulkOverJsforceThroughput | r2)×** (sweep time alone: \(.ratios.sfbulkOverJsforceSweepOnly | r2)×); sfbulk / floor: **\(.ratios.sfbulkShareOfFloor * 100 | round)%** (sweep time alone: \(.ratios.sfbulkShareOfFloorSweepOnly * 100 | round)%). Client CPU time (user + system, whole process): jsforce / sfbulk **\(.ratios.jsforceCpuOverSfbulk | r2)×**, sfbulk / floor \(.ratios.sfbulkCpuOverFloor | r2)×."
 ' "$RESULTS_DIR/sweep.json" | tee "$RESULTS_DIR/sweep.md"
