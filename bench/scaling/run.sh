@@ -57,6 +57,8 @@ set terminal pngcairo size 1000,440 font "DejaVu Sans,11"
 set output "$RESULTS_DIR/scaling.png"
 set multiplot layout 1,2 title "Sweep of N open Bulk 1.0 jobs at concurrency $CONCURRENCY"
 set logscale x
+set xrange [60:160000]
+set xtics ("100" 100, "1k" 1000, "10k" 10000, "100k" 100000)
 set grid
 set key bottom right
 set xlabel "open jobs"
