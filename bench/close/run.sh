@@ -1,22 +1,24 @@
 #!/usr/bin/env bash
 # Benchmark 1: one close, whole process. The NativeAOT `sfbulk close <id>` vs a Node script closing the same job with
-# jsforce vs the floor (curl posting the same request), against a running emulator on loopback. Each timed run closes
-# a fresh open job seeded by hyperfine's untimed --prepare step. Wall time: hyperfine (median of RUNS runs, after
-# warm-up). Peak memory: GNU time's maximum resident set size (median of MEM_RUNS runs). API calls per close: the
-# emulator's request counter. CPU time (user + system, hyperfine's mean) is the steadier figure on a busy machine.
+# jsforce vs the floor (curl posting the same request), against a running emulator on loopback.
 #
-#   bench/close/run.sh                 # RUNS=40 MEM_RUNS=15
+# The three clients take turns: each round closes one fresh open job with each of them (seeded untimed just before,
+# order rotated every round), so a change of background load hits all three alike; ratios are taken per round, then
+# the median over the rounds. Each run is timed by bash's `time` (wall and CPU time, user + system, to the millisecond)
+# around GNU time, which records the peak RSS; the "harness" row is that pair running `true`, the overhead every
+# client pays. API calls per close: the emulator's request counter.
+#
+#   bench/close/run.sh                 # RUNS=40 rounds after 3 warm-up rounds
 #   RUNS=100 bench/close/run.sh
 #   SKIP_BUILD=1 bench/close/run.sh    # reuse the Release builds and the published binary
 #
-# Needs: dotnet, node + npm, hyperfine, curl, jq, GNU time. Publishes the NativeAOT binary (eng/publish-aot.sh) if
-# it is missing. Writes docs/benchmarks/close.json and close.md.
+# Needs: dotnet, node + npm, curl, jq, GNU time. Publishes the NativeAOT binary (eng/publish-aot.sh) if it is
+# missing. Writes docs/benchmarks/close.json and close.md.
 set -euo pipefail
 source "$(dirname "$0")/../lib/common.sh"
 RUNS="${RUNS:-40}"
-MEM_RUNS="${MEM_RUNS:-15}"
+WARMUP="${WARMUP:-3}"
 
-require_tool hyperfine "https://github.com/sharkdp/hyperfine; Debian/Ubuntu: apt-get install -y hyperfine"
 require_tool curl "apt-get install -y curl"
 require_tool jq "apt-get install -y jq"
 require_tool node "Node.js 20 or later"
@@ -33,77 +35,85 @@ start_emulator
 login
 export EMULATOR_URL JOB_FILE="$work/job" API_VERSION
 here="$BENCH_ROOT/bench/close"
-
-sfbulk_cmd="$AOT_SFBULK close \"\$(cat $JOB_FILE)\" --output json"
-jsforce_cmd="node $here/close-jsforce.mjs \"\$(cat $JOB_FILE)\""
-# The floor, inline (no wrapper process); the session id stays an unexpanded variable in the command line.
-curl_cmd="curl -fsS -o /dev/null \"\$SFBULK_INSTANCE_URL/services/async/$API_VERSION/job/\$(cat $JOB_FILE)\" -H \"X-SFDC-Session: \$SFBULK_SESSION_ID\" -H 'Content-Type: application/xml; charset=UTF-8' --data-binary @$here/close-request.xml"
-# The harness alone: the shell and the `cat` that every timed command pays to read the fresh job id.
-harness_cmd="echo \"\$(cat $JOB_FILE)\" >/dev/null"
 names=(sfbulk jsforce curl)
-cmds=("$sfbulk_cmd" "$jsforce_cmd" "$curl_cmd")
+
+# command_for <client> <job-id>: sets CMD to the whole close, one process, no shell in between.
+command_for() {
+  case "$1" in
+    sfbulk) CMD=("$AOT_SFBULK" close "$2" --output json) ;;
+    jsforce) CMD=(node "$here/close-jsforce.mjs" "$2") ;;
+    curl) CMD=(curl -fsS -o /dev/null "$SFBULK_INSTANCE_URL/services/async/$API_VERSION/job/$2"
+            -H "X-SFDC-Session: $SFBULK_SESSION_ID" -H 'Content-Type: application/xml; charset=UTF-8'
+            --data-binary "@$here/close-request.xml") ;;
+    harness) CMD=(true) ;;
+  esac
+}
+
+# measure <client> <round>: closes a fresh job; appends {round, name, wallMs, cpuMs, rssKb} to samples.jsonl.
+# "harness" times GNU time running `true`: the measuring overhead every client pays (CPU time includes GNU time's).
+measure() {
+  local client="$1" round="$2" TIMEFORMAT='%3R %3U %3S'
+  "$here/next-job.sh"
+  command_for "$client" "$(<"$JOB_FILE")"
+  { time /usr/bin/time -f '%M' -o "$work/rss" "${CMD[@]}" >/dev/null 2>"$work/err" ; } 2>"$work/time" \
+    || { echo "error: $client failed: $(cat "$work/err")" >&2; exit 1; }
+  read -r real user sys < <(tail -n 1 "$work/time")
+  jq -nc --argjson round "$round" --arg name "$client" --argjson real "$real" \
+    --argjson user "$user" --argjson sys "$sys" --argjson rss "$(tail -n 1 "$work/rss")" \
+    '{round: $round, name: $name, wallMs: ($real * 1000), cpuMs: (($user + $sys) * 1000), rssKb: $rss}' >> "$work/samples.jsonl"
+}
 
 echo "==> API calls per close (one fresh job each)"
 calls=()
 for i in 0 1 2; do
   "$here/next-job.sh"
   reset_requests
-  bash -c "${cmds[$i]}" >/dev/null
+  command_for "${names[$i]}" "$(<"$JOB_FILE")"
+  "${CMD[@]}" >/dev/null
   calls[$i]="$(total_requests)"
   echo "${names[$i]}: ${calls[$i]} call(s)"
 done
 
-echo "==> Wall time: hyperfine, $RUNS runs each"
-hyperfine --style basic --warmup 3 --runs "$RUNS" --prepare "$here/next-job.sh" \
-  --export-json "$work/hyperfine.json" \
-  -n sfbulk "$sfbulk_cmd" -n jsforce "$jsforce_cmd" -n curl "$curl_cmd" -n harness "$harness_cmd"
-
-echo "==> Peak memory: GNU time, $MEM_RUNS runs each"
-rss=()
-for i in 0 1 2; do
-  for _ in $(seq 1 "$MEM_RUNS"); do
-    "$here/next-job.sh"
-    case "$i" in
-      0) peak_rss_kb "$AOT_SFBULK" close "$(cat "$JOB_FILE")" ;;
-      1) peak_rss_kb node "$here/close-jsforce.mjs" "$(cat "$JOB_FILE")" ;;
-      2) peak_rss_kb curl -fsS -o /dev/null "$SFBULK_INSTANCE_URL/services/async/$API_VERSION/job/$(cat "$JOB_FILE")" \
-           -H "X-SFDC-Session: $SFBULK_SESSION_ID" -H 'Content-Type: application/xml; charset=UTF-8' --data-binary "@$here/close-request.xml" ;;
-    esac
-  done > "$work/rss-$i"
-  rss[$i]="$(median < "$work/rss-$i")"
-  echo "${names[$i]}: median peak RSS ${rss[$i]} KB"
+echo "==> $WARMUP warm-up rounds, then $RUNS measured rounds (clients in turn)"
+for round in $(seq $((1 - WARMUP)) "$RUNS"); do
+  for k in 0 1 2; do
+    i=$(( (round + WARMUP + k) % 3 ))
+    measure "${names[$i]}" "$round"
+  done
+  measure harness "$round"
+  (( round % 10 == 0 )) && echo "round $round/$RUNS"
 done
 
 mkdir -p "$RESULTS_DIR"
-jq -n --argjson machine "$(machine_json)" --slurpfile h "$work/hyperfine.json" \
-  --arg runs "$RUNS" --arg memRuns "$MEM_RUNS" --arg binary "$(stat -c %s "$AOT_SFBULK")" \
-  --arg c0 "${calls[0]}" --arg c1 "${calls[1]}" --arg c2 "${calls[2]}" \
-  --arg m0 "${rss[0]}" --arg m1 "${rss[1]}" --arg m2 "${rss[2]}" '
-  ($h[0].results | map({key: .command, value: .}) | from_entries) as $r
-  | { machine: $machine, runs: ($runs | tonumber), memoryRuns: ($memRuns | tonumber),
-      sfbulkBinaryBytes: ($binary | tonumber),
-      clients: [
-        { name: "sfbulk", calls: ($c0 | tonumber), peakRssKb: ($m0 | tonumber) },
-        { name: "jsforce", calls: ($c1 | tonumber), peakRssKb: ($m1 | tonumber) },
-        { name: "curl", calls: ($c2 | tonumber), peakRssKb: ($m2 | tonumber) } ]
-      | map(. + { medianMs: ($r[.name].median * 1000), meanMs: ($r[.name].mean * 1000), stddevMs: ($r[.name].stddev * 1000),
-                  minMs: ($r[.name].min * 1000), maxMs: ($r[.name].max * 1000),
-                  cpuMs: (($r[.name].user + $r[.name].system) * 1000) }) }
-  | . + { harnessMedianMs: ($r.harness.median * 1000), harnessCpuMs: (($r.harness.user + $r.harness.system) * 1000) }
-  | . + { ratios: { jsforceOverSfbulk: (.clients[1].medianMs / .clients[0].medianMs),
-                    sfbulkOverCurl: (.clients[0].medianMs / .clients[2].medianMs),
-                    jsforceCpuOverSfbulk: (.clients[1].cpuMs / .clients[0].cpuMs),
-                    sfbulkCpuOverCurl: (.clients[0].cpuMs / .clients[2].cpuMs),
-                    netJsforceOverSfbulk: ((.clients[1].medianMs - .harnessMedianMs) / (.clients[0].medianMs - .harnessMedianMs)),
-                    netSfbulkOverCurl: ((.clients[0].medianMs - .harnessMedianMs) / (.clients[2].medianMs - .harnessMedianMs)) } }' > "$RESULTS_DIR/close.json"
+jq -s --argjson machine "$(machine_json)" --argjson runs "$RUNS" --argjson binary "$(stat -c %s "$AOT_SFBULK")" \
+  --argjson c0 "${calls[0]}" --argjson c1 "${calls[1]}" --argjson c2 "${calls[2]}" '
+  def median: sort | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end;
+  def pct(p): sort | .[(length - 1) * p | floor];
+  map(select(.round >= 1)) as $s
+  | ($s | group_by(.round) | map(map({key: .name, value: .}) | from_entries)) as $rounds
+  | { machine: $machine, rounds: $runs, sfbulkBinaryBytes: $binary,
+      clients: ([["sfbulk", $c0], ["jsforce", $c1], ["curl", $c2]] | map(. as [$n, $calls] | ($s | map(select(.name == $n))) as $x | {
+        name: $n, calls: $calls,
+        medianWallMs: ($x | map(.wallMs) | median), p10WallMs: ($x | map(.wallMs) | pct(0.1)), p90WallMs: ($x | map(.wallMs) | pct(0.9)),
+        medianCpuMs: ($x | map(.cpuMs) | median),
+        medianRssKb: ($x | map(.rssKb) | median), maxRssKb: ($x | map(.rssKb) | max) })),
+      ratios: {
+        jsforceOverSfbulkWall: ($rounds | map(.jsforce.wallMs / .sfbulk.wallMs) | median),
+        sfbulkOverCurlWall: ($rounds | map(.sfbulk.wallMs / .curl.wallMs) | median),
+        jsforceOverSfbulkCpu: ($rounds | map(.jsforce.cpuMs / .sfbulk.cpuMs) | median),
+        sfbulkOverCurlCpu: ($rounds | map(.sfbulk.cpuMs / .curl.cpuMs) | median),
+        netJsforceOverSfbulkWall: ($rounds | map((.jsforce.wallMs - .harness.wallMs) / (.sfbulk.wallMs - .harness.wallMs)) | median),
+        netSfbulkOverCurlWall: ($rounds | map((.sfbulk.wallMs - .harness.wallMs) / (.curl.wallMs - .harness.wallMs)) | median) },
+      harnessMedianWallMs: ($s | map(select(.name == "harness") | .wallMs) | median),
+      samples: $s }' "$work/samples.jsonl" > "$RESULTS_DIR/close.json"
 
 jq -r '
-  "| Client | Median wall time | Mean ± σ | Min … max | CPU time (user + system, mean) | Peak RSS (median) | API calls |",
-  "|---|---:|---:|---:|---:|---:|---:|",
-  (.clients[] | "| \(.name) | \(.medianMs * 10 | round / 10) ms | \(.meanMs * 10 | round / 10) ± \(.stddevMs * 10 | round / 10) ms | \(.minMs * 10 | round / 10) … \(.maxMs * 10 | round / 10) ms | \(.cpuMs * 10 | round / 10) ms | \(.peakRssKb / 1024 * 10 | round / 10) MB | \(.calls) |"),
-  "| (harness: shell + cat of the job id) | \(.harnessMedianMs * 10 | round / 10) ms | | | \(.harnessCpuMs * 10 | round / 10) ms | | |",
+  def r1: . * 10 | round / 10;
+  def r2: . * 100 | round / 100;
+  "| Client | Wall time, median (p10 … p90) | CPU time (user + system), median | Peak RSS, median (max) | API calls |",
+  "|---|---:|---:|---:|---:|",
+  (.clients[] | "| \(.name) | \(.medianWallMs | r1) ms (\(.p10WallMs | r1) … \(.p90WallMs | r1)) | \(.medianCpuMs | r1) ms | \(.medianRssKb / 1024 | r1) MB (\(.maxRssKb / 1024 | r1)) | \(.calls) |"),
+  "| (harness: GNU time running `true`) | \(.harnessMedianWallMs | r1) ms | | | |",
   "",
-  "Net of the harness: jsforce / sfbulk **\(.ratios.netJsforceOverSfbulk * 100 | round / 100)×**, sfbulk / curl **\(.ratios.netSfbulkOverCurl * 100 | round / 100)×**.",
-  "",
-  "Gross: jsforce / sfbulk: **\(.ratios.jsforceOverSfbulk * 100 | round / 100)×**; sfbulk / curl: **\(.ratios.sfbulkOverCurl * 100 | round / 100)×** (median wall times; CPU time: jsforce / sfbulk \(.ratios.jsforceCpuOverSfbulk * 10 | round / 10)×, sfbulk / curl \(.ratios.sfbulkCpuOverCurl * 100 | round / 100)×; medians, same run; \(.runs) runs each, peak RSS over \(.memoryRuns) runs)."
+  "Per-round ratios, median of \(.rounds) rounds: wall time jsforce / sfbulk **\(.ratios.jsforceOverSfbulkWall | r2)×**, sfbulk / curl **\(.ratios.sfbulkOverCurlWall | r2)×**; CPU time jsforce / sfbulk **\(.ratios.jsforceOverSfbulkCpu | r2)×**, sfbulk / curl **\(.ratios.sfbulkOverCurlCpu | r2)×**. Wall time net of the same round'"'"'s harness: jsforce / sfbulk \(.ratios.netJsforceOverSfbulkWall | r2)×, sfbulk / curl \(.ratios.netSfbulkOverCurlWall | r2)×."
 ' "$RESULTS_DIR/close.json" | tee "$RESULTS_DIR/close.md"
