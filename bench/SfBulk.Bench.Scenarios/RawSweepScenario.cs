@@ -47,6 +47,7 @@ internal static class RawSweepScenario
             }
         }
 
+        var listing = clock.Elapsed;
         await Parallel.ForEachAsync(
             open,
             new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
@@ -63,7 +64,7 @@ internal static class RawSweepScenario
                 Interlocked.Increment(ref calls);
             });
         clock.Stop();
-        SweepSummary.Write("raw-httpclient", open.Count, calls, clock.Elapsed, concurrency);
+        SweepSummary.Write("raw-httpclient", open.Count, calls, clock.Elapsed, concurrency, listing);
         return 0;
     }
 }

@@ -28,7 +28,7 @@ internal static class SweepScenario
             throw new InvalidOperationException(report.ToString());
         }
 
-        SweepSummary.Write("sfbulk-library", report.Counts[SweepOutcome.Closed], report.CallsUsed, clock.Elapsed, concurrency);
+        SweepSummary.Write("sfbulk-library", report.Counts[SweepOutcome.Closed], report.CallsUsed, clock.Elapsed, concurrency, report.Plan.Elapsed);
         return 0;
     }
 }

@@ -47,6 +47,7 @@ jq -s --argjson machine "$(machine_json)" --argjson jobs "$JOBS" --argjson concu
       callsPerJob: (map(.emulatorCalls / .closed) | median),
       medianWallSeconds: (map(.wallSeconds) | median),
       medianSweepSeconds: (map(.seconds) | median),
+      medianListingSeconds: (map(.listingSeconds) | median),
       medianJobsPerSecond: (map(.closed / .wallSeconds) | median),
       wallSeconds: map(.wallSeconds),
       medianPeakRssKb: (map(.peakRssKb) | median),
@@ -65,9 +66,9 @@ jq -s --argjson machine "$(machine_json)" --argjson jobs "$JOBS" --argjson concu
 jq -r '
   def r1: . * 10 | round / 10;
   def r2: . * 100 | round / 100;
-  "| Client | Wall time (median) | Jobs/s (whole process) | Sweep time inside the process | Client CPU time | Peak RSS | API calls per job |",
-  "|---|---:|---:|---:|---:|---:|---:|",
-  (.clients | to_entries[] | .value | "| \(.name) | \(.medianWallSeconds | r2) s | \(.medianJobsPerSecond | round) | \(.medianSweepSeconds | r2) s | \(.medianCpuSeconds | r2) s | \(.medianPeakRssKb / 1024 | r1) MB | \(.callsPerJob * 10000 | round / 10000) |"),
+  "| Client | Wall time (median) | Jobs/s (whole process) | Sweep time inside the process | … of which listing | Client CPU time | Peak RSS | API calls per job |",
+  "|---|---:|---:|---:|---:|---:|---:|---:|",
+  (.clients | to_entries[] | .value | "| \(.name) | \(.medianWallSeconds | r2) s | \(.medianJobsPerSecond | round) | \(.medianSweepSeconds | r2) s | \(.medianListingSeconds | r2) s | \(.medianCpuSeconds | r2) s | \(.medianPeakRssKb / 1024 | r1) MB | \(.callsPerJob * 10000 | round / 10000) |"),
   "",
   "\(.jobs) open jobs, concurrency \(.concurrency), \(.clients.sfbulk.runs) runs per client, clients in turn. sfbulk / jsforce throughput: **\(.ratios.sfbulkOverJsforceThroughput | r2)×** (sweep time alone: \(.ratios.sfbulkOverJsforceSweepOnly | r2)×); sfbulk / floor: **\(.ratios.sfbulkShareOfFloor * 100 | round)%** (sweep time alone: \(.ratios.sfbulkShareOfFloorSweepOnly * 100 | round)%). Client CPU time (user + system, whole process): jsforce / sfbulk **\(.ratios.jsforceCpuOverSfbulk | r2)×**, sfbulk / floor \(.ratios.sfbulkCpuOverFloor | r2)×."
 ' "$RESULTS_DIR/sweep.json" | tee "$RESULTS_DIR/sweep.md"

@@ -30,6 +30,7 @@ for (const kind of ['ingest', 'query']) {
   }
 }
 
+const listingSeconds = (performance.now() - started) / 1000;
 let next = 0;
 let closed = 0;
 async function worker() {
@@ -52,6 +53,7 @@ console.log(JSON.stringify({
   closed,
   calls,
   seconds: Math.round(seconds * 1000) / 1000,
+  listingSeconds: Math.round(listingSeconds * 1000) / 1000,
   jobsPerSecond: Math.round((closed / seconds) * 10) / 10,
   peakWorkingSetBytes: process.resourceUsage().maxRSS * 1024,
 }));
