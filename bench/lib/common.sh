@@ -108,6 +108,7 @@ machine_json() {
 # sweep_client <name> <concurrency> <result-file>: sweeps every open job older than 24 h of $EMULATOR_URL with one
 # client, under GNU time; writes the client's JSON line plus wallSeconds, peakRssKb and cpuSeconds (user + system)
 # of the whole process to the file.
+#   sfbulk-cli  the NativeAOT CLI: sfbulk sweep --older-than 24h --yes --concurrency N --output json
 #   sfbulk    the library's JobSweeper (bench/SfBulk.Bench.Scenarios sweep)
 #   jsforce   bench/sweep/sweep-jsforce.mjs
 #   floor     a bare HttpClient sending the same requests (bench/SfBulk.Bench.Scenarios raw-sweep)
@@ -116,6 +117,12 @@ sweep_client() {
   timing="$(mktemp)"
   out="$(mktemp)"
   case "$name" in
+    sfbulk-cli)
+      /usr/bin/time -f '%e %M %U %S' -o "$timing" "$AOT_SFBULK" sweep --older-than 24h --yes --concurrency "$concurrency" \
+        --output json >"$out.cli"
+      jq -c --argjson c "$concurrency" '{client: "sfbulk-cli", concurrency: $c, closed: .counts.closed, calls: .callsUsed,
+        seconds: .elapsedSeconds, listingSeconds: null, jobsPerSecond: (.counts.closed / .elapsedSeconds)}' "$out.cli" >"$out"
+      rm -f "$out.cli" ;;
     sfbulk) /usr/bin/time -f '%e %M %U %S' -o "$timing" dotnet "$SCENARIOS_DLL" sweep "$EMULATOR_URL" --concurrency "$concurrency" >"$out" ;;
     jsforce) /usr/bin/time -f '%e %M %U %S' -o "$timing" node "$BENCH_ROOT/bench/sweep/sweep-jsforce.mjs" "$concurrency" >"$out" ;;
     floor) /usr/bin/time -f '%e %M %U %S' -o "$timing" dotnet "$SCENARIOS_DLL" raw-sweep "$EMULATOR_URL" --concurrency "$concurrency" >"$out" ;;

@@ -8,6 +8,7 @@
 #
 #   bench/sweep/run.sh                       # JOBS=10000 REPS=3 CONCURRENCY=4
 #   JOBS=1000 REPS=1 bench/sweep/run.sh      # a quick look
+#   CLIENTS="sfbulk-cli jsforce floor" bench/sweep/run.sh   # the NativeAOT `sfbulk sweep --yes` instead of the library
 #
 # Needs: dotnet, node + npm, curl, jq, GNU time. Writes docs/benchmarks/sweep.json and sweep.md.
 set -euo pipefail
@@ -47,20 +48,21 @@ jq -s --argjson machine "$(machine_json)" --argjson jobs "$JOBS" --argjson concu
       callsPerJob: (map(.emulatorCalls / .closed) | median),
       medianWallSeconds: (map(.wallSeconds) | median),
       medianSweepSeconds: (map(.seconds) | median),
-      medianListingSeconds: (map(.listingSeconds) | median),
+      medianListingSeconds: (map(.listingSeconds | select(. != null)) | if length == 0 then null else median end),
       medianJobsPerSecond: (map(.closed / .wallSeconds) | median),
       wallSeconds: map(.wallSeconds),
       medianPeakRssKb: (map(.peakRssKb) | median),
       medianCpuSeconds: (map(.cpuSeconds) | median) })
   | map({key: .name, value: .}) | from_entries
   | {machine: $machine, jobs: $jobs, concurrency: $concurrency, clients: .}
+  | (.clients["sfbulk-cli"] // .clients.sfbulk) as $s
   | .ratios = {
-      sfbulkOverJsforceThroughput: (.clients.sfbulk.medianJobsPerSecond / .clients.jsforce.medianJobsPerSecond),
-      sfbulkShareOfFloor: (.clients.sfbulk.medianJobsPerSecond / .clients.floor.medianJobsPerSecond),
-      sfbulkOverJsforceSweepOnly: (.clients.jsforce.medianSweepSeconds / .clients.sfbulk.medianSweepSeconds),
-      sfbulkShareOfFloorSweepOnly: (.clients.floor.medianSweepSeconds / .clients.sfbulk.medianSweepSeconds),
-      jsforceCpuOverSfbulk: (.clients.jsforce.medianCpuSeconds / .clients.sfbulk.medianCpuSeconds),
-      sfbulkCpuOverFloor: (.clients.sfbulk.medianCpuSeconds / .clients.floor.medianCpuSeconds) }
+      sfbulkOverJsforceThroughput: ($s.medianJobsPerSecond / .clients.jsforce.medianJobsPerSecond),
+      sfbulkShareOfFloor: ($s.medianJobsPerSecond / .clients.floor.medianJobsPerSecond),
+      sfbulkOverJsforceSweepOnly: (.clients.jsforce.medianSweepSeconds / $s.medianSweepSeconds),
+      sfbulkShareOfFloorSweepOnly: (.clients.floor.medianSweepSeconds / $s.medianSweepSeconds),
+      jsforceCpuOverSfbulk: (.clients.jsforce.medianCpuSeconds / $s.medianCpuSeconds),
+      sfbulkCpuOverFloor: ($s.medianCpuSeconds / .clients.floor.medianCpuSeconds) }
 ' "$work"/*.json > "$RESULTS_DIR/sweep.json"
 
 jq -r '
@@ -68,7 +70,7 @@ jq -r '
   def r2: . * 100 | round / 100;
   "| Client | Wall time (median) | Jobs/s (whole process) | Sweep time inside the process | … of which listing | Client CPU time | Peak RSS | API calls per job |",
   "|---|---:|---:|---:|---:|---:|---:|---:|",
-  (.clients | to_entries[] | .value | "| \(.name) | \(.medianWallSeconds | r2) s | \(.medianJobsPerSecond | round) | \(.medianSweepSeconds | r2) s | \(.medianListingSeconds | r2) s | \(.medianCpuSeconds | r2) s | \(.medianPeakRssKb / 1024 | r1) MB | \(.callsPerJob * 10000 | round / 10000) |"),
+  (.clients | to_entries[] | .value | "| \(.name) | \(.medianWallSeconds | r2) s | \(.medianJobsPerSecond | round) | \(.medianSweepSeconds | r2) s | \(if .medianListingSeconds == null then "–" else "\(.medianListingSeconds | r2) s" end) | \(.medianCpuSeconds | r2) s | \(.medianPeakRssKb / 1024 | r1) MB | \(.callsPerJob * 10000 | round / 10000) |"),
   "",
-  "\(.jobs) open jobs, concurrency \(.concurrency), \(.clients.sfbulk.runs) runs per client, clients in turn. sfbulk / jsforce throughput: **\(.ratios.sfbulkOverJsforceThroughput | r2)×** (sweep time alone: \(.ratios.sfbulkOverJsforceSweepOnly | r2)×); sfbulk / floor: **\(.ratios.sfbulkShareOfFloor * 100 | round)%** (sweep time alone: \(.ratios.sfbulkShareOfFloorSweepOnly * 100 | round)%). Client CPU time (user + system, whole process): jsforce / sfbulk **\(.ratios.jsforceCpuOverSfbulk | r2)×**, sfbulk / floor \(.ratios.sfbulkCpuOverFloor | r2)×."
+  "\(.jobs) open jobs, concurrency \(.concurrency), \(.clients | to_entries[0].value.runs) runs per client, clients in turn. sfbulk / jsforce throughput: **\(.ratios.sfbulkOverJsforceThroughput | r2)×** (sweep time alone: \(.ratios.sfbulkOverJsforceSweepOnly | r2)×); sfbulk / floor: **\(.ratios.sfbulkShareOfFloor * 100 | round)%** (sweep time alone: \(.ratios.sfbulkShareOfFloorSweepOnly * 100 | round)%). Client CPU time (user + system, whole process): jsforce / sfbulk **\(.ratios.jsforceCpuOverSfbulk | r2)×**, sfbulk / floor \(.ratios.sfbulkCpuOverFloor | r2)×."
 ' "$RESULTS_DIR/sweep.json" | tee "$RESULTS_DIR/sweep.md"
