@@ -10,6 +10,8 @@ var root = new RootCommand("sfbulk: close, abort, watch and sweep Salesforce Bul
     ListCommand.Create(),
     ConnectionCommand.Create(),
     RunCommand.Create(),
+    WatchCommand.Create(),
+    SweepCommand.Create(),
     DemoCommand.Create(),
     EmulatorCommand.Create(),
 };

@@ -53,13 +53,7 @@ internal static class CloseCommand
             HelpName = "n",
             DefaultValueFactory = _ => DefaultParallelism,
         };
-        parallelism.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 1 or > 64)
-            {
-                r.AddError("--parallelism must be from 1 to 64.");
-            }
-        });
+        parallelism.Within(1, 64);
 
         var connection = new ConnectionOptions();
         var command = aborting

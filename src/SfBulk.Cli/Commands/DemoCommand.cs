@@ -6,6 +6,8 @@ using SfBulk.Cli.Demo;
 using SfBulk.Cli.Infrastructure;
 using SfBulk.Cli.Output;
 using SfBulk.Emulator;
+using SfBulk.Models;
+using SfBulk.Watching;
 
 namespace SfBulk.Cli.Commands;
 
@@ -29,7 +31,7 @@ internal static class DemoCommand
         };
         scale.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<double>() is < 1 or > 10_000)
+            if (r.Tokens.Count > 0 && double.TryParse(r.Tokens[0].Value, CultureInfo.InvariantCulture, out var value) && value is < 1 or > 10_000)
             {
                 r.AddError("--time-scale must be from 1 to 10000.");
             }
@@ -61,32 +63,43 @@ internal static class DemoCommand
             narrate.WriteLine($"2. An integration logged in and created query job {jobId} with 'Sforce-Enable-PKChunking: chunkSize={ChunkSize.ToString(CultureInfo.InvariantCulture)}',");
             narrate.WriteLine($"   added batch {batchId} ({Soql}) and left the job open.");
 
-            // sfbulk takes over with the integration's session (an external session: never refreshed).
+            // sfbulk takes over with the integration's session (an external session: never refreshed). The watcher runs
+            // on the emulator's clock, so it plans its polls in the time the batches run in.
             using var connection = SalesforceConnection.FromExternalSession(instanceUrl, sessionId, ApiVersion, context.LoggerFactory);
-            var client = new BulkJobClient(connection);
-            var watcher = new ChunkWatcher(client, jobId, batchId, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(120));
-            narrate.WriteLine("3. sfbulk watches the batches: the original batch ends NotProcessed and Salesforce adds one batch per chunk.");
-            var progress = !context.Json && Terminal.IsInteractive
-                ? await watcher.WatchLiveAsync(Terminal.Out, cancellationToken).ConfigureAwait(false)
-                : await watcher.WatchPlainAsync(narrate, cancellationToken).ConfigureAwait(false);
+            var watcher = new JobWatcher(
+                new BulkJobClient(connection),
+                new WatchOptions { Api = BulkApi.V1, CloseWhenDone = true, InitialInterval = TimeSpan.FromSeconds(5), Timeout = TimeSpan.FromHours(1), TimeProvider = new ScaledTimeProvider(emulator.Clock, timeScale) });
+            narrate.WriteLine("3. sfbulk watches the job: the original batch ends NotProcessed and Salesforce adds one batch per chunk;");
+            narrate.WriteLine("   sfbulk closes the job as soon as every chunk batch is done.");
+            var snapshots = watcher.WatchProgressAsync(jobId, cancellationToken);
+            var result = !context.Json && Terminal.IsInteractive
+                ? await WatchDisplay.LiveAsync(Terminal.Out, snapshots, cancellationToken).ConfigureAwait(false)
+                : await WatchDisplay.PlainAsync(narrate, snapshots, cancellationToken).ConfigureAwait(false);
+            if (result.Outcome != WatchOutcome.Closed)
+            {
+                throw new CliException("The demo job did not end as expected: " + result.Message, WatchReport.ExitCode(result) is var code && code != ExitCodes.Success ? code : ExitCodes.PartialFailure);
+            }
 
-            var result = await client.CloseJobAsync(jobId, null, cancellationToken).ConfigureAwait(false);
             var total = await ApiCallsAsync(http, cancellationToken).ConfigureAwait(false);
             var ours = total - integration.Calls;
-            narrate.WriteLine(FormattableString.Invariant($"4. All {progress.Total} chunks are done ({progress.Completed} completed, {progress.Failed} failed); sfbulk closed the job: {CloseReport.Word(new(jobId, result, null))}."));
+            var job = result.Job;
+            var chunks = job.NumberBatchesTotal - 1;
+            narrate.WriteLine(FormattableString.Invariant($"4. All {chunks} chunks are done ({job.NumberBatchesCompleted} completed, {job.NumberBatchesFailed} failed); sfbulk closed the job {result.CloseDelay?.TotalSeconds ?? 0:0.#} s (emulated) after the last one finished."));
             if (context.Json)
             {
                 JsonOutput.Write(w =>
                 {
                     w.WriteStartObject();
                     w.WritePropertyName("job");
-                    JobJson.WriteJob(w, result.Job);
-                    w.WriteNumber("chunks", progress.Total);
+                    JobJson.WriteJob(w, job);
+                    w.WriteNumber("chunks", chunks);
+                    w.WriteString("outcome", WatchReport.JsonWord(result.Outcome));
                     w.WriteStartObject("apiCalls");
                     w.WriteNumber("total", total);
                     w.WriteNumber("integration", integration.Calls);
                     w.WriteNumber("sfbulk", ours);
-                    w.WriteNumber("batchListReads", watcher.Polls);
+                    w.WriteNumber("watcher", result.CallsUsed);
+                    w.WriteNumber("jobReads", result.Polls);
                     w.WriteEndObject();
                     w.WriteNumber("elapsedSeconds", Math.Round(started.Elapsed.TotalSeconds, 1));
                     w.WriteEndObject();
@@ -95,9 +108,9 @@ internal static class DemoCommand
             else
             {
                 Console.Out.WriteLine();
-                JobTable.WriteJob(Terminal.Out, result.Job);
+                JobTable.WriteJob(Terminal.Out, job);
                 Console.Out.WriteLine();
-                Console.Out.WriteLine(FormattableString.Invariant($"API calls: {total} in all — the integration {integration.Calls} (login, create job, add batch), sfbulk {ours} ({watcher.Polls} batch-list reads, then the close). Took {started.Elapsed.TotalSeconds:0.0} s."));
+                Console.Out.WriteLine(FormattableString.Invariant($"API calls: {total} in all — the integration {integration.Calls} (login, create job, add batch), sfbulk {ours} ({result.Polls} job reads, {result.CallsUsed - result.Polls - 1} batch-list read{(result.CallsUsed - result.Polls - 1 == 1 ? string.Empty : "s")}, 1 close). Took {started.Elapsed.TotalSeconds:0.0} s."));
             }
 
             return ExitCodes.Success;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using SfBulk.Cli.Infrastructure;
 using SfBulk.Emulator;
 
@@ -16,7 +17,7 @@ internal static class EmulatorCommand
         };
         port.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() is < 0 or > 65535)
+            if (r.Tokens.Count > 0 && int.TryParse(r.Tokens[0].Value, CultureInfo.InvariantCulture, out var value) && value is < 0 or > 65535)
             {
                 r.AddError("--port must be between 0 and 65535.");
             }
@@ -28,7 +29,7 @@ internal static class EmulatorCommand
         };
         scale.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<double>() is <= 0 or > 100_000)
+            if (r.Tokens.Count > 0 && double.TryParse(r.Tokens[0].Value, CultureInfo.InvariantCulture, out var value) && value is <= 0 or > 100_000)
             {
                 r.AddError("--time-scale must be above 0 and at most 100000.");
             }

@@ -78,6 +78,23 @@ internal static class InputRules
         }
     });
 
+    /// <summary>
+    /// Accepts only whole numbers from <paramref name="min"/> to <paramref name="max"/>. Reads the token itself: a
+    /// token that is no number at all is left to the parser's own error (reading the value would throw).
+    /// </summary>
+    public static T Within<T>(this T option, long min, long max)
+        where T : Option
+    {
+        option.Validators.Add(r =>
+        {
+            if (r.Tokens.Count > 0 && long.TryParse(r.Tokens[0].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && (value < min || value > max))
+            {
+                r.AddError(string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be from {min:N0} to {max:N0}."));
+            }
+        });
+        return option;
+    }
+
     /// <summary>A job id argument (one or more) checked with the library's rules (15/18 characters, checksum, 750 prefix).</summary>
     public static Argument<string[]> JobIds(string description) => WithJobIdCheck(new Argument<string[]>("job-id")
     {

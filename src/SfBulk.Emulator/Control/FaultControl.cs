@@ -86,7 +86,7 @@ internal static class FaultControl
             json.WriteNumber("status", spec.Status);
         }
 
-        if (spec.Kind == FaultKind.Latency)
+        if (spec.Kind is FaultKind.Latency or FaultKind.LatencyAfter)
         {
             json.WriteNumber("latencyMs", spec.LatencyMs);
         }
@@ -94,6 +94,7 @@ internal static class FaultControl
         WriteOptional(json, "rate", spec.Rate);
         WriteOptional(json, "count", spec.Count);
         WriteOptional(json, "every", spec.Every);
+        WriteOptional(json, "burst", spec.Burst);
         json.WriteNumber("seed", spec.Seed);
         WriteOptional(json, "retryAfterSeconds", spec.RetryAfterSeconds);
         if (spec.ErrorCode is not null)

@@ -12,6 +12,12 @@ internal enum FaultKind
     /// <summary>Wait (real time), then run the endpoint normally.</summary>
     Latency,
 
+    /// <summary>
+    /// Run the endpoint (its state changes happen), then wait (real time) before answering: a response slower than
+    /// the client's timeout, for a request the server did carry out.
+    /// </summary>
+    LatencyAfter,
+
     /// <summary>Abort the connection before the endpoint runs: no state changes, no response.</summary>
     DropBefore,
 
@@ -32,6 +38,7 @@ internal static class FaultKinds
             case "status": kind = FaultKind.Status; return true;
             case "requestLimitExceeded": kind = FaultKind.RequestLimitExceeded; return true;
             case "latency": kind = FaultKind.Latency; return true;
+            case "latencyAfter": kind = FaultKind.LatencyAfter; return true;
             case "dropBefore": kind = FaultKind.DropBefore; return true;
             case "dropAfter": kind = FaultKind.DropAfter; return true;
             case "expireSession": kind = FaultKind.ExpireSession; return true;
@@ -44,6 +51,7 @@ internal static class FaultKinds
         FaultKind.Status => "status",
         FaultKind.RequestLimitExceeded => "requestLimitExceeded",
         FaultKind.Latency => "latency",
+        FaultKind.LatencyAfter => "latencyAfter",
         FaultKind.DropBefore => "dropBefore",
         FaultKind.DropAfter => "dropAfter",
         _ => "expireSession",

@@ -8,7 +8,8 @@ namespace SfBulk.Emulator.Control;
 /// <see cref="FaultRuleSpec.Every"/> (the match number is a multiple of it), <see cref="FaultRuleSpec.Rate"/> (a draw from the rule's seeded
 /// random sequence is below it) and <see cref="FaultRuleSpec.Count"/> (it has fired fewer times than that). With none set it
 /// fires on every matching request. Draws happen only for requests that passed <see cref="FaultRuleSpec.Every"/>, so a rule's
-/// decisions depend only on its seed and the order of its matching requests.
+/// decisions depend only on its seed and the order of its matching requests. With <see cref="FaultRuleSpec.Burst"/>, a
+/// fire is followed by <c>Burst − 1</c> more on the next matching requests, whatever every and rate say (count still caps).
 /// </remarks>
 internal sealed class FaultRule
 {
@@ -16,6 +17,7 @@ internal sealed class FaultRule
     private readonly Random _random;
     private long _matched;
     private long _applied;
+    private long _burstLeft;
 
     public FaultRule(string id, FaultRuleSpec spec)
     {
@@ -71,6 +73,13 @@ internal sealed class FaultRule
                 return false;
             }
 
+            if (_burstLeft > 0)
+            {
+                _burstLeft--;
+                _applied++;
+                return true;
+            }
+
             if (Spec.Every is { } every && _matched % every != 0)
             {
                 return false;
@@ -82,6 +91,7 @@ internal sealed class FaultRule
             }
 
             _applied++;
+            _burstLeft = Spec.Burst is { } burst ? burst - 1 : 0;
             return true;
         }
     }

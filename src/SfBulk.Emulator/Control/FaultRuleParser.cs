@@ -22,7 +22,7 @@ internal static class FaultRuleParser
         string? route = null, kindName = null, errorCode = null, message = null;
         int? status = null, latencyMs = null, seed = null, retryAfter = null;
         double? rate = null;
-        long? count = null, every = null;
+        long? count = null, every = null, burst = null;
         foreach (var member in body.EnumerateObject())
         {
             var ok = member.Name switch
@@ -33,6 +33,7 @@ internal static class FaultRuleParser
                 "rate" => TryRate(member.Value, out rate),
                 "count" => TryLong(member.Value, 1, out count),
                 "every" => TryLong(member.Value, 1, out every),
+                "burst" => TryLong(member.Value, 1, out burst),
                 "latencyMs" => TryInt(member.Value, 0, MaxLatencyMs, out latencyMs),
                 "seed" => TryInt(member.Value, int.MinValue, int.MaxValue, out seed),
                 "retryAfterSeconds" => TryInt(member.Value, 0, 86_400, out retryAfter),
@@ -42,7 +43,7 @@ internal static class FaultRuleParser
             };
             if (!ok)
             {
-                error = member.Name is "route" or "kind" or "status" or "rate" or "count" or "every" or "latencyMs" or "seed" or "retryAfterSeconds" or "errorCode" or "message"
+                error = member.Name is "route" or "kind" or "status" or "rate" or "count" or "every" or "burst" or "latencyMs" or "seed" or "retryAfterSeconds" or "errorCode" or "message"
                     ? string.Create(CultureInfo.InvariantCulture, $"Invalid value for '{member.Name}'.")
                     : string.Create(CultureInfo.InvariantCulture, $"Unknown member '{member.Name}'.");
                 return false;
@@ -64,17 +65,17 @@ internal static class FaultRuleParser
 
         if (!FaultKinds.TryParse(kindName, out var kind))
         {
-            error = "'kind' must be one of status, requestLimitExceeded, latency, dropBefore, dropAfter, expireSession.";
+            error = "'kind' must be one of status, requestLimitExceeded, latency, latencyAfter, dropBefore, dropAfter, expireSession.";
             return false;
         }
 
-        if (kind == FaultKind.Latency && latencyMs is null)
+        if (kind is FaultKind.Latency or FaultKind.LatencyAfter && latencyMs is null)
         {
             error = "A latency fault needs 'latencyMs'.";
             return false;
         }
 
-        spec = new FaultRuleSpec(route, kind, status ?? DefaultStatus, rate, count, every, latencyMs ?? 0, seed ?? 0, retryAfter, errorCode, message);
+        spec = new FaultRuleSpec(route, kind, status ?? DefaultStatus, rate, count, every, latencyMs ?? 0, seed ?? 0, retryAfter, errorCode, message, burst);
         error = string.Empty;
         return true;
     }

@@ -12,6 +12,10 @@ namespace SfBulk.Emulator.Control;
 /// <param name="RetryAfterSeconds">When set, error answers carry <c>Retry-After</c> with this value.</param>
 /// <param name="ErrorCode">Overrides the error code written in the API's dialect.</param>
 /// <param name="Message">Overrides the error message written in the API's dialect.</param>
+/// <param name="Burst">
+/// Once the rule fires, it also fires on the next <c>Burst − 1</c> matching requests (a run of faults, such as a
+/// burst of <c>REQUEST_LIMIT_EXCEEDED</c>); null or 1 means single faults. <paramref name="Count"/> still caps the total.
+/// </param>
 internal sealed record FaultRuleSpec(
     string Route,
     FaultKind Kind,
@@ -23,4 +27,5 @@ internal sealed record FaultRuleSpec(
     int Seed,
     int? RetryAfterSeconds,
     string? ErrorCode,
-    string? Message);
+    string? Message,
+    long? Burst = null);

@@ -56,6 +56,9 @@ internal static class RequestPipeline
 
                 await next(context).ConfigureAwait(false);
                 break;
+            case FaultKind.LatencyAfter:
+                await RunThenDelayAsync(context, next, spec.LatencyMs).ConfigureAwait(false);
+                break;
             case FaultKind.DropBefore:
                 context.Abort();
                 break;
@@ -70,6 +73,37 @@ internal static class RequestPipeline
 
                 await next(context).ConfigureAwait(false);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// Runs the endpoint into a buffer, waits, then sends what it wrote. A client that gave up meanwhile gets nothing,
+    /// but the endpoint's state changes have happened.
+    /// </summary>
+    private static async Task RunThenDelayAsync(HttpContext context, RequestDelegate next, int latencyMs)
+    {
+        var original = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        try
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(latencyMs), context.RequestAborted).ConfigureAwait(false);
+            context.Response.ContentLength = buffer.Length;
+            buffer.Position = 0;
+            await buffer.CopyToAsync(original, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client gave up waiting: nothing to send.
         }
     }
 

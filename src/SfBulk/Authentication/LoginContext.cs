@@ -1,10 +1,15 @@
 using System.Text;
+using Polly;
 using SfBulk.Http;
 
 namespace SfBulk.Authentication;
 
 /// <summary>What a credential needs to log in: the login URL, versions, a clock, and a way to POST.</summary>
-internal sealed class LoginContext(Uri loginUrl, HttpTransport transport, TimeProvider time)
+/// <param name="loginUrl">The connection's login URL.</param>
+/// <param name="transport">Sends the requests.</param>
+/// <param name="time">The clock for token lifetimes.</param>
+/// <param name="retry">Retries a login POST after a network failure or a busy login service; null sends it once.</param>
+internal sealed class LoginContext(Uri loginUrl, HttpTransport transport, TimeProvider time, ResiliencePipeline<ApiResponse>? retry = null)
 {
     /// <summary>The connection's login URL.</summary>
     public Uri LoginUrl { get; } = loginUrl;
@@ -13,16 +18,25 @@ internal sealed class LoginContext(Uri loginUrl, HttpTransport transport, TimePr
     public TimeProvider Time { get; } = time;
 
     /// <summary>POSTs <paramref name="body"/> (which may hold secrets; bodies are never logged) to a URL under the login host.</summary>
-    public Task<ApiResponse> PostAsync(
+    public async Task<ApiResponse> PostAsync(
         string path,
         byte[] body,
         string contentType,
         IReadOnlyDictionary<string, string>? headers,
         KeyValuePair<string, string>? secretHeader,
-        CancellationToken cancellationToken) =>
-        transport.SendAsync(
-            new HttpTransport.Outgoing(HttpMethod.Post, new Uri(ConnectionUrls.Origin(LoginUrl), path), body, contentType, null, headers, secretHeader, "login"),
-            cancellationToken);
+        CancellationToken cancellationToken)
+    {
+        var outgoing = new HttpTransport.Outgoing(HttpMethod.Post, new Uri(ConnectionUrls.Origin(LoginUrl), path), body, contentType, null, headers, secretHeader, "login");
+        if (retry is null)
+        {
+            return await transport.SendAsync(outgoing, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await retry.ExecuteAsync(
+            static (state, token) => new ValueTask<ApiResponse>(state.Transport.SendAsync(state.Outgoing, token)),
+            (Transport: transport, Outgoing: outgoing),
+            cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Encodes a form body (<c>application/x-www-form-urlencoded</c>).</summary>
     public static byte[] Form(params (string Name, string? Value)[] fields)

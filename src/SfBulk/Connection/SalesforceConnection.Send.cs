@@ -11,7 +11,7 @@ public sealed partial class SalesforceConnection
     /// <summary>
     /// Sends <paramref name="request"/> with the session's auth header, refreshing the session once (single-flight)
     /// when Salesforce reports it expired and sending the request again; replays idempotent requests on network
-    /// failures, 5xx and throttling. Returns every response that arrives, error statuses included, except the
+    /// failures, 5xx and throttling, and others (close, abort) only on throttling refusals. Returns every response that arrives, error statuses included, except the
     /// session-expiry one. Throws <see cref="SalesforceRestException"/> (code NETWORK_ERROR) when no response
     /// arrives and <see cref="SalesforceLoginException"/> when logging in fails or an external session expired.
     /// </summary>
@@ -52,12 +52,7 @@ public sealed partial class SalesforceConnection
                 ? new("X-SFDC-Session", session.AccessToken)
                 : new("Authorization", "Bearer " + session.AccessToken),
             request.Family == ApiFamily.BulkV1 ? "bulk1" : "rest");
-        if (!request.IsIdempotent)
-        {
-            return await _transport.SendAsync(outgoing, cancellationToken).ConfigureAwait(false);
-        }
-
-        return await _retry.ExecuteAsync(
+        return await (request.IsIdempotent ? _retry : _refusalRetry).ExecuteAsync(
             static (state, token) => new ValueTask<ApiResponse>(state.Transport.SendAsync(state.Outgoing, token)),
             (Transport: _transport, Outgoing: outgoing),
             cancellationToken).ConfigureAwait(false);

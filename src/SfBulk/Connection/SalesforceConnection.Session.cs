@@ -56,7 +56,7 @@ public sealed partial class SalesforceConnection
         Log.LoggingIn(_logger, Name, Credential.ToString(), LoginUrl.GetLeftPart(UriPartial.Authority));
         try
         {
-            var session = await Credential.LoginAsync(new LoginContext(LoginUrl, _transport, Time), _lifetime.Token).ConfigureAwait(false);
+            var session = await Credential.LoginAsync(new LoginContext(LoginUrl, _transport, Time, _loginRetry), _lifetime.Token).ConfigureAwait(false);
             SfBulkDiagnostics.Logins.Add(1, kind, new("sfbulk.outcome", "success"));
             Log.LoggedIn(_logger, Name, session.InstanceUrl.GetLeftPart(UriPartial.Authority));
             lock (_sessionGate)

@@ -25,6 +25,8 @@ public sealed partial class SalesforceConnection : IDisposable
     private readonly HttpClient? _ownedClient;
     private readonly HttpTransport _transport;
     private readonly ResiliencePipeline<ApiResponse> _retry;
+    private readonly ResiliencePipeline<ApiResponse> _refusalRetry;
+    private readonly ResiliencePipeline<ApiResponse> _loginRetry;
     private readonly ILogger _logger;
     private readonly ILoggerFactory? _loggerFactory;
     private readonly Func<HttpClient> _clientSource;
@@ -66,6 +68,8 @@ public sealed partial class SalesforceConnection : IDisposable
         _clientSource = httpClient;
         _transport = new HttpTransport(httpClient, _options.RequestTimeout, _options.MaxResponseBodyBytes, _logger, Name, Time);
         _retry = RetryPipelines.Create(_options.Retry, Time, _logger, Name);
+        _refusalRetry = RetryPipelines.CreateForRefusals(_options.Retry, Time, _logger, Name);
+        _loginRetry = RetryPipelines.CreateForLogin(_options.Retry, Time, _logger, Name);
         _session = initialSession;
     }
 

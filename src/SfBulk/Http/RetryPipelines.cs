@@ -13,7 +13,25 @@ internal static class RetryPipelines
     /// capped exponential back-off and jitter; <c>Retry-After</c> sets the wait, capped at the maximum delay.
     /// Returns <see cref="ResiliencePipeline{T}.Empty"/> when retries are off.
     /// </summary>
-    public static ResiliencePipeline<ApiResponse> Create(SalesforceRetryOptions options, TimeProvider time, ILogger logger, string connection)
+    public static ResiliencePipeline<ApiResponse> Create(SalesforceRetryOptions options, TimeProvider time, ILogger logger, string connection) =>
+        Create(options, time, logger, connection, retryNetworkErrors: true, TransientResponses.IsTransient);
+
+    /// <summary>
+    /// For requests that must not be replayed after an ambiguous failure (close, abort): retries only throttling
+    /// refusals (<see cref="TransientResponses.IsThrottled"/>), which prove the request was not carried out.
+    /// </summary>
+    public static ResiliencePipeline<ApiResponse> CreateForRefusals(SalesforceRetryOptions options, TimeProvider time, ILogger logger, string connection) =>
+        Create(options, time, logger, connection, retryNetworkErrors: false, TransientResponses.IsThrottled);
+
+    /// <summary>
+    /// For login requests: network failures and busy or unreachable login service (<see cref="TransientResponses.IsTransientLogin"/>).
+    /// Sending a login again is harmless: at worst Salesforce opens one more session.
+    /// </summary>
+    public static ResiliencePipeline<ApiResponse> CreateForLogin(SalesforceRetryOptions options, TimeProvider time, ILogger logger, string connection) =>
+        Create(options, time, logger, connection, retryNetworkErrors: true, TransientResponses.IsTransientLogin);
+
+    private static ResiliencePipeline<ApiResponse> Create(
+        SalesforceRetryOptions options, TimeProvider time, ILogger logger, string connection, bool retryNetworkErrors, Func<ApiResponse, bool> isTransient)
     {
         if (!options.Enabled || options.MaxRetries == 0)
         {
@@ -29,8 +47,8 @@ internal static class RetryPipelines
             MaxDelay = options.MaxDelay,
             ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
             {
-                { Exception: SalesforceRestException { ErrorCode: SfBulkErrorCodes.NetworkError } } => true,
-                { Result: { } response } => TransientResponses.IsTransient(response),
+                { Exception: SalesforceRestException { ErrorCode: SfBulkErrorCodes.NetworkError } } => retryNetworkErrors,
+                { Result: { } response } => isTransient(response),
                 _ => false,
             }),
             DelayGenerator = args =>

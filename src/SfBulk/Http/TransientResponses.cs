@@ -14,20 +14,31 @@ internal static class TransientResponses
     public static bool IsTransient(ApiResponse response)
     {
         var status = (int)response.StatusCode;
-        if (status is >= 500 and not 501 and not 505 || response.StatusCode == HttpStatusCode.TooManyRequests)
+        return status is >= 500 and not 501 and not 505 || IsThrottled(response);
+    }
+
+    /// <summary>
+    /// True for a throttling refusal worth another try: 429, or <c>REQUEST_LIMIT_EXCEEDED</c> for concurrent requests
+    /// or with a <c>Retry-After</c>. Such a request was refused, not carried out, so even a close may be sent again.
+    /// </summary>
+    public static bool IsThrottled(ApiResponse response)
+    {
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
             return true;
         }
 
-        if (status is 400 or 403
-            && string.Equals(ErrorBodies.ErrorCode(response.Body), "REQUEST_LIMIT_EXCEEDED", StringComparison.OrdinalIgnoreCase))
-        {
-            return response.Headers.ContainsKey("Retry-After")
-                || response.Body.AsSpan().IndexOf("ConcurrentPerOrgLongTxn"u8) >= 0;
-        }
-
-        return false;
+        return (int)response.StatusCode is 400 or 403
+            && string.Equals(ErrorBodies.ErrorCode(response.Body), "REQUEST_LIMIT_EXCEEDED", StringComparison.OrdinalIgnoreCase)
+            && (response.Headers.ContainsKey("Retry-After") || response.Body.AsSpan().IndexOf("ConcurrentPerOrgLongTxn"u8) >= 0);
     }
+
+    /// <summary>
+    /// True for answers of a login request worth another try: 429, 502, 503 and 504 (the login service was not
+    /// reached or is busy). Other 5xx are not retried: a SOAP login refusal, such as a wrong password, comes as 500.
+    /// </summary>
+    public static bool IsTransientLogin(ApiResponse response) =>
+        (int)response.StatusCode is 429 or 502 or 503 or 504;
 
     /// <summary>The wait a <c>Retry-After</c> header asks for (seconds or an HTTP date), or null.</summary>
     public static TimeSpan? RetryAfter(ApiResponse response, DateTimeOffset now)

@@ -14,9 +14,11 @@ public partial class BulkJobClient
     /// </summary>
     /// <remarks>
     /// A job that is already closed or aborted is a success with <see cref="CloseOutcome.AlreadyClosed"/> or
-    /// <see cref="CloseOutcome.AlreadyAborted"/>. After an ambiguous failure (no response, 5xx) the job is read again:
-    /// if it is in the requested state the call succeeds with <see cref="CloseJobResult.WasAlreadyInRequestedState"/>,
-    /// otherwise the request is sent again, up to <see cref="BulkJobClientOptions.MaxCloseAttempts"/> times.
+    /// <see cref="CloseOutcome.AlreadyAborted"/>. After an ambiguous failure (no response, 5xx, throttling) the job
+    /// ends up read: at once when no response came, or after sending the request again was refused because the job
+    /// is no longer open. If it is in the requested state the call succeeds with
+    /// <see cref="CloseJobResult.WasAlreadyInRequestedState"/>; requests are sent up to
+    /// <see cref="BulkJobClientOptions.MaxCloseAttempts"/> times.
     /// </remarks>
     /// <param name="jobId">The 15- or 18-character job id.</param>
     /// <param name="options">The target state, timeout, API and dialect; null closes with the defaults.</param>
@@ -117,11 +119,19 @@ public partial class BulkJobClient
         return IsNotFound(route, error) ? new RouteAttempt(null, error) : throw error;
     }
 
+    /// <summary>
+    /// Sends the close or abort on one route until it is known to be done. After an ambiguous failure the next step is
+    /// the cheaper probe: when no answer came (the request may well have been carried out) the job is read first and
+    /// the request sent again only if it is not yet in the requested state; when Salesforce answered 5xx or refused
+    /// for throttling (most likely not carried out) the request is sent again at once — safe, because a job no longer
+    /// open refuses a second change with <c>InvalidJobState</c>, which is then classified by reading the job.
+    /// </summary>
     private async Task<RouteAttempt> CloseOnRouteAsync(JobRoute route, string id, CloseJobState target, BulkDialect dialect, CancellationToken cancellationToken)
     {
         var wireState = route.WireState(target);
         var dialectSwitched = false;
         var attempts = 0;
+        var sentBefore = false;
         while (true)
         {
             attempts++;
@@ -147,10 +157,11 @@ public partial class BulkJobClient
                 return new(Done(job, target == CloseJobState.Aborted ? CloseOutcome.Aborted : CloseOutcome.Closed, false, attempts, route), null);
             }
 
+            var answered = response is not null;
             if (response is not null)
             {
                 var error = ApiErrors.ToException(response);
-                if ((int)response.StatusCode < 500)
+                if ((int)response.StatusCode < 500 && !TransientResponses.IsThrottled(response))
                 {
                     if (route.Api == BulkApi.V1 && dialect == BulkDialect.Xml && !dialectSwitched && IsDialectMismatch(response, error))
                     {
@@ -167,7 +178,7 @@ public partial class BulkJobClient
 
                     if (CodeIs(error, "InvalidJobState"))
                     {
-                        return new(await ClassifyRefusalAsync(route, id, target, error, attempts, cancellationToken).ConfigureAwait(false), null);
+                        return new(await ClassifyRefusalAsync(route, id, target, error, attempts, sentBefore, cancellationToken).ConfigureAwait(false), null);
                     }
 
                     throw error;
@@ -176,22 +187,27 @@ public partial class BulkJobClient
                 ambiguous = error;
             }
 
-            // Ambiguous: the change may or may not have happened. Read before acting again.
-            var current = await TryReadAsync(route, id, dialect, cancellationToken).ConfigureAwait(false);
-            if (current is not null)
+            sentBefore = true;
+            var last = attempts >= _options.MaxCloseAttempts;
+            if (!answered || last)
             {
-                if (route.Satisfies(current.State, target))
+                // No answer (or no attempt left): read before acting again.
+                var current = await TryReadAsync(route, id, dialect, cancellationToken).ConfigureAwait(false);
+                if (current is not null)
                 {
-                    return new(Done(current, target == CloseJobState.Aborted ? CloseOutcome.Aborted : CloseOutcome.Closed, true, attempts, route), null);
-                }
+                    if (route.Satisfies(current.State, target))
+                    {
+                        return new(Done(current, target == CloseJobState.Aborted ? CloseOutcome.Aborted : CloseOutcome.Closed, true, attempts, route), null);
+                    }
 
-                if (current.State == BulkJobState.Aborted)
-                {
-                    return new(Done(current, CloseOutcome.AlreadyAborted, false, attempts, route), null);
+                    if (current.State == BulkJobState.Aborted)
+                    {
+                        return new(Done(current, CloseOutcome.AlreadyAborted, false, attempts, route), null);
+                    }
                 }
             }
 
-            if (attempts >= _options.MaxCloseAttempts)
+            if (last)
             {
                 throw ambiguous as SalesforceRestException ?? new SalesforceRestException(
                     $"No response to the request for job {id} after {attempts} attempts: {ambiguous!.Message}",
@@ -210,10 +226,19 @@ public partial class BulkJobClient
         }
     }
 
-    /// <summary>Salesforce refused with InvalidJobState: already closed or aborted is success; anything else is the error.</summary>
-    private async Task<CloseJobResult> ClassifyRefusalAsync(JobRoute route, string id, CloseJobState target, SalesforceRestException error, int attempts, CancellationToken cancellationToken)
+    /// <summary>
+    /// Salesforce refused with InvalidJobState: already closed or aborted is success; anything else is the error.
+    /// After an earlier attempt of this call went unanswered (<paramref name="sentBefore"/>), the job in the requested
+    /// state most likely got there by that attempt: it counts as done by this call, as when a re-read finds it so.
+    /// </summary>
+    private async Task<CloseJobResult> ClassifyRefusalAsync(JobRoute route, string id, CloseJobState target, SalesforceRestException error, int attempts, bool sentBefore, CancellationToken cancellationToken)
     {
         var job = await TryReadAsync(route, id, BulkDialect.Xml, cancellationToken).ConfigureAwait(false) ?? throw error;
+        if (sentBefore && route.Satisfies(job.State, target))
+        {
+            return Done(job, target == CloseJobState.Aborted ? CloseOutcome.Aborted : CloseOutcome.Closed, true, attempts, route);
+        }
+
         if (job.State == BulkJobState.Aborted)
         {
             return Done(job, CloseOutcome.AlreadyAborted, target == CloseJobState.Aborted, attempts, route);

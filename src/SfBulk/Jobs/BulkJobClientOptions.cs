@@ -8,9 +8,10 @@ public sealed class BulkJobClientOptions
     public BulkDialect Dialect { get; set; } = BulkDialect.Xml;
 
     /// <summary>
-    /// How many close/abort requests one call may send. A close is not replayed blindly: after an ambiguous failure
-    /// (no response, 5xx) the job is read first, and the request is sent again only if the job is not yet in the
-    /// requested state.
+    /// How many close/abort requests one call may send. A close is not replayed blindly: after a request that got no
+    /// answer the job is read first, and the request is sent again only if the job is not yet in the requested state;
+    /// after a 5xx or throttling answer it is sent again directly (a job that is no longer open refuses it, and is then
+    /// read). Before giving up, the job is read once more.
     /// </summary>
     /// <value>The default is 3. Must be at least 1.</value>
     public int MaxCloseAttempts { get; set; } = 3;

@@ -10,7 +10,8 @@ public partial class JobSweeper
     /// <summary>
     /// Carries out a plan: closes or aborts its jobs, <see cref="SweepOptions.MaxConcurrency"/> at a time, with the
     /// client's rules for ambiguous failures (the job is re-read; already in the requested state is success). A job
-    /// that fails is reported with Salesforce's code and message; the others go on. After a login failure the jobs
+    /// whose close fails for a passing reason (no answer, 5xx, throttling) gets up to two more turns once the other
+    /// jobs are done. A job that still fails is reported with Salesforce's code and message; the others go on. After a login failure the jobs
     /// not yet tried are reported failed with its code rather than tried one by one.
     /// </summary>
     /// <param name="plan">The plan from <see cref="PlanAsync"/>.</param>
@@ -36,6 +37,7 @@ public partial class JobSweeper
             progress?.Report(new SweepProgress(result, count, results.Length, plan.CallsUsed + calls.Count, time.GetUtcNow() - start));
         }
 
+        var attempts = new int[results.Length];
         var work = new List<int>(results.Length);
         for (var i = 0; i < results.Length; i++)
         {
@@ -50,29 +52,61 @@ public partial class JobSweeper
             }
         }
 
-        await Parallel.ForEachAsync(
-            work,
-            new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
-            async (i, token) =>
-            {
-                var entry = plan.Entries[i];
-                if (Volatile.Read(ref loginFailure) is { } login)
+        // Jobs that failed for a passing reason (no answer, 5xx, throttling, time-out) get another turn once the
+        // others are done, when the org may have recovered; nothing is reported for them until their last turn.
+        for (var pass = 0; pass <= ExtraPasses && work.Count > 0; pass++)
+        {
+            var lastPass = pass == ExtraPasses;
+            var again = new System.Collections.Concurrent.ConcurrentBag<int>();
+            await Parallel.ForEachAsync(
+                work,
+                new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
+                async (i, token) =>
                 {
-                    Finish(i, new SweepJobResult(entry, SweepOutcome.Failed, entry.Job, "Not tried: logging in failed earlier in the sweep: " + login.Message, login.ErrorCode, login.StatusCode));
-                    return;
-                }
+                    var entry = plan.Entries[i];
+                    if (Volatile.Read(ref loginFailure) is { } login)
+                    {
+                        Finish(i, new SweepJobResult(entry, SweepOutcome.Failed, entry.Job, "Not tried: logging in failed earlier in the sweep: " + login.Message, login.ErrorCode, login.StatusCode));
+                        return;
+                    }
 
-                var result = await calls.RunAsync(ct => RunOneAsync(entry, ct), token).ConfigureAwait(false);
-                if (result.Error is SalesforceLoginException e)
-                {
-                    Interlocked.CompareExchange(ref loginFailure, e, null);
-                }
+                    var result = await calls.RunAsync(ct => RunOneAsync(entry, ct), token).ConfigureAwait(false);
+                    if (result.Error is SalesforceLoginException e)
+                    {
+                        Interlocked.CompareExchange(ref loginFailure, e, null);
+                    }
 
-                Finish(i, result.Result);
-            }).ConfigureAwait(false);
+                    var outcome = result.Result.WithEarlierAttempts(attempts[i]);
+                    attempts[i] = outcome.Attempts;
+                    if (!lastPass && outcome.Outcome == SweepOutcome.Failed && IsPassing(result.Error, token))
+                    {
+                        again.Add(i);
+                        return;
+                    }
+
+                    Finish(i, outcome);
+                }).ConfigureAwait(false);
+            work = [.. again.Order()];
+        }
 
         return new SweepReport(plan, results, plan.CallsUsed + calls.Count, time.GetUtcNow() - start);
     }
+
+    /// <summary>How many more turns a job that failed for a passing reason gets at the end of the sweep.</summary>
+    private const int ExtraPasses = 2;
+
+    /// <summary>
+    /// A failure that may pass: no answer, a 5xx, or throttling. Not the per-job time-out: a job that used all of it
+    /// is not given it twice more.
+    /// </summary>
+    private static bool IsPassing(Exception? error, CancellationToken cancellationToken) => !cancellationToken.IsCancellationRequested && error switch
+    {
+        SalesforceRestException rest => string.Equals(rest.ErrorCode, SfBulkErrorCodes.NetworkError, StringComparison.Ordinal)
+            || string.Equals(rest.ErrorCode, "REQUEST_LIMIT_EXCEEDED", StringComparison.Ordinal)
+            || (rest.StatusCode is { } status && ((int)status >= 500 || (int)status == 429)),
+        HttpRequestException => true,
+        _ => false,
+    };
 
     private async Task<(SweepJobResult Result, Exception? Error)> RunOneAsync(SweepPlanEntry entry, CancellationToken cancellationToken)
     {

@@ -44,6 +44,10 @@ public sealed class SweepJobResult
     /// <summary>Close or abort requests sent for the job.</summary>
     public int Attempts { get; }
 
+    /// <summary>This result with the close or abort requests of earlier turns of the same sweep added.</summary>
+    internal SweepJobResult WithEarlierAttempts(int earlier) =>
+        earlier == 0 ? this : new SweepJobResult(Entry, Outcome, Job, Reason, ErrorCode, StatusCode, Attempts + earlier);
+
     /// <summary>A one-line summary.</summary>
     /// <returns>The summary.</returns>
     public override string ToString() =>

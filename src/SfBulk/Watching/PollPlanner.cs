@@ -55,7 +55,9 @@ internal sealed class PollPlanner
         var end = now;
         foreach (var batch in batches)
         {
-            var expected = batch.State == BatchState.InProgress ? batch.SystemModstamp + d
+            // A running batch started before now, so it ends by now + d at the latest; the cap keeps a Salesforce
+            // clock ahead of the local one (its stamps in the local future) from stretching the wait.
+            var expected = batch.State == BatchState.InProgress ? Min(batch.SystemModstamp + d, now + d)
                 : batch.State == BatchState.Queued ? now + d
                 : end;
             end = expected > end ? expected : end;
@@ -120,6 +122,8 @@ internal sealed class PollPlanner
         var finished = job.NumberBatchesCompleted + job.NumberBatchesFailed;
         return elapsed > 0 ? (int)Math.Round(finished / elapsed * d.TotalSeconds) : 0;
     }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private TimeSpan Grow(TimeSpan first, int steps) => Clamp(first * Math.Pow(Growth, Math.Min(steps, 30)), first);
 

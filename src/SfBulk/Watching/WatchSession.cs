@@ -59,9 +59,16 @@ internal sealed partial class WatchSession
             job = await ReadAsync(cancellationToken).ConfigureAwait(false);
             _failures = 0;
         }
-        catch (Exception e) when (_job is not null && IsTransient(e, cancellationToken) && _failures < _options.MaxConsecutiveFailures)
+        catch (Exception e) when (IsTransient(e, cancellationToken) && _failures < _options.MaxConsecutiveFailures)
         {
             _failures++;
+            if (_job is null)
+            {
+                // Nothing read yet, so no snapshot to show: wait and try the first read again.
+                _nextPollAt = _time.GetUtcNow() + _planner.AfterFailure(_failures);
+                return await NextAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return Plan(_job, _planner.AfterFailure(_failures), string.Create(CultureInfo.InvariantCulture, $"poll failed ({_failures} in a row), trying again: {e.Message}"), e);
         }
 

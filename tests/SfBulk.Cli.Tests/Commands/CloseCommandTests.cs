@@ -205,6 +205,7 @@ public sealed class CloseCommandTests(EmulatorFixture emulator) : IClassFixture<
     [InlineData("--api", "3", "--api")]
     [InlineData("--format", "csv", "--format")]
     [InlineData("--parallelism", "0", "--parallelism must be from 1 to 64")]
+    [InlineData("--parallelism", "abc", "abc")]
     [InlineData("--instance-url", "http://example.com", "plain http")]
     [InlineData("--instance-url", "not a url", "not an absolute URL")]
     [InlineData("--output", "yaml", "not an output format")]

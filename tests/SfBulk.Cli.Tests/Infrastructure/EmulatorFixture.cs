@@ -73,6 +73,45 @@ public class EmulatorFixture : IAsyncLifetime
         return json.RootElement.GetProperty("total").GetInt64();
     }
 
+    /// <summary>How many requests the emulator counted on one route (<c>METHOD /pattern</c> as in <c>GET /_emulator/requests</c>).</summary>
+    public async Task<long> RouteCountAsync(string route)
+    {
+        using var json = JsonDocument.Parse(await Http.GetStringAsync("_emulator/requests"));
+        return json.RootElement.GetProperty("routes").TryGetProperty(route, out var count) ? count.GetInt64() : 0;
+    }
+
+    /// <summary>Requests counted on routes whose method is <paramref name="method"/> (e.g. every POST).</summary>
+    public async Task<long> MethodCountAsync(string method)
+    {
+        using var json = JsonDocument.Parse(await Http.GetStringAsync("_emulator/requests"));
+        return json.RootElement.GetProperty("routes").EnumerateObject().Where(r => r.Name.StartsWith(method + " ", StringComparison.Ordinal) && !r.Name.Contains("oauth2", StringComparison.Ordinal)).Sum(r => r.Value.GetInt64());
+    }
+
+    /// <summary>Posts a JSON body to the control surface (<c>_emulator/...</c>) and checks it succeeded.</summary>
+    public async Task ControlAsync(string path, string body = "{}")
+    {
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var response = await Http.PostAsync(path, content);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A Bulk API 1.0 job's state, read over the API with a fresh session.</summary>
+    public async Task<string> ClassicJobStateAsync(string jobId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "services/async/66.0/job/" + jobId);
+        request.Headers.Add("X-SFDC-Session", await GetSessionAsync());
+        using var response = await Http.SendAsync(request);
+        var xml = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync());
+        return xml.Descendants().First(e => e.Name.LocalName == "state").Value;
+    }
+
+    /// <summary>The id of the org user with this user name.</summary>
+    public async Task<string> UserIdAsync(string username)
+    {
+        using var json = JsonDocument.Parse(await Http.GetStringAsync("_emulator/org"));
+        return json.RootElement.GetProperty("users").EnumerateArray().First(u => u.GetProperty("username").GetString() == username).GetProperty("id").GetString()!;
+    }
+
     /// <summary>The arguments of an external session: <c>--instance-url URL --session-id TOKEN</c>.</summary>
     public async Task<string[]> SessionArgsAsync() => ["--instance-url", Url, "--session-id", await GetSessionAsync()];
 

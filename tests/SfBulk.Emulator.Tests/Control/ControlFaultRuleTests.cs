@@ -32,7 +32,7 @@ public sealed class ControlFaultRuleTests
 
     [Theory]
     [InlineData("""{"kind":"status"}""", "'route' is required: \"*\" or \"METHOD /pattern\" as listed by GET /_emulator/requests.")]
-    [InlineData("""{"route":"*","kind":"explode"}""", "'kind' must be one of status, requestLimitExceeded, latency, dropBefore, dropAfter, expireSession.")]
+    [InlineData("""{"route":"*","kind":"explode"}""", "'kind' must be one of status, requestLimitExceeded, latency, latencyAfter, dropBefore, dropAfter, expireSession.")]
     [InlineData("""{"route":"*","kind":"latency"}""", "A latency fault needs 'latencyMs'.")]
     [InlineData("""{"route":"*","kind":"status","status":200}""", "Invalid value for 'status'.")]
     [InlineData("""{"route":"*","kind":"status","rate":0}""", "Invalid value for 'rate'.")]

@@ -36,16 +36,18 @@ public class BulkJobClientResilienceTests
     }
 
     [Fact]
-    public async Task CloseJobAsync_ServerErrorOnce_ReadsThenRetries()
+    public async Task CloseJobAsync_ServerErrorOnce_SendsAgainWithoutReading()
     {
         await using var h = await JobsHarness.StartAsync();
         var created = await h.CreateV1JobAsync();
         await h.AddFaultAsync(JobsHarness.V1CloseRoute, "status", status: 500);
+        await h.Emulator.ResetCountsAsync();
 
         var result = await h.Client.CloseJobAsync(created.Id, cancellationToken: Ct);
 
         Assert.Equal(2, result.Attempts);
         Assert.Equal(BulkJobState.Closed, result.Job.State);
+        Assert.Equal(0, await h.Emulator.CountAsync(Connection.EmulatorHarness.V1JobRoute));
     }
 
     [Fact]

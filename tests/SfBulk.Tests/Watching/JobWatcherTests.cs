@@ -245,6 +245,19 @@ public sealed class JobWatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WaitAndCloseAsync_FirstReadFailsPastConnectionRetries_TriesAgainAndCloses()
+    {
+        var id = (await _harness.SeedClassicAsync(Chunked(8, 20)))[0];
+        await _harness.AddFaultAsync("""{"route":"GET /services/async/{version}/job/{jobId}","kind":"status","status":503,"count":4}""");
+
+        var result = await _harness.Time.RunAsync(Watcher().WaitAndCloseAsync(id, cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal(WatchOutcome.Closed, result.Outcome);
+        Assert.Equal(BulkJobState.Closed, result.Job.State);
+        Assert.True(result.Polls >= 2, result.ToString());
+    }
+
+    [Fact]
     public async Task WaitAndCloseAsync_SessionExpiresMidWatch_ConnectionRefreshesAndWatchGoesOn()
     {
         var id = (await _harness.SeedClassicAsync(Chunked(8, 20)))[0];

@@ -1,0 +1,181 @@
+using System.CommandLine;
+using System.Globalization;
+using SfBulk.Cli.Infrastructure;
+using SfBulk.Cli.Output;
+using SfBulk.Models;
+using SfBulk.Sweeping;
+using Spectre.Console;
+
+namespace SfBulk.Cli.Commands;
+
+/// <summary>
+/// <c>sfbulk sweep [filters] [--abort] [--dry-run] [--yes] [--concurrency &lt;n&gt;] [--include-running]</c>: finds the
+/// org's open jobs that match the filters and closes (or aborts) them, after showing the plan and asking; reports
+/// every job.
+/// </summary>
+internal static class SweepCommand
+{
+    private static readonly string[] JobTypes = ["Classic", "V2Ingest", "V2Query"];
+
+    private static readonly string[] Operations = ["insert", "update", "upsert", "delete", "hardDelete", "query", "queryAll"];
+
+    public static Command Create()
+    {
+        var olderThan = InputRules.Duration("--older-than", "Only jobs created longer ago than this (for example 24h).");
+        var objectName = new Option<string>("--object") { Description = "Only jobs on this sObject (for example Account).", HelpName = "name" };
+        var operation = new Option<string>("--operation")
+        {
+            Description = "Only jobs with this operation: " + string.Join(", ", Operations) + ".",
+            HelpName = "operation",
+        };
+        operation.OneOf(Operations);
+        var createdBy = new Option<string>("--created-by")
+        {
+            Description = "Only jobs created by this user id (15 or 18 characters, starting with 005). Only a job's creator may close a Bulk API 1.0 job; others may abort it.",
+            HelpName = "user-id",
+        };
+        createdBy.Validators.Add(r =>
+        {
+            if (r.Tokens.Count > 0 && !IsUserId(r.Tokens[0].Value))
+            {
+                r.AddError($"--created-by: '{r.Tokens[0].Value}' is not a user id: 15 or 18 letters and digits starting with 005.");
+            }
+        });
+        var pkChunking = new Option<bool>("--pk-chunking") { Description = "Only jobs with PK chunking enabled." };
+        var jobType = new Option<string>("--job-type")
+        {
+            Description = "Only jobs of this type: Classic (Bulk API 1.0), V2Ingest or V2Query.",
+            HelpName = "Classic|V2Ingest|V2Query",
+        };
+        jobType.OneOf(JobTypes);
+        var abort = new Option<bool>("--abort") { Description = "Abort the jobs instead of closing them (running Bulk API 2.0 query jobs can only be aborted)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Only show the plan: which jobs would be closed, aborted or skipped, and why. Nothing is changed." };
+        var yes = new Option<bool>("--yes", "-y") { Description = "Go ahead without asking (for scripts; without it, a sweep whose standard input is not a terminal refuses to run)." };
+        var concurrency = new Option<int>("--concurrency")
+        {
+            Description = "How many jobs to close at the same time (1 to 25; Salesforce limits concurrent requests per org).",
+            HelpName = "n",
+            DefaultValueFactory = _ => 4,
+        };
+        concurrency.Within(1, 25);
+        var includeRunning = new Option<bool>("--include-running")
+        {
+            Description = "Also close PK-chunked Bulk API 1.0 jobs whose chunk batches still run (skipped by default: close them once every chunk's results are read).",
+        };
+
+        var connection = new ConnectionOptions();
+        var command = connection.AddTo(new Command("sweep", "Close (or abort) the org's open Bulk API jobs that match the filters; shows the plan and asks first.")
+        {
+            olderThan, objectName, operation, createdBy, pkChunking, jobType, abort, dryRun, yes, concurrency, includeRunning,
+        });
+        return command.WithAction(async (context, cancellationToken) =>
+        {
+            var parse = context.Parse;
+            var aborting = parse.GetValue(abort);
+            var dry = parse.GetValue(dryRun);
+            var confirmed = parse.GetValue(yes);
+            if (!dry && !confirmed && Console.IsInputRedirected)
+            {
+                throw new CliException(
+                    $"sweep {(aborting ? "aborts" : "closes")} jobs and asks first, but standard input is not a terminal, so it cannot ask. Pass --yes to go ahead, or --dry-run to see the plan only.",
+                    ExitCodes.UsageError);
+            }
+
+            var filter = new SweepFilter
+            {
+                OlderThan = parse.GetValue(olderThan),
+                Object = parse.GetValue(objectName),
+                Operation = InputRules.Canonical(parse.GetValue(operation), Operations) is { } op ? new JobOperation(op) : (JobOperation?)null,
+                CreatedById = parse.GetValue(createdBy),
+                PkChunking = parse.GetValue(pkChunking) ? true : null,
+                JobType = InputRules.Canonical(parse.GetValue(jobType), JobTypes) is { } type ? new BulkJobType(type) : (BulkJobType?)null,
+            };
+            var options = new SweepOptions
+            {
+                Action = aborting ? SweepAction.Abort : SweepAction.Close,
+                IncludeRunning = parse.GetValue(includeRunning),
+                MaxConcurrency = parse.GetValue(concurrency),
+            };
+
+            using var sf = context.Connect(connection);
+            context.Info($"Connecting ({sf.Credential})…");
+            await sf.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            var sweeper = new JobSweeper(new BulkJobClient(sf), options);
+            context.Info("Listing the org's jobs…");
+            var plan = await sweeper.PlanAsync(filter, cancellationToken).ConfigureAwait(false);
+            var now = DateTimeOffset.UtcNow;
+            if (dry)
+            {
+                if (context.Json)
+                {
+                    SweepOutput.WritePlanJson(plan);
+                }
+                else
+                {
+                    SweepOutput.WritePlan(Terminal.Out, plan, now);
+                    Terminal.Out.WriteLine("Dry run: nothing was changed.");
+                }
+
+                return ExitCodes.Success;
+            }
+
+            var work = plan.ToClose + plan.ToAbort;
+            if (work > 0 && !confirmed)
+            {
+                SweepOutput.WritePlan(context.Json ? Terminal.Error : Terminal.Out, plan, now);
+                if (!Confirmation.Ask(string.Create(CultureInfo.InvariantCulture, $"{(aborting ? "Abort" : "Close")} {work} job{(work == 1 ? string.Empty : "s")}?")))
+                {
+                    Console.Error.WriteLine("Nothing was changed.");
+                    return ExitCodes.Cancelled;
+                }
+            }
+
+            SweepReport report;
+            try
+            {
+                report = !context.Json && Terminal.IsInteractive && work > 0
+                    ? await ExecuteLiveAsync(sweeper, plan, cancellationToken).ConfigureAwait(false)
+                    : await sweeper.ExecuteAsync(plan, context.Verbosity >= Verbosity.Normal ? new PlainProgress() : null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                Console.Error.WriteLine("Cancelled. Jobs already closed stay closed; run the same sweep again to carry on.");
+                return ExitCodes.Cancelled;
+            }
+
+            SweepOutput.WriteReport(context, report, now);
+            return report.Succeeded ? ExitCodes.Success : ExitCodes.PartialFailure;
+        });
+    }
+
+    /// <summary>15 or 18 letters and digits starting with <c>005</c> (a User id).</summary>
+    public static bool IsUserId(string text) =>
+        text.Length is 15 or 18 && text.StartsWith("005", StringComparison.Ordinal) && text.All(char.IsAsciiLetterOrDigit);
+
+    private static async Task<SweepReport> ExecuteLiveAsync(JobSweeper sweeper, SweepPlan plan, CancellationToken cancellationToken)
+    {
+        SweepReport? report = null;
+        await Terminal.Out.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask("Sweeping", maxValue: Math.Max(1, plan.Entries.Count));
+                var progress = new Progress<SweepProgress>(p =>
+                {
+                    task.Value = p.Done;
+                    task.Description = string.Create(CultureInfo.InvariantCulture, $"Jobs {p.Done}/{p.Total} · {p.CallsUsed} calls");
+                });
+                report = await sweeper.ExecuteAsync(plan, progress, cancellationToken).ConfigureAwait(false);
+                task.Value = task.MaxValue;
+            }).ConfigureAwait(false);
+        return report!;
+    }
+
+    /// <summary>One line per finished job on standard error (verbosity normal and up).</summary>
+    private sealed class PlainProgress : IProgress<SweepProgress>
+    {
+        public void Report(SweepProgress value) =>
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{value.Done}/{value.Total}] {value.Latest.JobId} {SweepOutput.Word(value.Latest.Outcome)}"));
+    }
+}

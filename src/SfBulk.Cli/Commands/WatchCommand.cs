@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.Globalization;
+using SfBulk.Cli.Infrastructure;
+using SfBulk.Cli.Output;
+using SfBulk.Models;
+using SfBulk.Watching;
+
+namespace SfBulk.Cli.Commands;
+
+/// <summary>
+/// <c>sfbulk watch &lt;job-id&gt; [--close] [--abort-on-timeout] [--timeout &lt;duration&gt;] [--max-calls &lt;n&gt;]</c>:
+/// follows a job until every batch that will run has finished (PK chunking aware), optionally closes it then, and
+/// reports the API calls spent.
+/// </summary>
+internal static class WatchCommand
+{
+    /// <summary>The largest --max-calls accepted; more is almost certainly a typo (a day of polls every second is 86,400).</summary>
+    public const int MaxCallsLimit = 1_000_000;
+
+    public static Command Create()
+    {
+        var id = InputRules.JobId("The id of the job to watch (15 or 18 characters, starting with 750).");
+        var close = new Option<bool>("--close")
+        {
+            Description = "Close the job as soon as every batch that will run has finished (PK chunking: every chunk batch), and print the final JobInfo.",
+        };
+        var abortOnTimeout = new Option<bool>("--abort-on-timeout")
+        {
+            Description = "Abort the job when --timeout elapses (otherwise it is left as it is).",
+        };
+        var timeout = InputRules.Duration("--timeout", "How long to watch before giving up (default: until the job finishes).");
+        timeout.Validators.Add(r =>
+        {
+            if (r.Tokens.Count > 0 && DurationParser.TryParse(r.Tokens[0].Value, out var value, out _) && value <= TimeSpan.Zero)
+            {
+                r.AddError("--timeout must be longer than 0.");
+            }
+        });
+        var maxCalls = new Option<int?>("--max-calls")
+        {
+            Description = "The most API requests the watch may send (polls, batch lists, the close or abort); it stops rather than pass it, leaving the job as it is.",
+            HelpName = "n",
+        };
+        maxCalls.Within(1, MaxCallsLimit);
+        var api = new Option<string>("--api")
+        {
+            Description = "Which Bulk API the job belongs to: auto (try 1.0, then 2.0), 1 or 2.",
+            HelpName = "auto|1|2",
+            DefaultValueFactory = _ => "auto",
+        };
+        api.OneOf("auto", "1", "2");
+
+        var connection = new ConnectionOptions();
+        var command = connection.AddTo(new Command("watch", "Follow a job until every batch that will run has finished (PK chunking aware); optionally close it then.") { id, close, abortOnTimeout, timeout, maxCalls, api });
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(abortOnTimeout) && r.GetValue(timeout) is null)
+            {
+                r.AddError("--abort-on-timeout needs --timeout: without a timeout the watch never gives up.");
+            }
+        });
+        return command.WithAction(async (context, cancellationToken) =>
+        {
+            var parse = context.Parse;
+            var jobId = JobId.Normalize(parse.GetValue(id));
+            var options = new WatchOptions
+            {
+                CloseWhenDone = parse.GetValue(close),
+                AbortOnTimeout = parse.GetValue(abortOnTimeout),
+                Timeout = parse.GetValue(timeout),
+                MaxCalls = parse.GetValue(maxCalls),
+                Api = parse.GetValue(api) switch { "1" => BulkApi.V1, "2" => BulkApi.V2, _ => BulkApi.Auto },
+            };
+            var resume = ResumeCommand(parse, connection, jobId);
+
+            using var sf = context.Connect(connection);
+            context.Info($"Connecting ({sf.Credential})…");
+            await sf.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            var watcher = new JobWatcher(new BulkJobClient(sf), options);
+            var snapshots = watcher.WatchProgressAsync(jobId, cancellationToken);
+            WatchResult result;
+            try
+            {
+                result = !context.Json && Terminal.IsInteractive
+                    ? await WatchDisplay.LiveAsync(Terminal.Out, snapshots, cancellationToken).ConfigureAwait(false)
+                    : (context.Json ? context.Verbosity >= Verbosity.Normal : context.Verbosity > Verbosity.Quiet)
+                        ? await WatchDisplay.PlainAsync(Console.Error, snapshots, cancellationToken).ConfigureAwait(false)
+                        : await WatchDisplay.QuietAsync(snapshots, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                Console.Error.WriteLine("Cancelled.");
+                Console.Error.WriteLine($"Stopped watching; job {jobId} was left as it is. To go on watching: {resume}");
+                return ExitCodes.Cancelled;
+            }
+
+            WatchReport.Write(context, result, WatchReport.CanResume(result) ? resume : null);
+            return WatchReport.ExitCode(result);
+        });
+    }
+
+    /// <summary>
+    /// The command that watches the same job again with the same options. A session id given on the command line is
+    /// never repeated: the command reads it from standard input instead (<c>--session-id -</c>).
+    /// </summary>
+    private static string ResumeCommand(ParseResult parse, ConnectionOptions connection, string jobId)
+    {
+        var words = new List<string> { "sfbulk", "watch", jobId };
+        void Flag(Option<bool> option)
+        {
+            if (parse.GetValue(option))
+            {
+                words.Add(option.Name);
+            }
+        }
+
+        void Value(Option option, string? replacement = null)
+        {
+            if (parse.GetResult(option) is { Implicit: false, Tokens.Count: > 0 } given)
+            {
+                words.Add(option.Name);
+                words.Add(replacement ?? given.Tokens[0].Value);
+            }
+        }
+
+        foreach (var option in parse.CommandResult.Command.Options)
+        {
+            switch (option)
+            {
+                case Option<bool> flag:
+                    Flag(flag);
+                    break;
+                case var o when ReferenceEquals(o, connection.SessionId):
+                    Value(o, "-");
+                    break;
+                default:
+                    Value(option);
+                    break;
+            }
+        }
+
+        Value(GlobalOptions.Output);
+        return ShellWords.Join(words);
+    }
+}

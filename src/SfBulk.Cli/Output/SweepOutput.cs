@@ -1,0 +1,246 @@
+using System.Globalization;
+using System.Text.Json;
+using SfBulk.Cli.Infrastructure;
+using SfBulk.Sweeping;
+using Spectre.Console;
+
+namespace SfBulk.Cli.Output;
+
+/// <summary>A sweep's plan and its report: a table a person reads, or one JSON document.</summary>
+internal static class SweepOutput
+{
+    /// <summary><c>close</c>, <c>abort</c> or <c>skip</c>.</summary>
+    public static string Word(SweepDecision decision) => decision switch
+    {
+        SweepDecision.Close => "close",
+        SweepDecision.Abort => "abort",
+        _ => "skip",
+    };
+
+    /// <summary>The outcome's JSON spelling: <c>closed</c>, <c>aborted</c>, <c>alreadyClosed</c>, <c>alreadyAborted</c>, <c>skipped</c>, <c>failed</c>.</summary>
+    public static string JsonWord(SweepOutcome outcome)
+    {
+        var name = outcome.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
+    /// <summary>The outcome in words: <c>closed</c>, <c>already closed</c>, <c>skipped</c>, ….</summary>
+    public static string Word(SweepOutcome outcome) => outcome switch
+    {
+        SweepOutcome.AlreadyClosed => "already closed",
+        SweepOutcome.AlreadyAborted => "already aborted",
+        _ => JsonWord(outcome),
+    };
+
+    /// <summary><c>12 open jobs match (of 40 listed): 10 to close, 2 skipped; 3 API calls.</c></summary>
+    public static string Summary(SweepPlan plan)
+    {
+        var parts = new List<string>();
+        if (plan.ToClose > 0)
+        {
+            parts.Add(Invariant($"{plan.ToClose} to close"));
+        }
+
+        if (plan.ToAbort > 0)
+        {
+            parts.Add(Invariant($"{plan.ToAbort} to abort"));
+        }
+
+        if (plan.ToSkip > 0)
+        {
+            parts.Add(Invariant($"{plan.ToSkip} skipped"));
+        }
+
+        var jobs = plan.Entries.Count == 1 ? "1 open job matches" : Invariant($"{plan.Entries.Count} open jobs match");
+        return Invariant($"{jobs} (of {plan.JobsListed} listed){(parts.Count > 0 ? ": " + string.Join(", ", parts) : string.Empty)}; {plan.CallsUsed} API calls.");
+    }
+
+    /// <summary><c>12 jobs: 10 closed, 1 already closed, 1 failed; 27 API calls in 0.8 s.</c></summary>
+    public static string Summary(SweepReport report)
+    {
+        var parts = report.Counts.Where(c => c.Value > 0).Select(c => Invariant($"{c.Value} {Word(c.Key)}"));
+        var jobs = report.Jobs.Count == 1 ? "1 job" : Invariant($"{report.Jobs.Count} jobs");
+        return Invariant($"{jobs}{(report.Jobs.Count > 0 ? ": " + string.Join(", ", parts) : string.Empty)}; {report.CallsUsed} API calls in {report.Elapsed.TotalSeconds:0.0} s.");
+    }
+
+    /// <summary>The plan as a table (one row per job).</summary>
+    public static void WritePlan(IAnsiConsole console, SweepPlan plan, DateTimeOffset now)
+    {
+        if (plan.Entries.Count > 0)
+        {
+            var table = new Table().Border(TableBorder.Simple)
+                .AddColumn("Id").AddColumn("Type").AddColumn("Operation").AddColumn("Object").AddColumn("State")
+                .AddColumn("Created by").AddColumn(new TableColumn("Age").RightAligned()).AddColumn("Action").AddColumn("Reason");
+            foreach (var e in plan.Entries)
+            {
+                var j = e.Job;
+                table.AddRow(Cell(j.Id), Cell(j.JobType?.ToString() ?? "Classic"), Cell(j.Operation.ToString()), Cell(j.Object), Cell(j.State.ToString()), Cell(j.CreatedById), Cell(JobTable.Age(now - j.CreatedDate)), Cell(Word(e.Decision)), Cell(e.SkipReason ?? string.Empty));
+            }
+
+            console.Write(table);
+        }
+
+        console.WriteLine(Summary(plan));
+    }
+
+    /// <summary>The plan as JSON (<c>"dryRun": true</c>).</summary>
+    public static void WritePlanJson(SweepPlan plan) => JsonOutput.Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteBoolean("dryRun", true);
+        w.WriteString("action", plan.Action == SweepAction.Abort ? "abort" : "close");
+        w.WriteNumber("jobsListed", plan.JobsListed);
+        w.WriteNumber("callsUsed", plan.CallsUsed);
+        w.WriteStartObject("counts");
+        w.WriteNumber("close", plan.ToClose);
+        w.WriteNumber("abort", plan.ToAbort);
+        w.WriteNumber("skip", plan.ToSkip);
+        w.WriteEndObject();
+        w.WriteStartArray("jobs");
+        foreach (var e in plan.Entries)
+        {
+            w.WriteStartObject();
+            WriteJobIdentity(w, e);
+            w.WriteString("state", e.Job.State.ToString());
+            w.WriteString("createdDate", JobJson.Date(e.Job.CreatedDate));
+            w.WriteString("decision", Word(e.Decision));
+            if (e.SkipReason is { } reason)
+            {
+                w.WriteString("skipReason", reason);
+            }
+
+            if (e.IsPkChunked is { } pk)
+            {
+                w.WriteBoolean("isPkChunked", pk);
+            }
+
+            if (e.PendingBatches is { } pending)
+            {
+                w.WriteNumber("pendingBatches", pending);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    /// <summary>The report: a table (or JSON) on standard output, failures' details and the summary on standard error.</summary>
+    public static void WriteReport(CommandContext context, SweepReport report, DateTimeOffset now)
+    {
+        if (context.Json)
+        {
+            WriteReportJson(report);
+        }
+        else if (report.Jobs.Count > 0)
+        {
+            var table = new Table().Border(TableBorder.Simple)
+                .AddColumn("Id").AddColumn("Type").AddColumn("Operation").AddColumn("Object").AddColumn("Created by")
+                .AddColumn(new TableColumn("Age").RightAligned()).AddColumn("Outcome").AddColumn("Details");
+            foreach (var r in report.Jobs)
+            {
+                var j = r.Entry.Job;
+                table.AddRow(Cell(j.Id), Cell(j.JobType?.ToString() ?? "Classic"), Cell(j.Operation.ToString()), Cell(j.Object), Cell(j.CreatedById), Cell(JobTable.Age(now - j.CreatedDate)), Cell(Word(r.Outcome)), Cell(Details(r)));
+            }
+
+            Terminal.Out.Write(table);
+        }
+
+        foreach (var failed in report.Jobs.Where(r => r.Outcome == SweepOutcome.Failed))
+        {
+            Console.Error.WriteLine($"error: {failed.JobId}: {Failure(failed)}");
+        }
+
+        if (context.Verbosity > Verbosity.Quiet)
+        {
+            Console.Error.WriteLine(Summary(report));
+        }
+    }
+
+    /// <summary><c>InvalidUser (HTTP 400): Only the user who created the job can close it</c>.</summary>
+    public static string Failure(SweepJobResult r)
+    {
+        var code = r.ErrorCode ?? "FAILED";
+        var reason = r.Reason ?? string.Empty;
+        if (reason.StartsWith(code + ": ", StringComparison.Ordinal))
+        {
+            reason = reason[(code.Length + 2)..];
+        }
+
+        return code + (r.StatusCode is { } status ? Invariant($" (HTTP {(int)status})") : string.Empty) + (reason.Length > 0 ? ": " + reason : string.Empty);
+    }
+
+    private static string Details(SweepJobResult r) => r.Outcome switch
+    {
+        SweepOutcome.Failed => Failure(r),
+        SweepOutcome.Skipped => r.Reason ?? string.Empty,
+        _ => r.Job.State.ToString(),
+    };
+
+    private static void WriteReportJson(SweepReport report) => JsonOutput.Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteBoolean("dryRun", false);
+        w.WriteString("action", report.Plan.Action == SweepAction.Abort ? "abort" : "close");
+        w.WriteNumber("jobsListed", report.Plan.JobsListed);
+        w.WriteNumber("callsUsed", report.CallsUsed);
+        w.WriteNumber("elapsedSeconds", Math.Round(report.Elapsed.TotalSeconds, 2));
+        w.WriteBoolean("succeeded", report.Succeeded);
+        w.WriteStartObject("counts");
+        foreach (var (outcome, count) in report.Counts.OrderBy(c => c.Key))
+        {
+            w.WriteNumber(JsonWord(outcome), count);
+        }
+
+        w.WriteEndObject();
+        w.WriteStartArray("jobs");
+        foreach (var r in report.Jobs)
+        {
+            w.WriteStartObject();
+            WriteJobIdentity(w, r.Entry);
+            w.WriteString("outcome", JsonWord(r.Outcome));
+            w.WriteString("state", r.Job.State.ToString());
+            if (r.Reason is { } reason && r.Outcome == SweepOutcome.Skipped)
+            {
+                w.WriteString("reason", reason);
+            }
+
+            if (r.Outcome == SweepOutcome.Failed)
+            {
+                w.WriteStartObject("error");
+                if (r.ErrorCode is { } code)
+                {
+                    w.WriteString("errorCode", code);
+                }
+
+                if (r.StatusCode is { } status)
+                {
+                    w.WriteNumber("statusCode", (int)status);
+                }
+
+                w.WriteString("message", r.Reason ?? string.Empty);
+                w.WriteEndObject();
+            }
+
+            w.WriteNumber("attempts", r.Attempts);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    private static void WriteJobIdentity(Utf8JsonWriter w, SweepPlanEntry e)
+    {
+        w.WriteString("id", e.JobId);
+        w.WriteString("jobType", e.Job.JobType?.ToString() ?? "Classic");
+        w.WriteString("operation", e.Job.Operation.ToString());
+        w.WriteString("object", e.Job.Object);
+        w.WriteString("createdById", e.Job.CreatedById);
+    }
+
+    private static Text Cell(string value) => new(value);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

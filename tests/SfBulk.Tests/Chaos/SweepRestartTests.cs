@@ -1,0 +1,114 @@
+using System.Globalization;
+using SfBulk.Models;
+using SfBulk.Sweeping;
+
+namespace SfBulk.Tests.Chaos;
+
+/// <summary>
+/// A sweep that dies midway and is started again. The death is in-process: once a third of the jobs are reported,
+/// the sweep's token is cancelled and its connection disposed at once, so requests in flight are abandoned — some
+/// of them already carried out by the emulator (slow answers, dropped connections), their outcome never reported.
+/// The first sweep runs under the <see cref="ChaosFaults"/> mix. Then a new connection (a new login, as a restarted
+/// process makes) sweeps again.
+/// </summary>
+[Collection(ChaosCollection.Name)]
+public sealed class SweepRestartTests
+{
+    private const int Jobs = 300;
+
+    [Fact]
+    public async Task SweepAsync_KilledMidwayThenRunAgainUnderChaos_EveryJobClosedOnceNoneAborted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var org = await ChaosOrg.StartAsync(Jobs);
+        var (reported, _) = await SweepUntilKilledAsync(org);
+        var before = await org.StatesAsync();
+        var openBefore = before.Where(s => s.Value == BulkJobState.Open).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        var unreported = before.Count(s => s.Value != BulkJobState.Open && !reported.Contains(s.Key));
+
+        await ChaosFaults.AddAllAsync(org.Harness);
+        using var restarted = ChaosOrg.Connect(org.Harness, "restarted");
+        var report = await new JobSweeper(org.Harness.CreateClient(restarted)).SweepAsync(cancellationToken: ct);
+        await org.Harness.ClearFaultsAsync();
+        var after = await org.StatesAsync();
+
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"killed after {reported.Count} jobs reported; {Jobs - openBefore.Count} closed by then ({unreported} carried out but never reported); restart: {report}"));
+        Assert.InRange(reported.Count, Jobs / 3, Jobs - 1);
+        Assert.True(openBefore.Count > 0, "the kill came too late");
+        Assert.All(reported, id => Assert.DoesNotContain(id, openBefore));
+        Assert.Equal(openBefore.Order(StringComparer.Ordinal), report.Jobs.Select(j => ChaosOrg.Key(j.JobId)).Order(StringComparer.Ordinal));
+        Assert.True(report.Succeeded, string.Join(Environment.NewLine, report.Jobs.Where(j => !j.IsSuccess).Take(10)));
+        Assert.Equal(openBefore.Count, report.Counts[SweepOutcome.Closed] + report.Counts[SweepOutcome.AlreadyClosed]);
+        Assert.All(after, s => Assert.True(ChaosOrg.IsClosed(s.Value), $"{s.Key} is {s.Value}"));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_SavedPlanRunAgainAfterKill_JobsClosedBeforeCountAsAlreadyClosed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var org = await ChaosOrg.StartAsync(Jobs);
+        var (_, plan) = await SweepUntilKilledAsync(org);
+        var before = await org.StatesAsync();
+        var closedBefore = before.Count(s => s.Value != BulkJobState.Open);
+
+        using var restarted = ChaosOrg.Connect(org.Harness, "restarted");
+        var report = await new JobSweeper(org.Harness.CreateClient(restarted)).ExecuteAsync(plan, cancellationToken: ct);
+        var after = await org.StatesAsync();
+
+        Assert.True(closedBefore is > 0 and < Jobs, closedBefore.ToString(CultureInfo.InvariantCulture));
+        Assert.True(report.Succeeded, string.Join(Environment.NewLine, report.Jobs.Where(j => !j.IsSuccess).Take(10)));
+        Assert.Equal(Jobs, report.Jobs.Count);
+        Assert.Equal(closedBefore, report.Counts[SweepOutcome.AlreadyClosed]);
+        Assert.Equal(Jobs - closedBefore, report.Counts[SweepOutcome.Closed]);
+        Assert.All(report.Jobs.Where(j => before[ChaosOrg.Key(j.JobId)] != BulkJobState.Open), j => Assert.Equal(SweepOutcome.AlreadyClosed, j.Outcome));
+        Assert.All(after, s => Assert.True(ChaosOrg.IsClosed(s.Value), $"{s.Key} is {s.Value}"));
+    }
+
+    /// <summary>
+    /// Plans, then sweeps under chaos on a connection of its own and kills the sweep once a third of the jobs are
+    /// reported; returns the jobs reported done (15-character ids) and the plan. Faults are cleared afterwards.
+    /// </summary>
+    private static async Task<(HashSet<string> Reported, SweepPlan Plan)> SweepUntilKilledAsync(ChaosOrg org)
+    {
+        var connection = ChaosOrg.Connect(org.Harness, "doomed");
+        var sweeper = new JobSweeper(org.Harness.CreateClient(connection));
+        var plan = await sweeper.PlanAsync(cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(Jobs, plan.Entries.Count);
+        await ChaosFaults.AddAllAsync(org.Harness);
+
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        using var kill = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var progress = new Kill(p =>
+        {
+            lock (reported)
+            {
+                if (p.Latest.IsSuccess)
+                {
+                    reported.Add(ChaosOrg.Key(p.Latest.JobId));
+                }
+
+                if (p.Done >= Jobs / 3 && !kill.IsCancellationRequested)
+                {
+                    kill.Cancel();
+                    connection.Dispose();
+                }
+            }
+        });
+
+        await Assert.ThrowsAnyAsync<Exception>(() => sweeper.ExecuteAsync(plan, progress, kill.Token));
+        connection.Dispose();
+        await org.Harness.ClearFaultsAsync();
+        lock (reported)
+        {
+            return ([.. reported], plan);
+        }
+    }
+
+    /// <summary>Reports synchronously, on the sweeping thread.</summary>
+    private sealed class Kill(Action<SweepProgress> onReport) : IProgress<SweepProgress>
+    {
+        public void Report(SweepProgress value) => onReport(value);
+    }
+}
