@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+using SfBulk.Benchmarks;
+
+BenchmarkSwitcher.FromAssembly(typeof(JobInfoBenchmarks).Assembly).Run(args, new WireBenchmarkConfig());

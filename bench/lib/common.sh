@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# Shared helpers of the benchmark scripts: tool checks, a standalone emulator on a free loopback port, login, seeding
+# and request counters. Source it from a script under bench/<name>/ after `set -euo pipefail`.
+
+BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+RESULTS_DIR="${RESULTS_DIR:-$BENCH_ROOT/docs/benchmarks}"
+API_VERSION="${API_VERSION:-66.0}"
+EMULATOR_DLL="$BENCH_ROOT/src/SfBulk.Emulator/bin/Release/net10.0/SfBulk.Emulator.dll"
+SCENARIOS_DLL="$BENCH_ROOT/bench/SfBulk.Bench.Scenarios/bin/Release/net10.0/SfBulk.Bench.Scenarios.dll"
+AOT_SFBULK="${SFBULK_AOT:-$BENCH_ROOT/artifacts/aot/$(dotnet --info 2>/dev/null | awk '/RID:/ {print $2; exit}')/sfbulk}"
+
+# require_tool <command> <how to install>: fails clearly when a tool is missing.
+require_tool() {
+  command -v "$1" >/dev/null 2>&1 || { echo "error: '$1' is required ($2)" >&2; exit 2; }
+}
+
+require_gnu_time() {
+  [[ -x /usr/bin/time ]] && /usr/bin/time -f %M true >/dev/null 2>&1 \
+    || { echo "error: GNU time is required for peak memory (Debian/Ubuntu: apt-get install -y time)" >&2; exit 2; }
+}
+
+# build_release <project>...: Release build unless SKIP_BUILD is set.
+build_release() {
+  [[ -n "${SKIP_BUILD:-}" ]] && return 0
+  local project
+  for project in "$@"; do
+    dotnet build "$BENCH_ROOT/$project" -c Release -nologo -v quiet >/dev/null
+  done
+}
+
+# npm_ci: installs bench/node_modules from the lock file (jsforce, pinned) when missing.
+npm_ci() {
+  [[ -d "$BENCH_ROOT/bench/node_modules/jsforce" ]] || (cd "$BENCH_ROOT/bench" && npm ci --no-audit --no-fund >/dev/null)
+}
+
+_emulator_pid=""
+_emulator_log=""
+stop_emulator() {
+  if [[ -n "$_emulator_pid" ]]; then
+    kill -TERM "$_emulator_pid" 2>/dev/null || true
+    wait "$_emulator_pid" 2>/dev/null || true
+    _emulator_pid=""
+  fi
+  [[ -n "$_emulator_log" ]] && rm -f "$_emulator_log"
+  _emulator_log=""
+}
+
+# start_emulator [emulator args...]: runs the Release emulator on a free port; sets EMULATOR_URL.
+start_emulator() {
+  [[ -f "$EMULATOR_DLL" ]] || { echo "error: build the emulator first (dotnet build src/SfBulk.Emulator -c Release)" >&2; exit 2; }
+  _emulator_log="$(mktemp)"
+  dotnet "$EMULATOR_DLL" --port 0 "$@" >"$_emulator_log" 2>&1 &
+  _emulator_pid=$!
+  EMULATOR_URL=""
+  for _ in $(seq 1 300); do
+    EMULATOR_URL="$(sed -n 's/^Emulator listening on \(http:[^ ]*\)$/\1/p' "$_emulator_log" | head -n 1)"
+    [[ -n "$EMULATOR_URL" ]] && break
+    kill -0 "$_emulator_pid" 2>/dev/null || { cat "$_emulator_log" >&2; exit 1; }
+    sleep 0.1
+  done
+  [[ -n "$EMULATOR_URL" ]] || { echo "error: the emulator did not start" >&2; exit 1; }
+  EMULATOR_URL="${EMULATOR_URL%/}"
+  EMULATOR_PID="$_emulator_pid"
+}
+
+# login: OAuth password flow with the emulator's default org; exports SFBULK_INSTANCE_URL and SFBULK_SESSION_ID.
+login() {
+  local token
+  token="$(curl -fsS "$EMULATOR_URL/services/oauth2/token" \
+    --data-urlencode grant_type=password \
+    --data-urlencode "client_id=${SFBULK_EMULATOR_CLIENT_ID:-sfbulk-emulator-client}" \
+    --data-urlencode "client_secret=${SFBULK_EMULATOR_CLIENT_SECRET:-sfbulk-emulator-secret}" \
+    --data-urlencode "username=${SFBULK_EMULATOR_USERNAME:-admin@sfbulk.test}" \
+    --data-urlencode "password=${SFBULK_EMULATOR_PASSWORD:-sfbulk-emulator}" | jq -r .access_token)"
+  [[ -n "$token" && "$token" != null ]] || { echo "error: login failed" >&2; exit 1; }
+  export SFBULK_INSTANCE_URL="$EMULATOR_URL" SFBULK_SESSION_ID="$token"
+}
+
+# seed_classic <json>: seeds Bulk 1.0 jobs through the control surface; prints their ids, one a line.
+seed_classic() {
+  curl -fsS "$EMULATOR_URL/_emulator/jobs/classic" -H 'Content-Type: application/json' --data "$1" | jq -r '.[]'
+}
+
+reset_requests() { curl -fsS -X DELETE "$EMULATOR_URL/_emulator/requests" >/dev/null; }
+total_requests() { curl -fsS "$EMULATOR_URL/_emulator/requests" | jq .total; }
+
+# peak_rss_kb <command...>: runs the command (output discarded) and prints its peak resident set size in KB.
+peak_rss_kb() {
+  local out
+  out="$(mktemp)"
+  /usr/bin/time -f %M -o "$out" "$@" >/dev/null 2>&1 || { rm -f "$out"; echo "error: command failed: $*" >&2; return 1; }
+  tail -n 1 "$out"
+  rm -f "$out"
+}
+
+# median: the median of the numbers on standard input.
+median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+# machine_json: the machine the figures come from.
+machine_json() {
+  jq -n --arg cpu "$(lscpu | sed -n 's/^Model name: *//p' | head -1)" --arg cores "$(nproc)" \
+    --arg mem "$(free -h | awk '/^Mem:/ {print $2}')" --arg os "$(. /etc/os-release && echo "$PRETTY_NAME")" \
+    --arg kernel "$(uname -r)" --arg dotnet "$(dotnet --version)" --arg node "$(node --version)" \
+    --arg date "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+    '{cpu: $cpu, cores: ($cores | tonumber), memory: $mem, os: $os, kernel: $kernel, dotnet: $dotnet, node: $node, date: $date}'
+}
+
+# sweep_client <name> <concurrency> <result-file>: sweeps every open job older than 24 h of $EMULATOR_URL with one
+# client, under GNU time; writes the client's JSON line plus wallSeconds, peakRssKb and cpuSeconds (user + system)
+# of the whole process to the file.
+#   sfbulk-cli  the NativeAOT CLI: sfbulk sweep --older-than 24h --yes --concurrency N --output json
+#   sfbulk    the library's JobSweeper (bench/SfBulk.Bench.Scenarios sweep)
+#   jsforce   bench/sweep/sweep-jsforce.mjs
+#   floor     a bare HttpClient sending the same requests (bench/SfBulk.Bench.Scenarios raw-sweep)
+sweep_client() {
+  local name="$1" concurrency="$2" result="$3" timing out
+  timing="$(mktemp)"
+  out="$(mktemp)"
+  case "$name" in
+    sfbulk-cli)
+      /usr/bin/time -f '%e %M %U %S' -o "$timing" "$AOT_SFBULK" sweep --older-than 24h --yes --concurrency "$concurrency" \
+        --output json >"$out.cli"
+      jq -c --argjson c "$concurrency" '{client: "sfbulk-cli", concurrency: $c, closed: .counts.closed, calls: .callsUsed,
+        seconds: .elapsedSeconds, listingSeconds: null, jobsPerSecond: (.counts.closed / .elapsedSeconds)}' "$out.cli" >"$out"
+      rm -f "$out.cli" ;;
+    sfbulk) /usr/bin/time -f '%e %M %U %S' -o "$timing" dotnet "$SCENARIOS_DLL" sweep "$EMULATOR_URL" --concurrency "$concurrency" >"$out" ;;
+    jsforce) /usr/bin/time -f '%e %M %U %S' -o "$timing" node "$BENCH_ROOT/bench/sweep/sweep-jsforce.mjs" "$concurrency" >"$out" ;;
+    floor) /usr/bin/time -f '%e %M %U %S' -o "$timing" dotnet "$SCENARIOS_DLL" raw-sweep "$EMULATOR_URL" --concurrency "$concurrency" >"$out" ;;
+    *) echo "error: unknown sweep client $name" >&2; return 2 ;;
+  esac
+  read -r wall rss user sys < <(tail -n 1 "$timing")
+  jq -c --arg name "$name" --argjson wall "$wall" --argjson rss "$rss" --argjson user "$user" --argjson sys "$sys" \
+    --argjson emulatorCalls "$(total_requests)" \
+    '. + {name: $name, wallSeconds: $wall, peakRssKb: $rss, cpuSeconds: ($user + $sys), emulatorCalls: $emulatorCalls}' "$out" > "$result"
+  rm -f "$timing" "$out"
+}
+
+# prepare_sweep <jobs>: a fresh emulator, warmed up by a 500-job floor sweep, then <jobs> open Bulk 1.0 jobs created
+# 25 hours ago and zeroed request counters.
+prepare_sweep() {
+  local jobs="$1" left n
+  stop_emulator
+  start_emulator
+  login
+  seed_classic '{"count":500,"ageSeconds":90000}' >/dev/null
+  dotnet "$SCENARIOS_DLL" raw-sweep "$EMULATOR_URL" >/dev/null
+  left="$jobs"
+  while (( left > 0 )); do
+    n=$(( left > 100000 ? 100000 : left ))
+    seed_classic "{\"count\":$n,\"ageSeconds\":90000}" >/dev/null
+    left=$(( left - n ))
+  done
+  reset_requests
+}
