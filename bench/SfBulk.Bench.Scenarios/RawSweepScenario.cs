@@ -24,6 +24,7 @@ internal static class RawSweepScenario
         };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", sessionId);
 
+        var heapBefore = SweepSummary.HeapNow();
         var clock = Stopwatch.StartNew();
         long calls = 0;
         var open = new List<string>();
@@ -64,7 +65,7 @@ internal static class RawSweepScenario
                 Interlocked.Increment(ref calls);
             });
         clock.Stop();
-        SweepSummary.Write("raw-httpclient", open.Count, calls, clock.Elapsed, concurrency, listing);
+        SweepSummary.Write("raw-httpclient", open.Count, calls, clock.Elapsed, concurrency, listing, heapBefore, open);
         return 0;
     }
 }

@@ -20,6 +20,7 @@ internal static class SweepScenario
         });
         var sweeper = new JobSweeper(new BulkJobClient(connection), new SweepOptions { MaxConcurrency = concurrency });
 
+        var heapBefore = SweepSummary.HeapNow();
         var clock = Stopwatch.StartNew();
         var report = await sweeper.SweepAsync(new SweepFilter { OlderThan = TimeSpan.FromHours(24) }, cancellationToken: cancellationToken);
         clock.Stop();
@@ -28,7 +29,7 @@ internal static class SweepScenario
             throw new InvalidOperationException(report.ToString());
         }
 
-        SweepSummary.Write("sfbulk-library", report.Counts[SweepOutcome.Closed], report.CallsUsed, clock.Elapsed, concurrency, report.Plan.Elapsed);
+        SweepSummary.Write("sfbulk-library", report.Counts[SweepOutcome.Closed], report.CallsUsed, clock.Elapsed, concurrency, report.Plan.Elapsed, heapBefore, report);
         return 0;
     }
 }

@@ -46,18 +46,22 @@ internal static class JobInfoWire
         return Map(WireJson.ReadFlat(root, What[2..], response));
     }
 
+    /// <summary>
+    /// Maps the fields to a JobInfo. The values that repeat from job to job (everything but the id, the numbers and
+    /// the free texts) are shared through <see cref="WireStrings"/>.
+    /// </summary>
     internal static JobInfo Map(WireFields f) => new()
     {
         Id = f.RequiredString("id"),
-        Operation = new JobOperation(f.String("operation") ?? string.Empty),
-        Object = f.String("object") ?? string.Empty,
-        CreatedById = f.String("createdById") ?? string.Empty,
+        Operation = new JobOperation(Shared(f, "operation") ?? string.Empty),
+        Object = Shared(f, "object") ?? string.Empty,
+        CreatedById = Shared(f, "createdById") ?? string.Empty,
         CreatedDate = f.Date("createdDate"),
         SystemModstamp = f.Date("systemModstamp"),
-        State = new BulkJobState(f.RequiredString("state")),
-        ExternalIdFieldName = f.String("externalIdFieldName"),
-        ConcurrencyMode = f.String("concurrencyMode") is { } mode ? new ConcurrencyMode(mode) : default(ConcurrencyMode?),
-        ContentType = f.String("contentType") is { } type ? new JobContentType(type) : default(JobContentType?),
+        State = new BulkJobState(WireStrings.Share(f.RequiredString("state"))),
+        ExternalIdFieldName = Shared(f, "externalIdFieldName"),
+        ConcurrencyMode = Shared(f, "concurrencyMode") is { } mode ? new ConcurrencyMode(mode) : default(ConcurrencyMode?),
+        ContentType = Shared(f, "contentType") is { } type ? new JobContentType(type) : default(JobContentType?),
         NumberBatchesQueued = f.Int32("numberBatchesQueued"),
         NumberBatchesInProgress = f.Int32("numberBatchesInProgress"),
         NumberBatchesCompleted = f.Int32("numberBatchesCompleted"),
@@ -66,19 +70,21 @@ internal static class JobInfoWire
         NumberRecordsProcessed = f.Int64("numberRecordsProcessed"),
         NumberRetries = f.Int32("numberRetries"),
         ApiVersion = f.Decimal("apiVersion"),
-        AssignmentRuleId = f.String("assignmentRuleId"),
+        AssignmentRuleId = Shared(f, "assignmentRuleId"),
         NumberRecordsFailed = f.Int64("numberRecordsFailed"),
         TotalProcessingTime = f.Int64("totalProcessingTime"),
         ApiActiveProcessingTime = f.Int64("apiActiveProcessingTime"),
         ApexProcessingTime = f.Int64("apexProcessingTime"),
         FastPathEnabled = f.Boolean("fastPathEnabled"),
-        JobType = f.String("jobType") is { } jobType ? new BulkJobType(jobType) : default(BulkJobType?),
+        JobType = Shared(f, "jobType") is { } jobType ? new BulkJobType(jobType) : default(BulkJobType?),
         ContentUrl = f.String("contentUrl"),
-        LineEnding = f.String("lineEnding"),
-        ColumnDelimiter = f.String("columnDelimiter"),
+        LineEnding = Shared(f, "lineEnding"),
+        ColumnDelimiter = Shared(f, "columnDelimiter"),
         ErrorMessage = f.String("errorMessage"),
         Retries = f.Int32OrNull("retries"),
         IsPkChunkingSupported = f.Boolean("isPkChunkingSupported"),
         Query = f.String("query"),
     };
+
+    private static string? Shared(WireFields f, string name) => WireStrings.Share(f.String(name));
 }

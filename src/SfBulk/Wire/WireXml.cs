@@ -1,6 +1,5 @@
 using System.Text;
 using System.Xml;
-using System.Xml.Linq;
 using SfBulk.Http;
 
 namespace SfBulk.Wire;
@@ -14,7 +13,7 @@ internal static class WireXml
     /// <summary>The Bulk API 1.0 namespace.</summary>
     public const string Namespace = "http://www.force.com/2009/06/asyncapi/dataload";
 
-    private static readonly XName XsiNil = XName.Get("nil", "http://www.w3.org/2001/XMLSchema-instance");
+    private const string XsiNamespace = "http://www.w3.org/2001/XMLSchema-instance";
 
     private const long MaxCharacters = 16 * 1024 * 1024;
 
@@ -38,7 +37,10 @@ internal static class WireXml
         return reader.NodeType == XmlNodeType.Element ? reader.LocalName : throw new XmlException("No root element.");
     }
 
-    /// <summary>Reads the children of the current element as flat fields; the reader ends after the element.</summary>
+    /// <summary>
+    /// Reads the children of the current element as flat fields; the reader ends after the element. A child holding
+    /// elements of its own is skipped; a child with <c>xsi:nil="true"</c> is null; otherwise its value is its text.
+    /// </summary>
     public static WireFields ReadFlat(XmlReader reader, string objectName, ApiResponse? response)
     {
         var fields = new WireFields(objectName, response);
@@ -57,19 +59,69 @@ internal static class WireXml
                 continue;
             }
 
-            // XNode.ReadFrom consumes the whole element, whatever it holds.
-            var element = (XElement)XNode.ReadFrom(reader);
-            if (element.HasElements)
+            var name = reader.LocalName;
+            var isNil = string.Equals(reader.GetAttribute("nil", XsiNamespace), "true", StringComparison.Ordinal);
+            if (ReadLeafText(reader) is { } value)
             {
-                continue;
+                fields.Set(name, isNil ? null : value);
             }
-
-            var isNil = string.Equals((string?)element.Attribute(XsiNil), "true", StringComparison.Ordinal);
-            fields.Set(element.Name.LocalName, isNil ? null : element.Value);
         }
 
         reader.Read();
         return fields;
+    }
+
+    /// <summary>
+    /// Reads the element the reader is on, to its end, and returns its text (the text, CDATA and whitespace nodes it
+    /// holds, joined), or null when it holds elements. The reader ends after the element.
+    /// </summary>
+    private static string? ReadLeafText(XmlReader reader)
+    {
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return string.Empty;
+        }
+
+        var depth = reader.Depth;
+        string? text = null;
+        StringBuilder? more = null;
+        var hasElements = false;
+        Next(reader);
+        while (reader.NodeType != XmlNodeType.EndElement || reader.Depth != depth)
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                    hasElements = true;
+                    reader.Skip();
+                    continue;
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace:
+                    if (text is null)
+                    {
+                        text = reader.Value;
+                    }
+                    else
+                    {
+                        (more ??= new StringBuilder(text)).Append(reader.Value);
+                    }
+
+                    break;
+            }
+
+            Next(reader);
+        }
+
+        reader.Read();
+        return hasElements ? null : more?.ToString() ?? text ?? string.Empty;
+    }
+
+    private static void Next(XmlReader reader)
+    {
+        if (!reader.Read())
+        {
+            throw new XmlException("The document ends inside an element.");
+        }
     }
 
     /// <summary>

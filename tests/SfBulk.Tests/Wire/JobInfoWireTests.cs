@@ -107,6 +107,45 @@ public class JobInfoWireTests
     }
 
     [Fact]
+    public void ParseXml_TextInPiecesNilEmptyAndNested_ReadsEachLikeItsText()
+    {
+        var xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <jobInfo xmlns="http://www.force.com/2009/06/asyncapi/dataload" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+              <id>750D0000000002lIAA</id>
+              <object>Acc<!-- split by a comment -->ount<![CDATA[_Ext__c]]></object>
+              <state>Op&#101;n</state>
+              <externalIdFieldName xsi:nil="true"/>
+              <assignmentRuleId></assignmentRuleId>
+              <createdById>005D0000001ALVFIA4<extra>x</extra></createdById>
+              <contentType xsi:nil="true">CSV</contentType>
+            </jobInfo>
+            """;
+
+        var job = JobInfoWire.ParseXml(Encoding.UTF8.GetBytes(xml));
+
+        Assert.Equal("Account_Ext__c", job.Object);
+        Assert.Equal(BulkJobState.Open, job.State);
+        Assert.Null(job.ExternalIdFieldName);
+        Assert.Equal(string.Empty, job.AssignmentRuleId);
+        Assert.Equal(string.Empty, job.CreatedById); // an element holding elements is not a value
+        Assert.Null(job.ContentType);
+    }
+
+    [Fact]
+    public void Parse_TwoJobsOfOneObject_ShareTheRepeatedValuesNotTheIds()
+    {
+        var first = JobInfoWire.ParseXml(Fixture.Bytes("close-job-response.xml"));
+        var second = JobInfoWire.ParseXml(Fixture.Bytes("close-job-response.xml"));
+
+        Assert.Same(first.Object, second.Object);
+        Assert.Same(first.CreatedById, second.CreatedById);
+        Assert.Same(first.State.ToString(), second.State.ToString());
+        Assert.NotSame(first.Id, second.Id);
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
     public void ParseJson_NullsUnknownAndNested_Tolerated()
     {
         var json = """
