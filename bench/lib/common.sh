@@ -121,7 +121,8 @@ sweep_client() {
       /usr/bin/time -f '%e %M %U %S' -o "$timing" "$AOT_SFBULK" sweep --older-than 24h --yes --concurrency "$concurrency" \
         --output json >"$out.cli"
       jq -c --argjson c "$concurrency" '{client: "sfbulk-cli", concurrency: $c, closed: .counts.closed, calls: .callsUsed,
-        seconds: .elapsedSeconds, listingSeconds: null, jobsPerSecond: (.counts.closed / .elapsedSeconds)}' "$out.cli" >"$out"
+        seconds: (.planSeconds + .elapsedSeconds), listingSeconds: .planSeconds,
+        jobsPerSecond: (.counts.closed / (.planSeconds + .elapsedSeconds))}' "$out.cli" >"$out"
       rm -f "$out.cli" ;;
     sfbulk) /usr/bin/time -f '%e %M %U %S' -o "$timing" dotnet "$SCENARIOS_DLL" sweep "$EMULATOR_URL" --concurrency "$concurrency" >"$out" ;;
     jsforce) /usr/bin/time -f '%e %M %U %S' -o "$timing" node "$BENCH_ROOT/bench/sweep/sweep-jsforce.mjs" "$concurrency" >"$out" ;;

@@ -137,8 +137,10 @@ internal static class SweepCommand
                     ? await ExecuteLiveAsync(sweeper, plan, cancellationToken).ConfigureAwait(false)
                     : await sweeper.ExecuteAsync(plan, context.Verbosity >= Verbosity.Normal ? new PlainProgress() : null, cancellationToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (SweepCancelledException cancelled)
             {
+                // The report of what finished before Ctrl+C: nothing done is lost from the record.
+                SweepOutput.WriteReport(context, cancelled.Report, now);
                 Console.Error.WriteLine("Cancelled. Jobs already closed stay closed; run the same sweep again to carry on.");
                 return ExitCodes.Cancelled;
             }

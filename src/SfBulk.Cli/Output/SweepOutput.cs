@@ -17,7 +17,7 @@ internal static class SweepOutput
         _ => "skip",
     };
 
-    /// <summary>The outcome's JSON spelling: <c>closed</c>, <c>aborted</c>, <c>alreadyClosed</c>, <c>alreadyAborted</c>, <c>skipped</c>, <c>failed</c>.</summary>
+    /// <summary>The outcome's JSON spelling: <c>closed</c>, <c>aborted</c>, <c>alreadyClosed</c>, <c>alreadyAborted</c>, <c>skipped</c>, <c>failed</c>, <c>cancelled</c>.</summary>
     public static string JsonWord(SweepOutcome outcome)
     {
         var name = outcome.ToString();
@@ -174,7 +174,7 @@ internal static class SweepOutput
     private static string Details(SweepJobResult r) => r.Outcome switch
     {
         SweepOutcome.Failed => Failure(r),
-        SweepOutcome.Skipped => r.Reason ?? string.Empty,
+        SweepOutcome.Skipped or SweepOutcome.Cancelled => r.Reason ?? string.Empty,
         _ => r.Job.State.ToString(),
     };
 
@@ -185,8 +185,10 @@ internal static class SweepOutput
         w.WriteString("action", report.Plan.Action == SweepAction.Abort ? "abort" : "close");
         w.WriteNumber("jobsListed", report.Plan.JobsListed);
         w.WriteNumber("callsUsed", report.CallsUsed);
+        w.WriteNumber("planSeconds", Math.Round(report.Plan.Elapsed.TotalSeconds, 2));
         w.WriteNumber("elapsedSeconds", Math.Round(report.Elapsed.TotalSeconds, 2));
         w.WriteBoolean("succeeded", report.Succeeded);
+        w.WriteBoolean("cancelled", report.WasCancelled);
         w.WriteStartObject("counts");
         foreach (var (outcome, count) in report.Counts.OrderBy(c => c.Key))
         {
@@ -201,7 +203,7 @@ internal static class SweepOutput
             WriteJobIdentity(w, r.Entry);
             w.WriteString("outcome", JsonWord(r.Outcome));
             w.WriteString("state", r.Job.State.ToString());
-            if (r.Reason is { } reason && r.Outcome == SweepOutcome.Skipped)
+            if (r.Reason is { } reason && r.Outcome is SweepOutcome.Skipped or SweepOutcome.Cancelled)
             {
                 w.WriteString("reason", reason);
             }

@@ -19,7 +19,7 @@ public partial class JobSweeper
     /// <param name="cancellationToken">Stops the sweep; jobs already closed stay closed, and running it again carries on.</param>
     /// <returns>Every job of the plan with its outcome, counts, API calls and time.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="plan"/> is null.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="SweepCancelledException"><paramref name="cancellationToken"/> was cancelled; the exception's report says which jobs finished.</exception>
     public virtual async Task<SweepReport> ExecuteAsync(SweepPlan plan, IProgress<SweepProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -52,45 +52,60 @@ public partial class JobSweeper
             }
         }
 
-        // Jobs that failed for a passing reason (no answer, 5xx, throttling, time-out) get another turn once the
-        // others are done, when the org may have recovered; nothing is reported for them until their last turn.
-        for (var pass = 0; pass <= ExtraPasses && work.Count > 0; pass++)
+        try
         {
-            var lastPass = pass == ExtraPasses;
-            var again = new System.Collections.Concurrent.ConcurrentBag<int>();
-            await Parallel.ForEachAsync(
-                work,
-                new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
-                async (i, token) =>
-                {
-                    var entry = plan.Entries[i];
-                    if (Volatile.Read(ref loginFailure) is { } login)
+            // Jobs that failed for a passing reason (no answer, 5xx, throttling, time-out) get another turn once the
+            // others are done, when the org may have recovered; nothing is reported for them until their last turn.
+            for (var pass = 0; pass <= ExtraPasses && work.Count > 0; pass++)
+            {
+                var lastPass = pass == ExtraPasses;
+                var again = new System.Collections.Concurrent.ConcurrentBag<int>();
+                await Parallel.ForEachAsync(
+                    work,
+                    new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
+                    async (i, token) =>
                     {
-                        Finish(i, new SweepJobResult(entry, SweepOutcome.Failed, entry.Job, "Not tried: logging in failed earlier in the sweep: " + login.Message, login.ErrorCode, login.StatusCode));
-                        return;
-                    }
+                        var entry = plan.Entries[i];
+                        if (Volatile.Read(ref loginFailure) is { } login)
+                        {
+                            Finish(i, new SweepJobResult(entry, SweepOutcome.Failed, entry.Job, "Not tried: logging in failed earlier in the sweep: " + login.Message, login.ErrorCode, login.StatusCode));
+                            return;
+                        }
 
-                    var result = await calls.RunAsync(ct => RunOneAsync(entry, ct), token).ConfigureAwait(false);
-                    if (result.Error is SalesforceLoginException e)
-                    {
-                        Interlocked.CompareExchange(ref loginFailure, e, null);
-                    }
+                        var result = await calls.RunAsync(ct => RunOneAsync(entry, ct), token).ConfigureAwait(false);
+                        if (result.Error is SalesforceLoginException e)
+                        {
+                            Interlocked.CompareExchange(ref loginFailure, e, null);
+                        }
 
-                    var outcome = result.Result.WithEarlierAttempts(attempts[i]);
-                    attempts[i] = outcome.Attempts;
-                    if (!lastPass && outcome.Outcome == SweepOutcome.Failed && IsPassing(result.Error, token))
-                    {
-                        again.Add(i);
-                        return;
-                    }
+                        var outcome = result.Result.WithEarlierAttempts(attempts[i]);
+                        attempts[i] = outcome.Attempts;
+                        if (!lastPass && outcome.Outcome == SweepOutcome.Failed && IsPassing(result.Error, token))
+                        {
+                            again.Add(i);
+                            return;
+                        }
 
-                    Finish(i, outcome);
-                }).ConfigureAwait(false);
-            work = [.. again.Order()];
+                        Finish(i, outcome);
+                    }).ConfigureAwait(false);
+                work = [.. again.Order()];
+            }
+        }
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+        {
+            // Every worker has stopped: what finished is in results; the rest did not finish.
+            for (var i = 0; i < results.Length; i++)
+            {
+                results[i] ??= new SweepJobResult(plan.Entries[i], SweepOutcome.Cancelled, plan.Entries[i].Job, CancelledReason, attempts: attempts[i]);
+            }
+
+            throw new SweepCancelledException(new SweepReport(plan, results, plan.CallsUsed + calls.Count, time.GetUtcNow() - start), cancellationToken, e);
         }
 
         return new SweepReport(plan, results, plan.CallsUsed + calls.Count, time.GetUtcNow() - start);
     }
+
+    private const string CancelledReason = "Not finished: the sweep was cancelled, and the job may or may not have changed state. Run the sweep again.";
 
     /// <summary>How many more turns a job that failed for a passing reason gets at the end of the sweep.</summary>
     private const int ExtraPasses = 2;

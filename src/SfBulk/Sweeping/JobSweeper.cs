@@ -42,7 +42,8 @@ public partial class JobSweeper
     /// <returns>Every job considered with its outcome, counts, API calls and time.</returns>
     /// <exception cref="SalesforceRestException">Listing the jobs failed.</exception>
     /// <exception cref="SalesforceLoginException">Logging in failed.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while listing (nothing was changed yet).</exception>
+    /// <exception cref="SweepCancelledException"><paramref name="cancellationToken"/> was cancelled while closing; the exception's report says which jobs finished.</exception>
     public virtual async Task<SweepReport> SweepAsync(SweepFilter? filter = null, IProgress<SweepProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var plan = await PlanAsync(filter, cancellationToken).ConfigureAwait(false);

@@ -20,4 +20,10 @@ public enum SweepOutcome
 
     /// <summary>Salesforce refused or the request failed; <see cref="SweepJobResult.ErrorCode"/> and <see cref="SweepJobResult.Reason"/> say why.</summary>
     Failed = 5,
+
+    /// <summary>
+    /// The sweep was cancelled before this job's close or abort finished: the job may or may not have changed state.
+    /// Only in the report of a <see cref="SweepCancelledException"/>; running the sweep again settles it.
+    /// </summary>
+    Cancelled = 6,
 }

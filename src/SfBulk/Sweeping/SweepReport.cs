@@ -40,8 +40,11 @@ public sealed class SweepReport
     /// <summary>Time of the sweep itself (without making the plan).</summary>
     public TimeSpan Elapsed { get; }
 
-    /// <summary>True when no job failed (skipped jobs are not failures).</summary>
-    public bool Succeeded => Counts[SweepOutcome.Failed] == 0;
+    /// <summary>True when no job failed and the sweep was not cancelled (skipped jobs are not failures).</summary>
+    public bool Succeeded => Counts[SweepOutcome.Failed] == 0 && !WasCancelled;
+
+    /// <summary>True for the report of a cancelled sweep: the jobs it did not finish are <see cref="SweepOutcome.Cancelled"/>.</summary>
+    public bool WasCancelled => Counts[SweepOutcome.Cancelled] > 0;
 
     /// <summary>Closed or aborted jobs (already-closed and already-aborted included) per second of <see cref="Elapsed"/>.</summary>
     public double JobsPerSecond => Elapsed > TimeSpan.Zero ? Jobs.Count(j => j.IsSuccess) / Elapsed.TotalSeconds : 0;

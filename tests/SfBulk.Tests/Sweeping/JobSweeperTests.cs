@@ -120,14 +120,63 @@ public sealed class JobSweeperTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ExecuteAsync_Cancelled_Throws()
+    public async Task ExecuteAsync_CancelledBeforeStart_ReportsEveryJobCancelledOrSkipped()
     {
         var ct = TestContext.Current.CancellationToken;
         var plan = await Sweeper().PlanAsync(cancellationToken: ct);
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Sweeper().ExecuteAsync(plan, cancellationToken: cts.Token));
+        var e = await Assert.ThrowsAsync<SweepCancelledException>(() => Sweeper().ExecuteAsync(plan, cancellationToken: cts.Token));
+
+        Assert.Equal(plan.Entries.Select(p => p.JobId), e.Report.Jobs.Select(j => j.JobId));
+        Assert.All(e.Report.Jobs, j => Assert.Equal(j.Entry.Decision == SweepDecision.Skip ? SweepOutcome.Skipped : SweepOutcome.Cancelled, j.Outcome));
+        Assert.True(e.Report.WasCancelled);
+        Assert.False(e.Report.Succeeded);
+        Assert.Equal(cts.Token, e.CancellationToken);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_CancelledMidway_ReportsWhatFinishedAndARerunClosesOnlyTheRest()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await _harness.SeedClassicAsync(new { count = 120, @object = "Lead", ageSeconds = 90_000 });
+        var filter = new SweepFilter { Object = "Lead" };
+        var plan = await Sweeper().PlanAsync(filter, ct);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var progress = new CancelAfter(30, cts);
+
+        var e = await Assert.ThrowsAsync<SweepCancelledException>(() => Sweeper(o => o.MaxConcurrency = 4).ExecuteAsync(plan, progress, cts.Token));
+
+        var report = e.Report;
+        Assert.Equal(plan.Entries.Select(p => p.JobId), report.Jobs.Select(j => j.JobId));
+        Assert.True(report.Counts[SweepOutcome.Closed] >= 30, report.ToString());
+        Assert.True(report.Counts[SweepOutcome.Cancelled] > 0, report.ToString());
+        Assert.Equal(120, report.Counts[SweepOutcome.Closed] + report.Counts[SweepOutcome.Cancelled]);
+        Assert.All(report.Jobs.Where(j => j.Outcome == SweepOutcome.Cancelled), j => Assert.False(string.IsNullOrEmpty(j.Reason)));
+        foreach (var closed in report.Jobs.Where(j => j.Outcome == SweepOutcome.Closed))
+        {
+            Assert.Equal(BulkJobState.Closed, (await _harness.Client.GetJobAsync(closed.JobId, cancellationToken: ct)).State);
+        }
+
+        var rerun = await Sweeper().SweepAsync(filter, cancellationToken: ct);
+
+        Assert.True(rerun.Succeeded, rerun.ToString());
+        Assert.Empty(rerun.Jobs.Select(j => j.JobId).Intersect(report.Jobs.Where(j => j.Outcome == SweepOutcome.Closed).Select(j => j.JobId)));
+        Assert.All(rerun.Jobs, j => Assert.Contains(j.JobId, report.Jobs.Where(r => r.Outcome == SweepOutcome.Cancelled).Select(r => r.JobId)));
+        Assert.Empty((await Sweeper().PlanAsync(filter, ct)).Entries);
+    }
+
+    /// <summary>Cancels the sweep once it has reported <paramref name="jobs"/> finished jobs.</summary>
+    private sealed class CancelAfter(int jobs, CancellationTokenSource cts) : IProgress<SweepProgress>
+    {
+        public void Report(SweepProgress value)
+        {
+            if (value.Done >= jobs)
+            {
+                cts.Cancel();
+            }
+        }
     }
 
     private sealed class Collect(List<SweepProgress> into) : IProgress<SweepProgress>
