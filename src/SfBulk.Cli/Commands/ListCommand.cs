@@ -69,6 +69,7 @@ internal static class ListCommand
                     foreach (var job in jobs)
                     {
                         JobJson.WriteJob(w, job);
+                        JsonOutput.Pace(w);
                     }
 
                     w.WriteEndArray();

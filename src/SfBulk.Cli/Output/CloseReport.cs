@@ -47,6 +47,7 @@ internal static class CloseReport
                 foreach (var outcome in outcomes)
                 {
                     WriteJson(w, outcome);
+                    JsonOutput.Pace(w);
                 }
 
                 w.WriteEndArray();

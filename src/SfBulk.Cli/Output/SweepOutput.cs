@@ -120,6 +120,7 @@ internal static class SweepOutput
             }
 
             w.WriteEndObject();
+            JsonOutput.Pace(w);
         }
 
         w.WriteEndArray();
@@ -227,6 +228,7 @@ internal static class SweepOutput
 
             w.WriteNumber("attempts", r.Attempts);
             w.WriteEndObject();
+            JsonOutput.Pace(w);
         }
 
         w.WriteEndArray();

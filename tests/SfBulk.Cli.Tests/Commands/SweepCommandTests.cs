@@ -276,6 +276,25 @@ public sealed class SweepCommandTests
     }
 
     [Fact]
+    public async Task Sweep_ReportLargerThanTheOutputBuffer_IsOneValidDocumentWithEveryJob()
+    {
+        await using var org = await OrgAsync();
+        var ids = await org.SeedClassicAsync("""{"count":1000}""");
+        var args = await org.SessionArgsAsync();
+
+        var plan = await CliProcess.RunAsync(["sweep", "--dry-run", "--output", "json", .. args]);
+        var report = await CliProcess.RunAsync(["sweep", "--yes", "--concurrency", "8", "--output", "json", .. args], timeout: TimeSpan.FromSeconds(60));
+
+        CliAssert.ExitCode(0, plan);
+        CliAssert.ExitCode(0, report);
+        Assert.True(plan.StdOut.Length > 2 * 64 * 1024, $"the plan is only {plan.StdOut.Length} bytes: too short to be written in several pieces");
+        Assert.Equal(ids.Order(StringComparer.Ordinal), CliAssert.Json(plan).GetProperty("jobs").EnumerateArray().Select(j => j.GetProperty("id").GetString()!).Order(StringComparer.Ordinal));
+        var jobs = CliAssert.Json(report).GetProperty("jobs").EnumerateArray().ToList();
+        Assert.Equal(ids.Order(StringComparer.Ordinal), jobs.Select(j => j.GetProperty("id").GetString()!).Order(StringComparer.Ordinal));
+        Assert.All(jobs, j => Assert.Equal("closed", j.GetProperty("outcome").GetString()));
+    }
+
+    [Fact]
     public async Task Sweep_NothingOpen_SaysSoAndExitsZero()
     {
         await using var org = await OrgAsync();
