@@ -186,6 +186,7 @@ public partial class BulkJobClient
                         return new(await ClassifyRefusalAsync(route, id, target, error, attempts, sentBefore, cancellationToken).ConfigureAwait(false), null);
                     }
 
+                    error.StateChangeRequests = attempts;
                     throw error;
                 }
 
@@ -214,13 +215,15 @@ public partial class BulkJobClient
 
             if (last)
             {
-                throw ambiguous as SalesforceRestException ?? new SalesforceRestException(
+                var failure = ambiguous as SalesforceRestException ?? new SalesforceRestException(
                     $"No response to the request for job {id} after {attempts} attempts: {ambiguous!.Message}",
                     SfBulkErrorCodes.NetworkError,
                     null,
                     route.Api == BulkApi.V1 ? "POST" : "PATCH",
                     null,
                     ambiguous);
+                failure.StateChangeRequests = attempts;
+                throw failure;
             }
 
             var delay = _options.CloseRetryDelay * Math.Pow(2, attempts - 1);

@@ -158,7 +158,7 @@ public partial class JobSweeper
         }
         catch (SalesforceException e)
         {
-            return (new SweepJobResult(entry, SweepOutcome.Failed, entry.Job, e.Message, e.ErrorCode, e.StatusCode, 1), e);
+            return (new SweepJobResult(entry, SweepOutcome.Failed, entry.Job, e.Message, e.ErrorCode, e.StatusCode, e.StateChangeRequests ?? 1), e);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is OperationCanceledException or HttpRequestException or TimeoutException)
         {

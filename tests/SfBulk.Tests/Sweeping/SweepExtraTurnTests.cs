@@ -24,13 +24,30 @@ public sealed class SweepExtraTurnTests
         Assert.True(report.Succeeded, report.ToString());
         Assert.Equal(2, report.Counts[SweepOutcome.Closed]);
         Assert.Equal(5, await h.RequestsAsync(V1Close)); // 3 refused + the other job + the later turn
-        Assert.Equal([1, 2], report.Jobs.Select(j => j.Attempts).Order()); // a failed turn counts as one
+        Assert.Equal([1, 4], report.Jobs.Select(j => j.Attempts).Order()); // 3 refused in the first turn + 1
         Assert.Equal(2, progress.Count);
         Assert.Equal(ids.Order(StringComparer.Ordinal), progress.Select(p => p.Latest.JobId).Order(StringComparer.Ordinal));
         foreach (var id in ids)
         {
             Assert.Equal(BulkJobState.Closed, (await h.Client.GetJobAsync(id, BulkApi.V1, ct)).State);
         }
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_Close503Always_FailsAfterEveryTurnWithEveryRequestCounted()
+    {
+        await using var h = await BulkHarness.StartAsync();
+        await h.SeedClassicAsync(new { count = 1 });
+        await h.AddFaultAsync($$"""{"route":"{{V1Close}}","kind":"status","status":503,"count":100}""");
+        await h.ResetRequestsAsync();
+
+        var report = await new JobSweeper(h.Client).SweepAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        var job = Assert.Single(report.Jobs);
+        Assert.Equal(SweepOutcome.Failed, job.Outcome);
+        Assert.Equal(503, (int?)job.StatusCode);
+        Assert.Equal(9, await h.RequestsAsync(V1Close)); // 3 turns of 3 attempts
+        Assert.Equal(9, job.Attempts);
     }
 
     [Fact]
