@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test of the repository: the .NET test projects (xunit v3) and the independent client check
-# (jsforce against the emulator). Ends with one line "N passed, N failed" counting every test that ran.
+# Runs every test of the repository: the .NET test projects (xunit v3), the independent client check (jsforce
+# against the emulator), and the CLI's test suite once more against the NativeAOT binary that users run (published
+# by eng/publish-aot.sh; SFBULK_SKIP_AOT=1 skips that stage for a quicker local run). Ends with one line
+# "N passed, N failed" counting every test that ran.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,21 +23,26 @@ if ! dotnet build sfbulk.slnx -c "$configuration" --nologo > "$log_dir/build.log
 fi
 echo "Build succeeded."
 
+# count_dotnet_tests <log> <exit status>: adds a Microsoft.Testing.Platform run's summary ("failed: N",
+# "succeeded: N") to the totals. A run that failed without a failing test (a crashed test host) counts as one failure.
+count_dotnet_tests() {
+  local log="$1" run_status="$2" run_passed run_failed
+  run_passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+  run_failed=$(grep -E '^\s+failed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+  run_passed=${run_passed:-0}
+  run_failed=${run_failed:-0}
+  if [ "$run_status" -ne 0 ] && [ "$run_failed" -eq 0 ]; then
+    run_failed=1
+  fi
+  passed=$((passed + run_passed))
+  failed=$((failed + run_failed))
+  [ "$run_status" -ne 0 ] && status=1
+  return 0
+}
+
 echo "==> .NET tests"
 dotnet test --solution sfbulk.slnx -c "$configuration" --no-build 2>&1 | tee "$log_dir/dotnet-test.log"
-dotnet_status=${PIPESTATUS[0]}
-# Microsoft.Testing.Platform prints a summary block: "total: N", "failed: N", "succeeded: N", "skipped: N".
-dn_passed=$(grep -E '^\s+succeeded: [0-9]+' "$log_dir/dotnet-test.log" | tail -1 | grep -oE '[0-9]+' || echo 0)
-dn_failed=$(grep -E '^\s+failed: [0-9]+' "$log_dir/dotnet-test.log" | tail -1 | grep -oE '[0-9]+' || echo 0)
-dn_passed=${dn_passed:-0}
-dn_failed=${dn_failed:-0}
-if [ "$dotnet_status" -ne 0 ] && [ "$dn_failed" -eq 0 ]; then
-  # The run failed without a test failing (a crashed test host, a build break): count it as one failure.
-  dn_failed=1
-fi
-passed=$((passed + dn_passed))
-failed=$((failed + dn_failed))
-[ "$dotnet_status" -ne 0 ] && status=1
+count_dotnet_tests "$log_dir/dotnet-test.log" "${PIPESTATUS[0]}"
 
 echo "==> Independent client check (jsforce)"
 if [ -f tests/compat/package.json ]; then
@@ -54,6 +61,21 @@ if [ -f tests/compat/package.json ]; then
   passed=$((passed + js_passed))
   failed=$((failed + js_failed))
   [ "$node_status" -ne 0 ] && status=1
+fi
+
+echo "==> CLI tests against the NativeAOT binary"
+if [ -n "${SFBULK_SKIP_AOT:-}" ]; then
+  echo "Skipped: SFBULK_SKIP_AOT is set."
+elif ! eng/publish-aot.sh > "$log_dir/publish-aot.log" 2>&1; then
+  tail -n 20 "$log_dir/publish-aot.log"
+  echo "NativeAOT publish failed; see $log_dir/publish-aot.log"
+  failed=$((failed + 1))
+  status=1
+else
+  rid="$(dotnet --info | awk '/RID:/ {print $2; exit}')"
+  SFBULK_TEST_CLI="$PWD/artifacts/aot/$rid/sfbulk" dotnet test --project tests/SfBulk.Cli.Tests -c "$configuration" --no-build 2>&1 \
+    | tee "$log_dir/aot-cli-test.log"
+  count_dotnet_tests "$log_dir/aot-cli-test.log" "${PIPESTATUS[0]}"
 fi
 
 echo "${passed} passed, ${failed} failed"

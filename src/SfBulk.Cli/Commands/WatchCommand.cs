@@ -17,6 +17,9 @@ internal static class WatchCommand
     /// <summary>The largest --max-calls accepted; more is almost certainly a typo (a day of polls every second is 86,400).</summary>
     public const int MaxCallsLimit = 1_000_000;
 
+    /// <summary>The shortest --max-interval: the library's wait between polls near a job's end (FinishInterval).</summary>
+    private static readonly TimeSpan MinMaxInterval = new WatchOptions().FinishInterval;
+
     public static Command Create()
     {
         var id = InputRules.JobId("The id of the job to watch (15 or 18 characters, starting with 750).");
@@ -36,6 +39,17 @@ internal static class WatchCommand
                 r.AddError("--timeout must be longer than 0.");
             }
         });
+        var maxInterval = InputRules.Duration(
+            "--max-interval",
+            "The longest wait between two polls (default 1m, at least 2s). Polls are spaced by the job's progress; a shorter cap bounds how late the close can come after the last batch, at the price of more calls.",
+            maximum: TimeSpan.FromDays(1));
+        maxInterval.Validators.Add(r =>
+        {
+            if (r.Tokens.Count > 0 && DurationParser.TryParse(r.Tokens[0].Value, out var value, out _) && value < MinMaxInterval)
+            {
+                r.AddError("--max-interval must be at least 2s (the wait between polls near a job's end).");
+            }
+        });
         var maxCalls = new Option<int?>("--max-calls")
         {
             Description = "The most API requests the watch may send (polls, batch lists, the close or abort); it stops rather than pass it, leaving the job as it is.",
@@ -51,7 +65,7 @@ internal static class WatchCommand
         api.OneOf("auto", "1", "2");
 
         var connection = new ConnectionOptions();
-        var command = connection.AddTo(new Command("watch", "Follow a job until every batch that will run has finished (PK chunking aware); optionally close it then.") { id, close, abortOnTimeout, timeout, maxCalls, api });
+        var command = connection.AddTo(new Command("watch", "Follow a job until every batch that will run has finished (PK chunking aware); optionally close it then.") { id, close, abortOnTimeout, timeout, maxInterval, maxCalls, api });
         command.Validators.Add(r =>
         {
             if (r.GetValue(abortOnTimeout) && r.GetValue(timeout) is null)
@@ -69,6 +83,7 @@ internal static class WatchCommand
                 AbortOnTimeout = parse.GetValue(abortOnTimeout),
                 Timeout = parse.GetValue(timeout),
                 MaxCalls = parse.GetValue(maxCalls),
+                MaxInterval = parse.GetValue(maxInterval) ?? new WatchOptions().MaxInterval,
                 Api = parse.GetValue(api) switch { "1" => BulkApi.V1, "2" => BulkApi.V2, _ => BulkApi.Auto },
             };
             var resume = ResumeCommand(parse, connection, jobId);

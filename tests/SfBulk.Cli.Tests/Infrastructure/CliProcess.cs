@@ -7,14 +7,23 @@ namespace SfBulk.Cli.Tests.Infrastructure;
 /// <summary>What a finished <c>sfbulk</c> process printed and returned.</summary>
 public sealed record CliResult(int ExitCode, string StdOut, string StdErr);
 
-/// <summary>Runs the built <c>sfbulk</c> CLI as a separate process, as users run it.</summary>
+/// <summary>
+/// Runs the built <c>sfbulk</c> CLI as a separate process, as users run it: the framework-dependent build next to
+/// the tests, or the executable named by <c>SFBULK_TEST_CLI</c> (the NativeAOT binary, which <c>eng/test.sh</c>
+/// publishes and runs the whole suite against as well).
+/// </summary>
 public static class CliProcess
 {
     private static string CliDll => Path.Combine(AppContext.BaseDirectory, "SfBulk.Cli.dll");
 
+    /// <summary>The executable under test when it is not the framework-dependent build; null for that build.</summary>
+    public static string? Executable { get; } = Environment.GetEnvironmentVariable("SFBULK_TEST_CLI") is { Length: > 0 } path
+        ? Path.GetFullPath(path)
+        : null;
+
     public static ProcessStartInfo StartInfo(IEnumerable<string> args, IDictionary<string, string?>? environment = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(Executable ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -23,7 +32,11 @@ public static class CliProcess
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        info.ArgumentList.Add(CliDll);
+        if (Executable is null)
+        {
+            info.ArgumentList.Add(CliDll);
+        }
+
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
