@@ -19,6 +19,7 @@ public sealed class TransportSecurityTests
     [Theory]
     [InlineData("port")]
     [InlineData("host")]
+    [InlineData("scheme")]
     public async Task Redirect_ToAnotherOrigin_RefusedAndTheSessionNeverArrivesThere(string differs)
     {
         await using var target = await CannedServer.StartAsync(differs == "host" ? "localhost" : "127.0.0.1");
@@ -27,7 +28,11 @@ public sealed class TransportSecurityTests
         origin.Answer = c =>
         {
             c.Response.StatusCode = 307;
-            c.Response.Headers.Location = new Uri(target.BaseUri, c.Request.Path.Value).ToString();
+            var to = new Uri(target.BaseUri, c.Request.Path.Value);
+            // "scheme": same host and port as the origin, other scheme (a change of scheme is a change of origin).
+            c.Response.Headers.Location = differs == "scheme"
+                ? new UriBuilder(c.Request.Scheme == "http" ? "https" : "http", c.Request.Host.Host, c.Request.Host.Port ?? 80, c.Request.Path.Value).Uri.ToString()
+                : to.ToString();
             return Task.CompletedTask;
         };
         using var connection = CannedConnection.Create(origin);
