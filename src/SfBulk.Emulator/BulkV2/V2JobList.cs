@@ -69,24 +69,12 @@ internal sealed class V2JobList
         }
 
         var now = state.Now;
-        var jobs = state.JobsInOrder();
-        var start = FirstAfter(jobs, cursor.AfterSequence);
-        var page = new List<EmulatedJob>(Math.Min(PageSize, jobs.Count));
-        var more = false;
-        for (var i = start; i < jobs.Count; i++)
+        // One job more than a page says whether another page follows.
+        var page = state.JobsAfter(cursor.AfterSequence, job => Matches(job, cursor), PageSize + 1);
+        var more = page.Count > PageSize;
+        if (more)
         {
-            if (!Matches(jobs[i], cursor))
-            {
-                continue;
-            }
-
-            if (page.Count == PageSize)
-            {
-                more = true;
-                break;
-            }
-
-            page.Add(jobs[i]);
+            page.RemoveAt(PageSize);
         }
 
         string? nextUrl = null;
@@ -129,24 +117,4 @@ internal sealed class V2JobList
         Array.IndexOf(cursor.Kinds, job.Kind) >= 0
         && (!cursor.PkChunkingOnly || job.PkChunking is not null)
         && (cursor.ConcurrencyMode is null || string.Equals(cursor.ConcurrencyMode, job.ConcurrencyMode, StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>Index of the first job whose sequence is above <paramref name="sequence"/> (jobs are sorted by sequence).</summary>
-    private static int FirstAfter(IReadOnlyList<EmulatedJob> jobs, long sequence)
-    {
-        int lo = 0, hi = jobs.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (jobs[mid].Sequence <= sequence)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
 }

@@ -11,6 +11,10 @@ namespace SfBulk.Emulator.State;
 internal sealed class OrgState
 {
     private readonly ConcurrentDictionary<string, EmulatedJob> _jobs = new(StringComparer.Ordinal);
+
+    /// <summary>Every job ever added, in creation order (by sequence), for listing pages without sorting the org.</summary>
+    private readonly List<EmulatedJob> _inOrder = [];
+    private readonly Lock _inOrderGate = new();
     private long _jobSequence;
     private long _batchSequence;
     private long _resultSequence;
@@ -66,14 +70,73 @@ internal sealed class OrgState
     /// <summary>A new record id for <paramref name="keyPrefix"/> (e.g. 001 for an Account created by an insert).</summary>
     public string NewRecordId(string keyPrefix) => SalesforceIds.Create(keyPrefix, 1_000_000 + Interlocked.Increment(ref _recordSequence), "R0");
 
-    public void AddJob(EmulatedJob job) => _jobs[job.Id] = job;
+    /// <summary>Adds a new job (once per job).</summary>
+    public void AddJob(EmulatedJob job)
+    {
+        if (!_jobs.TryAdd(job.Id, job))
+        {
+            throw new InvalidOperationException($"Job {job.Id} was added twice.");
+        }
+
+        lock (_inOrderGate)
+        {
+            // Jobs are added nearly in sequence order (two requests may finish creating theirs out of turn).
+            var at = _inOrder.Count;
+            while (at > 0 && _inOrder[at - 1].Sequence > job.Sequence)
+            {
+                at--;
+            }
+
+            _inOrder.Insert(at, job);
+        }
+    }
 
     /// <summary>Finds a job by a 15- or 18-character id; null when malformed, unknown or deleted.</summary>
     public EmulatedJob? FindJob(string? id) =>
         SalesforceIds.TryNormalize(id, out var id18) && _jobs.TryGetValue(id18, out var job) && !job.Deleted ? job : null;
 
-    /// <summary>All jobs in creation order (a snapshot).</summary>
-    public IReadOnlyList<EmulatedJob> JobsInOrder() => [.. _jobs.Values.Where(j => !j.Deleted).OrderBy(j => j.Sequence)];
+    /// <summary>
+    /// Up to <paramref name="max"/> jobs created after the job of sequence <paramref name="afterSequence"/> that match
+    /// <paramref name="match"/>, in creation order; deleted jobs are left out. Costs what it returns (plus the jobs it
+    /// passes over), not the size of the org.
+    /// </summary>
+    public List<EmulatedJob> JobsAfter(long afterSequence, Func<EmulatedJob, bool> match, int max)
+    {
+        var found = new List<EmulatedJob>(Math.Min(max, 1024));
+        lock (_inOrderGate)
+        {
+            for (var i = FirstAfter(afterSequence); i < _inOrder.Count && found.Count < max; i++)
+            {
+                var job = _inOrder[i];
+                if (!job.Deleted && match(job))
+                {
+                    found.Add(job);
+                }
+            }
+        }
+
+        return found;
+    }
 
     public int JobCount => _jobs.Count;
+
+    /// <summary>Index in <see cref="_inOrder"/> of the first job whose sequence is above <paramref name="sequence"/>.</summary>
+    private int FirstAfter(long sequence)
+    {
+        int lo = 0, hi = _inOrder.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_inOrder[mid].Sequence <= sequence)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
 }
