@@ -121,6 +121,7 @@ internal static class ClassicJobSeedEndpoints
             job.Batches.Add(original);
             var at = created + options.ChunkingDelay;
             var problem = QueryBatchPlanner.Check(soql, options, out var query, out var total);
+            problem ??= QueryBatchPlanner.ChunkingProblem(query!, chunking);
             original.StateMessage = problem;
             original.Timeline.Schedule(created + (options.BatchQueueDelay < options.ChunkingDelay ? options.BatchQueueDelay : options.ChunkingDelay), BatchStates.InProgress);
             original.Timeline.Schedule(at, problem is null ? BatchStates.NotProcessed : BatchStates.Failed);

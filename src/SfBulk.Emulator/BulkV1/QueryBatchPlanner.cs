@@ -37,12 +37,7 @@ internal static class QueryBatchPlanner
         }
 
         var settings = job.PkChunking!;
-        if (problem is null && !ObjectCatalog.SupportsPkChunking(query!.Object, settings.Parent))
-        {
-            // Wording unverified; the doc only says chunking fails for unsupported objects.
-            problem = $"InvalidBatch : Failed to process query: PK chunking is not supported for the object {query.Object}";
-        }
-
+        problem ??= ChunkingProblem(query!, settings);
         var at = now + options.ChunkingDelay;
         batch.IsPkChunkingOriginal = true;
         if (options.BatchQueueDelay < options.ChunkingDelay)
@@ -58,6 +53,12 @@ internal static class QueryBatchPlanner
             AddChunks(job, batch, query, at, start, total, settings.ChunkSize, null, options.BatchProcessingTime, null, state, null);
         }
     }
+
+    /// <summary>Why chunking <paramref name="query"/> fails (its object does not support PK chunking), or null.</summary>
+    public static string? ChunkingProblem(SoqlQuery query, PkChunkingSettings settings) =>
+        ObjectCatalog.SupportsPkChunking(query.Object, settings.Parent)
+            ? null
+            : $"InvalidBatch : Failed to process query: PK chunking is not supported for the object {query.Object}"; // wording unverified: the doc only says chunking fails
 
     /// <summary>
     /// Creates the chunk batches of <paramref name="original"/> at <paramref name="at"/> and schedules them; chunks

@@ -52,6 +52,22 @@ public sealed class ClassicJobSeedTests(EmulatorFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Seed_ChunkedJobOnAnObjectWithoutChunking_FailsItsBatchWithoutChunks()
+    {
+        var (_, ids) = await SeedAsync("{\"operation\":\"query\",\"object\":\"EmailMessage\",\"pkChunking\":true}");
+        var session = _v1.NewSession();
+        _v1.Advance(TimeSpan.FromSeconds(5));
+        var job = await _v1.GetJobXmlAsync(session, ids[0]);
+        var batches = await _v1.GetBatchesXmlAsync(session, ids[0]);
+
+        var batch = Assert.Single(batches);
+        Assert.Equal("Failed", BulkV1Client.Value(batch, "state"));
+        Assert.Contains("PK chunking is not supported for the object EmailMessage", BulkV1Client.Value(batch, "stateMessage"), StringComparison.Ordinal);
+        Assert.Equal("1", BulkV1Client.Value(job, "numberBatchesFailed"));
+        Assert.Equal("Open", BulkV1Client.Value(job, "state"));
+    }
+
+    [Fact]
     public async Task Seed_ClosedJob_CloseAgainReturnsInvalidJobState()
     {
         var (_, ids) = await SeedAsync("{\"state\":\"Closed\",\"contentType\":\"JSON\"}");
