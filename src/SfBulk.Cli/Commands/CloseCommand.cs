@@ -77,20 +77,35 @@ internal static class CloseCommand
             await sf.ConnectAsync(cancellationToken).ConfigureAwait(false);
             var client = new BulkJobClient(sf);
             var outcomes = new CloseOutcomeEntry[jobIds.Length];
-            await Parallel.ForEachAsync(
-                Enumerable.Range(0, jobIds.Length),
-                new ParallelOptions { MaxDegreeOfParallelism = parse.GetValue(parallelism), CancellationToken = cancellationToken },
-                async (i, token) =>
+            try
+            {
+                await Parallel.ForEachAsync(
+                    Enumerable.Range(0, jobIds.Length),
+                    new ParallelOptions { MaxDegreeOfParallelism = parse.GetValue(parallelism), CancellationToken = cancellationToken },
+                    async (i, token) =>
+                    {
+                        try
+                        {
+                            outcomes[i] = new(jobIds[i], await client.CloseJobAsync(jobIds[i], options, token).ConfigureAwait(false), null);
+                        }
+                        catch (Exception e) when (e is SalesforceException or ArgumentException && !token.IsCancellationRequested)
+                        {
+                            outcomes[i] = new(jobIds[i], null, e);
+                        }
+                    }).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Ctrl+C: report what finished, so that nothing done is lost from the record.
+                for (var i = 0; i < outcomes.Length; i++)
                 {
-                    try
-                    {
-                        outcomes[i] = new(jobIds[i], await client.CloseJobAsync(jobIds[i], options, token).ConfigureAwait(false), null);
-                    }
-                    catch (Exception e) when (e is SalesforceException or ArgumentException && !token.IsCancellationRequested)
-                    {
-                        outcomes[i] = new(jobIds[i], null, e);
-                    }
-                }).ConfigureAwait(false);
+                    outcomes[i] ??= new(jobIds[i], null, null);
+                }
+
+                CloseReport.Write(context, outcomes);
+                Console.Error.WriteLine("Cancelled. Jobs already closed stay closed; running the same command again finishes the rest (those count as already closed).");
+                return ExitCodes.Cancelled;
+            }
 
             CloseReport.Write(context, outcomes);
             return CloseReport.ExitCode(outcomes);

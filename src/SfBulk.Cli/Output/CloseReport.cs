@@ -5,30 +5,34 @@ using Spectre.Console;
 
 namespace SfBulk.Cli.Output;
 
-/// <summary>How closing one job ended: a result, or the failure.</summary>
-internal sealed record CloseOutcomeEntry(string JobId, CloseJobResult? Result, Exception? Error);
+/// <summary>How closing one job ended: a result, the failure, or neither when Ctrl+C came first (<see cref="Cancelled"/>).</summary>
+internal sealed record CloseOutcomeEntry(string JobId, CloseJobResult? Result, Exception? Error)
+{
+    /// <summary>The command was cancelled before this job's close finished: the job may or may not have changed state.</summary>
+    public bool Cancelled => Result is null && Error is null;
+}
 
 /// <summary>Reports close/abort outcomes: every job on standard output, failures' details on standard error.</summary>
 internal static class CloseReport
 {
-    /// <summary><c>closed</c>, <c>aborted</c>, <c>already closed</c>, <c>already aborted</c> or <c>failed</c>.</summary>
+    /// <summary><c>closed</c>, <c>aborted</c>, <c>already closed</c>, <c>already aborted</c>, <c>failed</c> or <c>cancelled</c>.</summary>
     public static string Word(CloseOutcomeEntry e) => e.Result?.Outcome switch
     {
         CloseOutcome.Closed => "closed",
         CloseOutcome.Aborted => "aborted",
         CloseOutcome.AlreadyClosed => "already closed",
         CloseOutcome.AlreadyAborted => "already aborted",
-        _ => "failed",
+        _ => e.Cancelled ? "cancelled" : "failed",
     };
 
-    /// <summary>The JSON spelling of the outcome: <c>closed</c>, <c>aborted</c>, <c>alreadyClosed</c>, <c>alreadyAborted</c>, <c>failed</c>.</summary>
+    /// <summary>The JSON spelling of the outcome: <c>closed</c>, <c>aborted</c>, <c>alreadyClosed</c>, <c>alreadyAborted</c>, <c>failed</c>, <c>cancelled</c>.</summary>
     public static string JsonWord(CloseOutcomeEntry e) => e.Result?.Outcome switch
     {
         CloseOutcome.Closed => "closed",
         CloseOutcome.Aborted => "aborted",
         CloseOutcome.AlreadyClosed => "alreadyClosed",
         CloseOutcome.AlreadyAborted => "alreadyAborted",
-        _ => "failed",
+        _ => e.Cancelled ? "cancelled" : "failed",
     };
 
     public static void Write(CommandContext context, IReadOnlyList<CloseOutcomeEntry> outcomes)
@@ -60,6 +64,7 @@ internal static class CloseReport
             {
                 var details = e.Result is { } r
                     ? $"{r.Job.State} · {r.Job.Operation} {r.Job.Object}"
+                    : e.Cancelled ? CancelledDetails
                     : e.Error is SalesforceException { ErrorCode: { } code } ? code : "see the error below";
                 table.AddRow(new Text(e.JobId), new Text(Word(e)), new Text(details));
             }
@@ -78,14 +83,17 @@ internal static class CloseReport
             Console.Error.WriteLine("hint: " + hint);
         }
 
+        var cancelled = outcomes.Count(o => o.Cancelled);
         if (outcomes.Count > 1 && context.Verbosity > Verbosity.Quiet)
         {
-            var done = outcomes.Count - failures.Count;
-            Console.Error.WriteLine(failures.Count == 0
+            var done = outcomes.Count - failures.Count - cancelled;
+            Console.Error.WriteLine(failures.Count == 0 && cancelled == 0
                 ? $"All {outcomes.Count} jobs done."
-                : $"{done} of {outcomes.Count} jobs done, {failures.Count} failed.");
+                : $"{done} of {outcomes.Count} jobs done{(failures.Count > 0 ? $", {failures.Count} failed" : string.Empty)}{(cancelled > 0 ? $", {cancelled} cancelled" : string.Empty)}.");
         }
     }
+
+    private const string CancelledDetails = "not finished: cancelled; the job may or may not have changed state";
 
     /// <summary>0 when every job is in the requested state; the failure's code for one job (or when every failure agrees); else 1.</summary>
     public static int ExitCode(IReadOnlyList<CloseOutcomeEntry> outcomes)
@@ -109,8 +117,16 @@ internal static class CloseReport
 
         w.WriteStartObject();
         w.WriteString("id", e.JobId);
-        w.WriteString("outcome", "failed");
-        JobJson.WriteError(w, "error", e.Error!);
+        w.WriteString("outcome", JsonWord(e));
+        if (e.Error is { } error)
+        {
+            JobJson.WriteError(w, "error", error);
+        }
+        else
+        {
+            w.WriteString("reason", CancelledDetails);
+        }
+
         w.WriteEndObject();
     }
 }

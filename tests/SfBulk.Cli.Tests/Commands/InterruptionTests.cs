@@ -3,10 +3,10 @@ using SfBulk.Cli.Tests.Infrastructure;
 namespace SfBulk.Cli.Tests.Commands;
 
 /// <summary>
-/// A sweep stopped midway — killed (SIGKILL, nothing flushed) or interrupted (Ctrl+C) — loses nothing: Ctrl+C prints
-/// what was done, and running the sweep again finishes the work, doing nothing twice.
+/// A sweep or a close of many jobs stopped midway — killed (SIGKILL, nothing flushed) or interrupted (Ctrl+C) — loses
+/// nothing: Ctrl+C prints what was done, and running the command again finishes the work, doing nothing twice.
 /// </summary>
-public sealed class SweepInterruptionTests
+public sealed class InterruptionTests
 {
     private const string CloseRoute = "POST /services/async/{version}/job/{jobId}";
     private const int Jobs = 120;
@@ -14,12 +14,10 @@ public sealed class SweepInterruptionTests
     [Fact]
     public async Task Sweep_KilledMidwayAndRunAgain_ClosesEveryJobAndClosesNoneTwice()
     {
-        var org = new EmulatorFixture();
-        await org.InitializeAsync();
+        var (org, ids, args) = await SlowOrgAsync();
         await using var _ = org;
-        var (ids, args) = await SeedSlowOrgAsync(org);
 
-        using (var first = await StartSweepAsync(org, args, closesBefore: Jobs / 3))
+        using (var first = await StartAsync(org, ["sweep", "--yes", "--concurrency", "2", "--output", "json", .. args], closesBefore: Jobs / 3))
         {
             await first.KillAsync();
         }
@@ -58,12 +56,10 @@ public sealed class SweepInterruptionTests
     [Fact]
     public async Task Sweep_CtrlCMidway_Exits130WithEveryJobReportedClosedOrCancelled()
     {
-        var org = new EmulatorFixture();
-        await org.InitializeAsync();
+        var (org, ids, args) = await SlowOrgAsync();
         await using var _ = org;
-        var (ids, args) = await SeedSlowOrgAsync(org);
 
-        using var sweep = await StartSweepAsync(org, args, closesBefore: Jobs / 4);
+        using var sweep = await StartAsync(org, ["sweep", "--yes", "--concurrency", "2", "--output", "json", .. args], closesBefore: Jobs / 4);
         await sweep.InterruptAsync();
         var result = await sweep.WaitAsync();
 
@@ -97,19 +93,48 @@ public sealed class SweepInterruptionTests
         Assert.InRange(cancelledButClosed, 0, 2);
     }
 
-    /// <summary>Seeds <see cref="Jobs"/> open jobs whose closes each take 25 ms, so that the sweep is still busy when stopped.</summary>
-    private static async Task<(string[] Ids, string[] Args)> SeedSlowOrgAsync(EmulatorFixture org)
+    [Fact]
+    public async Task Close_ManyJobsCtrlCMidway_Exits130WithEveryJobReportedClosedOrCancelled()
     {
-        var ids = await org.SeedClassicAsync($$"""{"count":{{Jobs}}}""");
-        await org.ControlAsync("_emulator/faults", $$"""{"route":"{{CloseRoute}}","kind":"latency","latencyMs":25}""");
-        return (ids, await org.SessionArgsAsync());
+        var (org, ids, args) = await SlowOrgAsync();
+        await using var _ = org;
+
+        using var close = await StartAsync(org, ["close", .. ids, "--parallelism", "2", "--output", "json", .. args], closesBefore: Jobs / 4);
+        await close.InterruptAsync();
+        var result = await close.WaitAsync();
+
+        CliAssert.ExitCode(130, result);
+        Assert.Contains("running the same command again finishes the rest", result.StdErr, StringComparison.Ordinal);
+        CliAssert.Clean(result);
+        var outcomes = CliAssert.Json(result).EnumerateArray()
+            .ToDictionary(j => j.GetProperty("id").GetString()!, j => j.GetProperty("outcome").GetString()!);
+        Assert.Equal(ids.Order(StringComparer.Ordinal), outcomes.Keys.Order(StringComparer.Ordinal));
+        Assert.All(outcomes.Values, o => Assert.True(o is "closed" or "cancelled", o));
+        var closed = outcomes.Where(o => o.Value == "closed").Select(o => o.Key).ToList();
+        Assert.InRange(closed.Count, (Jobs / 4) - 2, Jobs - 1);
+        foreach (var id in closed)
+        {
+            Assert.Equal("Closed", await org.ClassicJobStateAsync(id));
+        }
+
+        Assert.Matches(@"\d+ of 120 jobs done, \d+ cancelled\.", result.StdErr);
     }
 
-    /// <summary>Starts <c>sfbulk sweep --yes</c> two at a time and returns once <paramref name="closesBefore"/> closes reached the org.</summary>
-    private static async Task<RunningCli> StartSweepAsync(EmulatorFixture org, string[] args, int closesBefore)
+    /// <summary>A new emulated org with <see cref="Jobs"/> open jobs whose closes each take 25 ms, so that a command is still busy when stopped.</summary>
+    private static async Task<(EmulatorFixture Org, string[] Ids, string[] Args)> SlowOrgAsync()
     {
-        var sweep = RunningCli.Start(["sweep", "--yes", "--concurrency", "2", "--output", "json", .. args]);
+        var org = new EmulatorFixture();
+        await org.InitializeAsync();
+        var ids = await org.SeedClassicAsync($$"""{"count":{{Jobs}}}""");
+        await org.ControlAsync("_emulator/faults", $$"""{"route":"{{CloseRoute}}","kind":"latency","latencyMs":25}""");
+        return (org, ids, await org.SessionArgsAsync());
+    }
+
+    /// <summary>Starts <c>sfbulk</c> with <paramref name="args"/> and returns once <paramref name="closesBefore"/> closes reached the org.</summary>
+    private static async Task<RunningCli> StartAsync(EmulatorFixture org, string[] args, int closesBefore)
+    {
+        var cli = RunningCli.Start(args);
         await RunningCli.UntilAsync(async () => await org.RouteCountAsync(CloseRoute) >= closesBefore);
-        return sweep;
+        return cli;
     }
 }
