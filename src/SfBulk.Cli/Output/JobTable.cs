@@ -47,25 +47,22 @@ internal static class JobTable
     /// <summary>Several jobs: one row each.</summary>
     public static void WriteList(IAnsiConsole console, IReadOnlyList<JobInfo> jobs, DateTimeOffset now)
     {
-        var table = new Table().Border(TableBorder.Simple)
-            .AddColumn("Id").AddColumn("Type").AddColumn("Operation").AddColumn("Object").AddColumn("State")
-            .AddColumn("Created (UTC)").AddColumn(new TableColumn("Age").RightAligned())
-            .AddColumn(new TableColumn("Batches").RightAligned()).AddColumn(new TableColumn("Records").RightAligned());
-        foreach (var j in jobs)
-        {
-            table.AddRow(
-                Cell(j.Id),
-                Cell(j.JobType?.ToString() ?? string.Empty),
-                Cell(j.Operation.ToString()),
-                Cell(j.Object),
-                Cell(j.State.ToString()),
-                Cell(Date(j.CreatedDate)),
-                Cell(Age(now - j.CreatedDate)),
-                Cell(Invariant($"{j.NumberBatchesCompleted}/{j.NumberBatchesTotal}")),
-                Cell(j.NumberRecordsProcessed.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        console.Write(table);
+        new LongTable()
+            .Column("Id").Column("Type").Column("Operation").Column("Object").Column("State")
+            .Column("Created (UTC)").Column("Age", rightAligned: true)
+            .Column("Batches", rightAligned: true).Column("Records", rightAligned: true)
+            .Write(console, jobs, j =>
+            [
+                j.Id,
+                j.JobType?.ToString() ?? string.Empty,
+                j.Operation.ToString(),
+                j.Object,
+                j.State.ToString(),
+                Date(j.CreatedDate),
+                Age(now - j.CreatedDate),
+                Invariant($"{j.NumberBatchesCompleted}/{j.NumberBatchesTotal}"),
+                j.NumberRecordsProcessed.ToString(CultureInfo.InvariantCulture),
+            ]);
     }
 
     /// <summary>A compact age: <c>45s</c>, <c>12m</c>, <c>3h</c>, <c>9d</c>.</summary>

@@ -68,16 +68,14 @@ internal static class SweepOutput
     {
         if (plan.Entries.Count > 0)
         {
-            var table = new Table().Border(TableBorder.Simple)
-                .AddColumn("Id").AddColumn("Type").AddColumn("Operation").AddColumn("Object").AddColumn("State")
-                .AddColumn("Created by").AddColumn(new TableColumn("Age").RightAligned()).AddColumn("Action").AddColumn("Reason");
-            foreach (var e in plan.Entries)
-            {
-                var j = e.Job;
-                table.AddRow(Cell(j.Id), Cell(j.JobType?.ToString() ?? "Classic"), Cell(j.Operation.ToString()), Cell(j.Object), Cell(j.State.ToString()), Cell(j.CreatedById), Cell(JobTable.Age(now - j.CreatedDate)), Cell(Word(e.Decision)), Cell(e.SkipReason ?? string.Empty));
-            }
-
-            console.Write(table);
+            new LongTable()
+                .Column("Id").Column("Type").Column("Operation").Column("Object").Column("State")
+                .Column("Created by").Column("Age", rightAligned: true).Column("Action").Column("Reason")
+                .Write(console, plan.Entries, e =>
+                [
+                    e.Job.Id, e.Job.JobType?.ToString() ?? "Classic", e.Job.Operation.ToString(), e.Job.Object, e.Job.State.ToString(),
+                    e.Job.CreatedById, JobTable.Age(now - e.Job.CreatedDate), Word(e.Decision), e.SkipReason ?? string.Empty,
+                ]);
         }
 
         console.WriteLine(Summary(plan));
@@ -136,16 +134,14 @@ internal static class SweepOutput
         }
         else if (report.Jobs.Count > 0)
         {
-            var table = new Table().Border(TableBorder.Simple)
-                .AddColumn("Id").AddColumn("Type").AddColumn("Operation").AddColumn("Object").AddColumn("Created by")
-                .AddColumn(new TableColumn("Age").RightAligned()).AddColumn("Outcome").AddColumn("Details");
-            foreach (var r in report.Jobs)
-            {
-                var j = r.Entry.Job;
-                table.AddRow(Cell(j.Id), Cell(j.JobType?.ToString() ?? "Classic"), Cell(j.Operation.ToString()), Cell(j.Object), Cell(j.CreatedById), Cell(JobTable.Age(now - j.CreatedDate)), Cell(Word(r.Outcome)), Cell(Details(r)));
-            }
-
-            Terminal.Out.Write(table);
+            new LongTable()
+                .Column("Id").Column("Type").Column("Operation").Column("Object").Column("Created by")
+                .Column("Age", rightAligned: true).Column("Outcome").Column("Details")
+                .Write(Terminal.Out, report.Jobs, r =>
+                [
+                    r.Entry.Job.Id, r.Entry.Job.JobType?.ToString() ?? "Classic", r.Entry.Job.Operation.ToString(), r.Entry.Job.Object,
+                    r.Entry.Job.CreatedById, JobTable.Age(now - r.Entry.Job.CreatedDate), Word(r.Outcome), Details(r),
+                ]);
         }
 
         foreach (var failed in report.Jobs.Where(r => r.Outcome == SweepOutcome.Failed))
@@ -244,7 +240,6 @@ internal static class SweepOutput
         w.WriteString("createdById", e.Job.CreatedById);
     }
 
-    private static Text Cell(string value) => new(value);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

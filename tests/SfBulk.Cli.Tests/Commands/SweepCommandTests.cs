@@ -295,6 +295,26 @@ public sealed class SweepCommandTests
     }
 
     [Fact]
+    public async Task Sweep_TextReportLongerThanASlice_ReadsAsOneTableWithEveryJobOnce()
+    {
+        await using var org = await OrgAsync();
+        var ids = await org.SeedClassicAsync("""{"count":1200}""");
+
+        var result = await CliProcess.RunAsync(["sweep", "--yes", "--concurrency", "8", .. await org.SessionArgsAsync()], timeout: TimeSpan.FromSeconds(60));
+
+        CliAssert.ExitCode(0, result);
+        var lines = result.StdOut.Split('\n').Select(l => l.TrimEnd()).ToList();
+        var rows = lines.Where(l => l.TrimStart().StartsWith("750", StringComparison.Ordinal)).ToList();
+        Assert.Equal(ids.Order(StringComparer.Ordinal), rows.Select(r => r.Trim().Split(' ')[0]).Order(StringComparer.Ordinal));
+        Assert.Single(lines, l => l.Trim().StartsWith("Id ", StringComparison.Ordinal));
+        // Rows follow each other without blank lines where one slice of the table ends and the next begins.
+        var first = lines.FindIndex(l => l.TrimStart().StartsWith("750", StringComparison.Ordinal));
+        Assert.All(lines.Skip(first).Take(1200), l => Assert.StartsWith("  750", l, StringComparison.Ordinal));
+        // Every row has its outcome in the same column.
+        Assert.Single(rows.Select(r => r.IndexOf(" closed ", StringComparison.Ordinal)).Distinct());
+    }
+
+    [Fact]
     public async Task Sweep_NothingOpen_SaysSoAndExitsZero()
     {
         await using var org = await OrgAsync();
