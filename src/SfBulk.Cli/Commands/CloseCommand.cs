@@ -60,6 +60,13 @@ internal static class CloseCommand
             ? new Command("abort", "Abort Bulk API jobs (same as close --state Aborted).") { ids, timeout, api, format, parallelism }
             : new Command("close", "Close (or abort) Bulk API 1.0 and 2.0 jobs; a job already in that state counts as done.") { ids, state, timeout, api, format, parallelism };
         connection.AddTo(command);
+        command.Validators.Add(r =>
+        {
+            if ((r.GetValue(ids) ?? []).Contains(JobIdList.FromStandardInput) && r.GetValue(connection.SessionId) == "-")
+            {
+                r.AddError("Job ids from standard input ('-') and --session-id - cannot both read it: give the session another way (SFBULK_SESSION_ID, a named connection) or the ids as arguments.");
+            }
+        });
         return command.WithAction(async (context, cancellationToken) =>
         {
             var parse = context.Parse;
@@ -70,7 +77,7 @@ internal static class CloseCommand
                 Api = parse.GetValue(api)?.ToUpperInvariant() switch { "1" => BulkApi.V1, "2" => BulkApi.V2, _ => BulkApi.Auto },
                 Dialect = parse.GetValue(format)?.ToUpperInvariant() switch { "JSON" => BulkDialect.Json, "XML" => BulkDialect.Xml, _ => null },
             };
-            var jobIds = parse.GetValue(ids)!.Select(JobId.Normalize).Distinct(StringComparer.Ordinal).ToArray();
+            var jobIds = JobIdList.Resolve(parse.GetValue(ids)!, Console.In);
 
             using var sf = context.Connect(connection);
             context.Info($"Connecting ({sf.Credential})…");

@@ -97,11 +97,30 @@ internal static class InputRules
     }
 
     /// <summary>A job id argument (one or more) checked with the library's rules (15/18 characters, checksum, 750 prefix).</summary>
-    public static Argument<string[]> JobIds(string description) => WithJobIdCheck(new Argument<string[]>("job-id")
+    public static Argument<string[]> JobIds(string description)
     {
-        Description = description,
-        Arity = ArgumentArity.OneOrMore,
-    });
+        var ids = new Argument<string[]>("job-id")
+        {
+            Description = description + " '-' reads more from standard input (white space or commas between ids).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        ids.Validators.Add(r =>
+        {
+            foreach (var token in r.Tokens)
+            {
+                if (token.Value != JobIdList.FromStandardInput && !SfBulk.JobId.TryNormalize(token.Value, out _, out var error))
+                {
+                    r.AddError(error);
+                }
+            }
+
+            if (r.Tokens.Count(t => t.Value == JobIdList.FromStandardInput) > 1)
+            {
+                r.AddError("'-' (job ids from standard input) may be given once.");
+            }
+        });
+        return ids;
+    }
 
     /// <summary>A single job id argument.</summary>
     public static Argument<string> JobId(string description) => WithJobIdCheck(new Argument<string>("job-id")

@@ -52,10 +52,7 @@ public sealed class UserInputExitCodeTests
         using var server = new BlackHoleServer();
         var result = await CloseAsync(server, JobId, "--state", state);
 
-        CliAssert.ExitCode(2, result);
-        Assert.Contains("use Closed or Aborted", result.StdErr, StringComparison.Ordinal);
-        Assert.Equal(0, server.Accepted);
-        CliAssert.Clean(result);
+        CliAssert.RefusedBeforeAnyCall(result, server, "use Closed or Aborted");
     }
 
     [Theory]
@@ -67,10 +64,7 @@ public sealed class UserInputExitCodeTests
         using var server = new BlackHoleServer();
         var result = await CloseAsync(server, JobId, "--timeout", timeout);
 
-        CliAssert.ExitCode(2, result);
-        Assert.Contains(message, result.StdErr, StringComparison.Ordinal);
-        Assert.Equal(0, server.Accepted);
-        CliAssert.Clean(result);
+        CliAssert.RefusedBeforeAnyCall(result, server, message);
     }
 
     [Theory]

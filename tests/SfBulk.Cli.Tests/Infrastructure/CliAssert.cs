@@ -20,6 +20,15 @@ public static class CliAssert
         }
     }
 
+    /// <summary>Bad input: exit code 2, <paramref name="message"/> on standard error, no request to <paramref name="server"/>, no stack trace.</summary>
+    public static void RefusedBeforeAnyCall(CliResult result, BlackHoleServer server, string message)
+    {
+        ExitCode(2, result);
+        Assert.Contains(message, result.StdErr, StringComparison.Ordinal);
+        Assert.Equal(0, server.Accepted);
+        Clean(result);
+    }
+
     public static JsonElement Json(CliResult result)
     {
         try
