@@ -23,20 +23,17 @@ internal static class BatchTable
             return;
         }
 
-        var table = new Table().Border(TableBorder.Simple)
-            .AddColumn("Batch").AddColumn("State").AddColumn(new TableColumn("Processed").RightAligned())
-            .AddColumn(new TableColumn("Failed").RightAligned()).AddColumn("Created (UTC)").AddColumn("Message");
-        foreach (var b in batches)
-        {
-            table.AddRow(
-                new Text(b.Id),
-                new Text(b.State.ToString()),
-                new Text(b.NumberRecordsProcessed.ToString(CultureInfo.InvariantCulture)),
-                new Text(b.NumberRecordsFailed.ToString(CultureInfo.InvariantCulture)),
-                new Text(JobTable.Date(b.CreatedDate)),
-                new Text(b.StateMessage ?? string.Empty));
-        }
-
-        console.Write(table);
+        new LongTable()
+            .Column("Batch").Column("State").Column("Processed", rightAligned: true)
+            .Column("Failed", rightAligned: true).Column("Created (UTC)").Column("Message")
+            .Write(console, batches, b =>
+            [
+                b.Id,
+                b.State.ToString(),
+                b.NumberRecordsProcessed.ToString(CultureInfo.InvariantCulture),
+                b.NumberRecordsFailed.ToString(CultureInfo.InvariantCulture),
+                JobTable.Date(b.CreatedDate),
+                b.StateMessage ?? string.Empty,
+            ]);
     }
 }
