@@ -8,6 +8,15 @@ API_VERSION="${API_VERSION:-66.0}"
 EMULATOR_DLL="$BENCH_ROOT/src/SfBulk.Emulator/bin/Release/net10.0/SfBulk.Emulator.dll"
 SCENARIOS_DLL="$BENCH_ROOT/bench/SfBulk.Bench.Scenarios/bin/Release/net10.0/SfBulk.Bench.Scenarios.dll"
 AOT_SFBULK="${SFBULK_AOT:-$BENCH_ROOT/artifacts/aot/$(dotnet --info 2>/dev/null | awk '/RID:/ {print $2; exit}')/sfbulk}"
+# The scenarios published NativeAOT (clients sfbulk-aot and floor-aot): the same code without the JIT's start-up.
+SCENARIOS_AOT="$BENCH_ROOT/artifacts/aot-bench/SfBulk.Bench.Scenarios"
+
+# publish_scenarios_aot: publishes bench/SfBulk.Bench.Scenarios NativeAOT unless SKIP_BUILD is set and it exists.
+publish_scenarios_aot() {
+  [[ -n "${SKIP_BUILD:-}" && -x "$SCENARIOS_AOT" ]] && return 0
+  dotnet publish "$BENCH_ROOT/bench/SfBulk.Bench.Scenarios" -c Release -r "$(dotnet --info | awk '/RID:/ {print $2; exit}')" \
+    -p:PublishAot=true -o "$(dirname "$SCENARIOS_AOT")" --nologo >/dev/null
+}
 
 # require_tool <command> <how to install>: fails clearly when a tool is missing.
 require_tool() {
@@ -125,6 +134,8 @@ sweep_client() {
         jobsPerSecond: (.counts.closed / (.planSeconds + .elapsedSeconds))}' "$out.cli" >"$out"
       rm -f "$out.cli" ;;
     sfbulk) /usr/bin/time -f '%e %M %U %S' -o "$timing" dotnet "$SCENARIOS_DLL" sweep "$EMULATOR_URL" --concurrency "$concurrency" >"$out" ;;
+    sfbulk-aot) /usr/bin/time -f '%e %M %U %S' -o "$timing" "$SCENARIOS_AOT" sweep "$EMULATOR_URL" --concurrency "$concurrency" >"$out" ;;
+    floor-aot) /usr/bin/time -f '%e %M %U %S' -o "$timing" "$SCENARIOS_AOT" raw-sweep "$EMULATOR_URL" --concurrency "$concurrency" >"$out" ;;
     jsforce) /usr/bin/time -f '%e %M %U %S' -o "$timing" node "$BENCH_ROOT/bench/sweep/sweep-jsforce.mjs" "$concurrency" >"$out" ;;
     floor) /usr/bin/time -f '%e %M %U %S' -o "$timing" dotnet "$SCENARIOS_DLL" raw-sweep "$EMULATOR_URL" --concurrency "$concurrency" >"$out" ;;
     *) echo "error: unknown sweep client $name" >&2; return 2 ;;

@@ -9,6 +9,8 @@
 #   bench/sweep/run.sh                       # JOBS=10000 REPS=3 CONCURRENCY=4
 #   JOBS=1000 REPS=1 bench/sweep/run.sh      # a quick look
 #   CLIENTS="sfbulk-cli jsforce floor" bench/sweep/run.sh   # the NativeAOT `sfbulk sweep --yes` instead of the library
+#   CLIENTS="sfbulk-cli sfbulk sfbulk-aot jsforce floor floor-aot" bench/sweep/run.sh
+#     sfbulk-aot and floor-aot: the library scenario and the HttpClient floor published NativeAOT (no JIT start-up)
 #
 # Needs: dotnet, node + npm, curl, jq, GNU time. Writes docs/benchmarks/sweep.json and sweep.md.
 set -euo pipefail
@@ -25,6 +27,8 @@ require_tool npm "Node.js 20 or later"
 require_gnu_time
 cd "$BENCH_ROOT"
 build_release src/SfBulk.Emulator bench/SfBulk.Bench.Scenarios
+[[ "$CLIENTS" == *-aot* ]] && publish_scenarios_aot
+[[ "$CLIENTS" == *sfbulk-cli* && ! -x "$AOT_SFBULK" ]] && eng/publish-aot.sh >/dev/null
 npm_ci
 
 work="$(mktemp -d)"
@@ -56,13 +60,16 @@ jq -s --argjson machine "$(machine_json)" --argjson jobs "$JOBS" --argjson concu
   | map({key: .name, value: .}) | from_entries
   | {machine: $machine, jobs: $jobs, concurrency: $concurrency, clients: .}
   | (.clients["sfbulk-cli"] // .clients.sfbulk) as $s
+  | (.clients["floor-aot"] // .clients.floor) as $f
   | .ratios = {
+      sfbulkName: $s.name,
+      floorName: $f.name,
       sfbulkOverJsforceThroughput: ($s.medianJobsPerSecond / .clients.jsforce.medianJobsPerSecond),
-      sfbulkShareOfFloor: ($s.medianJobsPerSecond / .clients.floor.medianJobsPerSecond),
+      sfbulkShareOfFloor: ($s.medianJobsPerSecond / $f.medianJobsPerSecond),
       sfbulkOverJsforceSweepOnly: (.clients.jsforce.medianSweepSeconds / $s.medianSweepSeconds),
-      sfbulkShareOfFloorSweepOnly: (.clients.floor.medianSweepSeconds / $s.medianSweepSeconds),
+      sfbulkShareOfFloorSweepOnly: ($f.medianSweepSeconds / $s.medianSweepSeconds),
       jsforceCpuOverSfbulk: (.clients.jsforce.medianCpuSeconds / $s.medianCpuSeconds),
-      sfbulkCpuOverFloor: ($s.medianCpuSeconds / .clients.floor.medianCpuSeconds) }
+      sfbulkCpuOverFloor: ($s.medianCpuSeconds / $f.medianCpuSeconds) }
 ' "$work"/*.json > "$RESULTS_DIR/sweep.json"
 
 jq -r '
@@ -72,5 +79,5 @@ jq -r '
   "|---|---:|---:|---:|---:|---:|---:|---:|",
   (.clients | to_entries[] | .value | "| \(.name) | \(.medianWallSeconds | r2) s | \(.medianJobsPerSecond | round) | \(.medianSweepSeconds | r2) s | \(if .medianListingSeconds == null then "–" else "\(.medianListingSeconds | r2) s" end) | \(.medianCpuSeconds | r2) s | \(.medianPeakRssKb / 1024 | r1) MB | \(.callsPerJob * 10000 | round / 10000) |"),
   "",
-  "\(.jobs) open jobs, concurrency \(.concurrency), \(.clients | to_entries[0].value.runs) runs per client, clients in turn. sfbulk / jsforce throughput: **\(.ratios.sfbulkOverJsforceThroughput | r2)×** (sweep time alone: \(.ratios.sfbulkOverJsforceSweepOnly | r2)×); sfbulk / floor: **\(.ratios.sfbulkShareOfFloor * 100 | round)%** (sweep time alone: \(.ratios.sfbulkShareOfFloorSweepOnly * 100 | round)%). Client CPU time (user + system, whole process): jsforce / sfbulk **\(.ratios.jsforceCpuOverSfbulk | r2)×**, sfbulk / floor \(.ratios.sfbulkCpuOverFloor | r2)×."
+  "\(.jobs) open jobs, concurrency \(.concurrency), \(.clients | to_entries[0].value.runs) runs per client, clients in turn. \(.ratios.sfbulkName) / jsforce throughput: **\(.ratios.sfbulkOverJsforceThroughput | r2)×** (sweep time alone: \(.ratios.sfbulkOverJsforceSweepOnly | r2)×); \(.ratios.sfbulkName) / \(.ratios.floorName): **\(.ratios.sfbulkShareOfFloor * 100 | round)%** (sweep time alone: \(.ratios.sfbulkShareOfFloorSweepOnly * 100 | round)%). Client CPU time (user + system, whole process): jsforce / \(.ratios.sfbulkName) **\(.ratios.jsforceCpuOverSfbulk | r2)×**, \(.ratios.sfbulkName) / \(.ratios.floorName) \(.ratios.sfbulkCpuOverFloor | r2)×."
 ' "$RESULTS_DIR/sweep.json" | tee "$RESULTS_DIR/sweep.md"
