@@ -23,12 +23,13 @@ if ! dotnet build sfbulk.slnx -c "$configuration" --nologo > "$log_dir/build.log
 fi
 echo "Build succeeded."
 
-# count_dotnet_tests <log> <exit status>: adds a Microsoft.Testing.Platform run's summary ("failed: N",
-# "succeeded: N") to the totals. A run that failed without a failing test (a crashed test host) counts as one failure.
-count_dotnet_tests() {
+# count_tests <log> <exit status> <passed pattern> <failed pattern>: adds a run's summary to the totals, reading the
+# last line matching each pattern (its number). A run that failed without a failing test (a crashed test host, a
+# broken install) counts as one failure.
+count_tests() {
   local log="$1" run_status="$2" run_passed run_failed
-  run_passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
-  run_failed=$(grep -E '^\s+failed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+  run_passed=$(grep -E "$3" "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+  run_failed=$(grep -E "$4" "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
   run_passed=${run_passed:-0}
   run_failed=${run_failed:-0}
   if [ "$run_status" -ne 0 ] && [ "$run_failed" -eq 0 ]; then
@@ -40,6 +41,9 @@ count_dotnet_tests() {
   return 0
 }
 
+# Microsoft.Testing.Platform prints a summary block: "total: N", "failed: N", "succeeded: N", "skipped: N".
+count_dotnet_tests() { count_tests "$1" "$2" '^\s+succeeded: [0-9]+' '^\s+failed: [0-9]+'; }
+
 echo "==> .NET tests"
 dotnet test --solution sfbulk.slnx -c "$configuration" --no-build 2>&1 | tee "$log_dir/dotnet-test.log"
 count_dotnet_tests "$log_dir/dotnet-test.log" "${PIPESTATUS[0]}"
@@ -49,18 +53,9 @@ if [ -f tests/compat/package.json ]; then
   if [ ! -d tests/compat/node_modules ]; then
     (cd tests/compat && npm ci --no-audit --no-fund) || { echo "npm ci failed"; failed=$((failed + 1)); status=1; }
   fi
+  # node's TAP reporter ends with "# pass N" and "# fail N".
   (cd tests/compat && SFBULK_EMULATOR_CONFIGURATION="$configuration" node --test --test-concurrency=1 --test-reporter=tap test/) 2>&1 | tee "$log_dir/compat.log"
-  node_status=${PIPESTATUS[0]}
-  js_passed=$(grep -E '^# pass [0-9]+' "$log_dir/compat.log" | tail -1 | grep -oE '[0-9]+' || echo 0)
-  js_failed=$(grep -E '^# fail [0-9]+' "$log_dir/compat.log" | tail -1 | grep -oE '[0-9]+' || echo 0)
-  js_passed=${js_passed:-0}
-  js_failed=${js_failed:-0}
-  if [ "$node_status" -ne 0 ] && [ "$js_failed" -eq 0 ]; then
-    js_failed=1
-  fi
-  passed=$((passed + js_passed))
-  failed=$((failed + js_failed))
-  [ "$node_status" -ne 0 ] && status=1
+  count_tests "$log_dir/compat.log" "${PIPESTATUS[0]}" '^# pass [0-9]+' '^# fail [0-9]+'
 fi
 
 echo "==> CLI tests against the NativeAOT binary"
