@@ -44,7 +44,7 @@ internal static class BodySniffer
                 return BodyKind.Json;
             case (byte)'<':
                 var head = body[i..Math.Min(body.Length, i + 512)];
-                return ContainsIgnoreCase(head, "<!doctype html"u8) || ContainsIgnoreCase(head, "<html"u8) ? BodyKind.Html : BodyKind.Xml;
+                return LooksLikeHtml(head) ? BodyKind.Html : BodyKind.Xml;
             default:
                 return BodyKind.Other;
         }
@@ -69,18 +69,16 @@ internal static class BodySniffer
         }
     }
 
-    private static bool ContainsIgnoreCase(ReadOnlySpan<byte> haystack, ReadOnlySpan<byte> lowerNeedle)
+    /// <summary>
+    /// True when <c>&lt;!doctype html</c> or <c>&lt;html</c> (in any case) stands in <paramref name="head"/>. Both start
+    /// with <c>&lt;</c>, so only the places where one stands are compared (found by a vectorized search).
+    /// </summary>
+    private static bool LooksLikeHtml(ReadOnlySpan<byte> head)
     {
-        for (var start = 0; start + lowerNeedle.Length <= haystack.Length; start++)
+        for (var at = head.IndexOf((byte)'<'); at >= 0; at = NextTag(head, at))
         {
-            var match = true;
-            for (var k = 0; k < lowerNeedle.Length && match; k++)
-            {
-                var b = haystack[start + k];
-                match = (b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b + 32) : b) == lowerNeedle[k];
-            }
-
-            if (match)
+            var rest = head[at..];
+            if (StartsWithIgnoreCase(rest, "<html"u8) || StartsWithIgnoreCase(rest, "<!doctype html"u8))
             {
                 return true;
             }
@@ -88,4 +86,13 @@ internal static class BodySniffer
 
         return false;
     }
+
+    private static int NextTag(ReadOnlySpan<byte> head, int at)
+    {
+        var next = head[(at + 1)..].IndexOf((byte)'<');
+        return next < 0 ? -1 : at + 1 + next;
+    }
+
+    private static bool StartsWithIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> lowerPrefix) =>
+        text.Length >= lowerPrefix.Length && System.Text.Ascii.EqualsIgnoreCase(text[..lowerPrefix.Length], lowerPrefix);
 }
