@@ -34,13 +34,7 @@ internal static class CloseCommand
             }
         });
         var timeout = InputRules.Duration("--timeout", "How long closing each job may take (default: as long as it takes; at most 49 days).", CloseJobOptions.MaxTimeout);
-        var api = new Option<string>("--api")
-        {
-            Description = "Which Bulk API the jobs belong to: auto (try 1.0, then 2.0), 1 or 2.",
-            HelpName = "auto|1|2",
-            DefaultValueFactory = _ => "auto",
-        };
-        api.OneOf("auto", "1", "2");
+        var api = InputRules.Api("jobs belong");
         var format = new Option<string>("--format")
         {
             Description = "The Bulk API 1.0 request format: xml (default) or json; a JSON job is closed in JSON either way.",
@@ -74,7 +68,7 @@ internal static class CloseCommand
             {
                 TargetState = aborting ? CloseJobState.Aborted : CloseJobState.Parse(parse.GetValue(state)),
                 Timeout = parse.GetValue(timeout),
-                Api = parse.GetValue(api)?.ToUpperInvariant() switch { "1" => BulkApi.V1, "2" => BulkApi.V2, _ => BulkApi.Auto },
+                Api = InputRules.ToBulkApi(parse.GetValue(api)),
                 Dialect = parse.GetValue(format)?.ToUpperInvariant() switch { "JSON" => BulkDialect.Json, "XML" => BulkDialect.Xml, _ => null },
             };
             var jobIds = JobIdList.Resolve(parse.GetValue(ids)!, Console.In);

@@ -16,19 +16,13 @@ internal static class ShowCommand
         {
             Description = "Also list the job's batches (Bulk API 1.0 jobs): counts per state and one row per batch.",
         };
-        var api = new Option<string>("--api")
-        {
-            Description = "Which Bulk API the job belongs to: auto (try 1.0, then 2.0), 1 or 2.",
-            HelpName = "auto|1|2",
-            DefaultValueFactory = _ => "auto",
-        };
-        api.OneOf("auto", "1", "2");
+        var api = InputRules.Api("job belongs");
         var connection = new ConnectionOptions();
         var command = connection.AddTo(new Command("show", "Show a job's JobInfo (and its batches).") { id, batches, api });
         return command.WithAction(async (context, cancellationToken) =>
         {
             var jobId = JobId.Normalize(context.Parse.GetValue(id));
-            var apiValue = context.Parse.GetValue(api) switch { "1" => BulkApi.V1, "2" => BulkApi.V2, _ => BulkApi.Auto };
+            var apiValue = InputRules.ToBulkApi(context.Parse.GetValue(api));
             using var sf = context.Connect(connection);
             var client = new BulkJobClient(sf);
             var job = await client.GetJobAsync(jobId, apiValue, cancellationToken).ConfigureAwait(false);

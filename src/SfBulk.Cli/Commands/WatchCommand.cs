@@ -56,13 +56,7 @@ internal static class WatchCommand
             HelpName = "n",
         };
         maxCalls.Within(1, MaxCallsLimit);
-        var api = new Option<string>("--api")
-        {
-            Description = "Which Bulk API the job belongs to: auto (try 1.0, then 2.0), 1 or 2.",
-            HelpName = "auto|1|2",
-            DefaultValueFactory = _ => "auto",
-        };
-        api.OneOf("auto", "1", "2");
+        var api = InputRules.Api("job belongs");
 
         var connection = new ConnectionOptions();
         var command = connection.AddTo(new Command("watch", "Follow a job until every batch that will run has finished (PK chunking aware); optionally close it then.") { id, close, abortOnTimeout, timeout, maxInterval, maxCalls, api });
@@ -84,7 +78,7 @@ internal static class WatchCommand
                 Timeout = parse.GetValue(timeout),
                 MaxCalls = parse.GetValue(maxCalls),
                 MaxInterval = parse.GetValue(maxInterval) ?? new WatchOptions().MaxInterval,
-                Api = parse.GetValue(api) switch { "1" => BulkApi.V1, "2" => BulkApi.V2, _ => BulkApi.Auto },
+                Api = InputRules.ToBulkApi(parse.GetValue(api)),
             };
             var resume = ResumeCommand(parse, connection, jobId);
 

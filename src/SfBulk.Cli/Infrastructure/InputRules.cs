@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Net;
+using SfBulk.Models;
 
 namespace SfBulk.Cli.Infrastructure;
 
@@ -65,6 +66,18 @@ internal static class InputRules
         option.CompletionSources.Add(values);
         return option;
     }
+
+    /// <summary>The <c>--api auto|1|2</c> option of the commands that act on jobs by id.</summary>
+    /// <param name="jobs">How the description names the jobs: "job belongs" or "jobs belong".</param>
+    public static Option<string> Api(string jobs) => new Option<string>("--api")
+    {
+        Description = $"Which Bulk API the {jobs} to: auto (try 1.0, then 2.0), 1 or 2.",
+        HelpName = "auto|1|2",
+        DefaultValueFactory = _ => "auto",
+    }.OneOf("auto", "1", "2");
+
+    /// <summary>The <see cref="BulkApi"/> an <see cref="Api"/> value names.</summary>
+    public static BulkApi ToBulkApi(string? value) => value switch { "1" => BulkApi.V1, "2" => BulkApi.V2, _ => BulkApi.Auto };
 
     /// <summary>The value of <paramref name="text"/> among <paramref name="values"/>, spelled as there.</summary>
     public static string? Canonical(string? text, params string[] values) =>
