@@ -14,11 +14,8 @@ public sealed class SweepCommandTests
         using var server = new BlackHoleServer();
         var result = await CliProcess.RunAsync(["sweep", "--instance-url", server.Url, "--session-id", "x"]);
 
-        CliAssert.ExitCode(2, result);
-        Assert.Contains("standard input is not a terminal, so it cannot ask. Pass --yes to go ahead, or --dry-run to see the plan only.", result.StdErr, StringComparison.Ordinal);
-        Assert.Equal(0, server.Accepted);
+        CliAssert.RefusedBeforeAnyCall(result, server, "standard input is not a terminal, so it cannot ask. Pass --yes to go ahead, or --dry-run to see the plan only.");
         Assert.Equal(string.Empty, result.StdOut);
-        CliAssert.Clean(result);
     }
 
     [Fact]
@@ -372,12 +369,9 @@ public sealed class SweepCommandTests
         using var server = new BlackHoleServer();
         var result = await CliProcess.RunAsync(["sweep", option, value, "--yes", "--instance-url", server.Url, "--session-id", "x"]);
 
-        CliAssert.ExitCode(2, result);
-        Assert.Contains(message, result.StdErr, StringComparison.Ordinal);
+        CliAssert.RefusedBeforeAnyCall(result, server, message);
         Assert.Contains("Run 'sfbulk sweep --help' for usage.", result.StdErr, StringComparison.Ordinal);
-        Assert.Equal(0, server.Accepted);
         Assert.Equal(string.Empty, result.StdOut);
-        CliAssert.Clean(result);
     }
 
     private static async Task<EmulatorFixture> OrgAsync()

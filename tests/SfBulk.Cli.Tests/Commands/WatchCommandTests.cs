@@ -285,12 +285,9 @@ public sealed class WatchCommandTests(EmulatorFixture emulator) : IClassFixture<
         using var server = new BlackHoleServer();
         var result = await CliProcess.RunAsync(["watch", .. args, "--instance-url", server.Url, "--session-id", "x"]);
 
-        CliAssert.ExitCode(2, result);
-        Assert.Contains(message, result.StdErr, StringComparison.Ordinal);
+        CliAssert.RefusedBeforeAnyCall(result, server, message);
         Assert.Contains("Run 'sfbulk watch --help' for usage.", result.StdErr, StringComparison.Ordinal);
-        Assert.Equal(0, server.Accepted);
         Assert.Equal(string.Empty, result.StdOut);
-        CliAssert.Clean(result);
     }
 
     /// <summary>
