@@ -24,6 +24,16 @@ function el(tag, attrs, ...children) {
 }
 
 const main = () => document.getElementById('main');
+
+// Replaces a node's children, flattening arrays and leaving out null and false.
+function fill(node, ...children) {
+  node.replaceChildren(...children.flat(Infinity).filter(c => c !== null && c !== undefined && c !== false));
+}
+
+// A labelled control: the label names the control alone (not the options inside it).
+function field(label, control, ...extra) {
+  return el('div', { class: 'field' }, el('label', { for: control.id, text: label }), control, ...extra);
+}
 const fmt = new Intl.NumberFormat('en-US');
 const num = n => (n === undefined || n === null ? '—' : fmt.format(n));
 
@@ -74,7 +84,7 @@ function confirmStep(title, lines) {
   const dialog = document.getElementById('confirm');
   document.getElementById('confirm-title').textContent = title;
   const text = document.getElementById('confirm-text');
-  text.replaceChildren(...lines.map(line => el('p', { text: line })));
+  fill(text, ...lines.map(line => el('p', { text: line })));
   const opener = document.activeElement;
   return new Promise(resolve => {
     dialog.returnValue = 'cancel';
@@ -120,7 +130,7 @@ function showResult(host, action, jobId, body) {
   if (!host) return;
   const verb = action === 'close' ? 'Close' : action === 'abort' ? 'Abort' : 'Close when done';
   if (body.error) {
-    host.replaceChildren(el('section', { class: 'panel result error', role: 'alert', 'aria-labelledby': 'result-title' },
+    fill(host, el('section', { class: 'panel result error', role: 'alert', 'aria-labelledby': 'result-title' },
       el('h2', { id: 'result-title', text: `${verb} of ${jobId} failed` }),
       el('dl', { class: 'fields' },
         el('dt', { text: 'Error code' }), el('dd', { text: body.error.errorCode || '—' }),
@@ -130,7 +140,7 @@ function showResult(host, action, jobId, body) {
     return;
   }
   const job = body.job;
-  host.replaceChildren(el('section', { class: 'panel result', role: 'status', 'aria-labelledby': 'result-title' },
+  fill(host, el('section', { class: 'panel result', role: 'status', 'aria-labelledby': 'result-title' },
     el('h2', { id: 'result-title', text: `${verb}: ${body.outcome} — job ${job.id} is now ${job.state}` }),
     jobFields(job, true)));
   announce(`Job ${job.id} is now ${job.state}.`);
@@ -220,18 +230,18 @@ function jobsPage() {
     },
   });
 
-  root.replaceChildren(
+  fill(root, 
     el('h1', { text: 'Bulk Data Load Jobs' }),
     result,
     counts,
     el('section', { class: 'panel', 'aria-labelledby': 'filters-title' },
       el('h2', { id: 'filters-title', class: 'visually-hidden', text: 'Filters' }),
       el('form', { class: 'filters', onsubmit: e => { e.preventDefault(); changed(); } },
-        el('label', { for: 'f-state' }, 'State', stateSelect),
-        el('label', { for: 'f-api' }, 'API', apiSelect),
-        el('label', { for: 'f-object' }, 'Object', objectInput, objectList),
-        el('label', { for: 'f-age' }, 'Age', ageSelect),
-        el('label', { for: 'f-creator' }, 'Created by', creatorSelect),
+        field('State', stateSelect),
+        field('API', apiSelect),
+        field('Object', objectInput, objectList),
+        field('Age', ageSelect),
+        field('Created by', creatorSelect),
         el('label', { class: 'check', for: 'f-pk' }, pkCheck, 'PK chunking only'),
         el('label', { class: 'check', for: 'f-open' }, openCheck, 'Open jobs only'),
         resetButton)),
@@ -256,7 +266,7 @@ function jobsPage() {
     const body = await api(`/api/jobs?${query(refresh)}`);
     if (!live) return;
     if (body.error) {
-      status.replaceChildren(el('span', { role: 'alert', text: `Could not list jobs: ${body.error.errorCode} ${body.error.message}` }));
+      fill(status, el('span', { role: 'alert', text: `Could not list jobs: ${body.error.errorCode} ${body.error.message}` }));
     } else {
       data = body;
       render();
@@ -267,14 +277,14 @@ function jobsPage() {
   function render() {
     const d = data;
     jobFilters.page = d.page;
-    status.replaceChildren(
+    fill(status, 
       el('span', { id: 'listed-count', text: `${num(d.matched)} of ${num(d.total)} jobs match` }),
       el('span', { id: 'last-refresh' }, 'Last refreshed ', el('time', { datetime: d.listedAt || '', text: clock(d.listedAt) }),
         ` (every ${session.refreshSeconds} s; ${num(d.listings)} listing${d.listings === 1 ? '' : 's'} so far)`),
       d.listingError ? el('span', { role: 'alert', text: `Last refresh failed: ${d.listingError}` }) : null,
       refreshButton);
 
-    counts.replaceChildren(
+    fill(counts, 
       el('h2', { id: 'open-title', text: `Open jobs by age: ${num(d.open)} open` }),
       el('ul', { class: 'counts' }, d.openByAge.map(b => el('li', {},
         el('button', {
@@ -283,10 +293,10 @@ function jobsPage() {
         }, el('strong', { text: num(b.count) }), ` ${b.label}`)))));
 
     const current = creatorSelect.value || jobFilters.createdBy;
-    creatorSelect.replaceChildren(el('option', { value: '', text: 'Anyone' }),
+    fill(creatorSelect, el('option', { value: '', text: 'Anyone' }),
       d.creators.map(c => el('option', { value: c.id, text: `${c.name} (${num(c.count)})` })));
     creatorSelect.value = current;
-    objectList.replaceChildren(...d.objects.map(o => el('option', { value: o })));
+    fill(objectList, ...d.objects.map(o => el('option', { value: o })));
 
     const columns = [
       ['id', 'Job id'], ['object', 'Object'], ['operation', 'Operation'], ['state', 'State'], ['api', 'API'],
@@ -298,7 +308,7 @@ function jobsPage() {
       const sorted = jobFilters.sort === key;
       return el('th', { scope: 'col', class: cls, 'aria-sort': sorted ? (jobFilters.dir === 'desc' ? 'descending' : 'ascending') : null },
         el('button', {
-          type: 'button', text: label, 'aria-label': `Sort by ${label}`,
+          type: 'button', text: label, title: `Sort by ${label}`,
           onclick: () => { jobFilters.dir = sorted && jobFilters.dir === 'asc' ? 'desc' : 'asc'; jobFilters.sort = key; load(false); },
         }));
     }));
@@ -316,7 +326,7 @@ function jobsPage() {
       el('td', {}, el('div', { class: 'actions' },
         el('button', { type: 'button', class: 'row-close', disabled: !job.canClose, 'aria-label': 'Close', title: `Close job ${job.id}`, text: 'Close', onclick: () => act('close', job) }),
         el('button', { type: 'button', class: 'row-abort danger', disabled: !job.canAbort, 'aria-label': 'Abort', title: `Abort job ${job.id}`, text: 'Abort', onclick: () => act('abort', job) })))));
-    tableHost.replaceChildren(el('div', { class: 'table-wrap' },
+    fill(tableHost, el('div', { class: 'table-wrap' },
       el('table', { id: 'jobs-table' },
         el('caption', { class: 'visually-hidden', text: 'Jobs, sortable by column' }),
         el('thead', {}, head),
@@ -325,7 +335,7 @@ function jobsPage() {
 
     const sizeSelect = el('select', { id: 'page-size', onchange: e => { jobFilters.pageSize = Number(e.target.value); jobFilters.page = 1; load(false); } },
       [25, 50, 100, 200, 500].map(n => el('option', { value: String(n), text: `${n} per page`, selected: n === jobFilters.pageSize })));
-    pager.replaceChildren(
+    fill(pager, 
       el('button', { type: 'button', text: 'Previous page', disabled: d.page <= 1, onclick: () => { jobFilters.page = d.page - 1; load(false); } }),
       el('span', { text: `Page ${num(d.page)} of ${num(d.pages)}` }),
       el('button', { type: 'button', text: 'Next page', disabled: d.page >= d.pages, onclick: () => { jobFilters.page = d.page + 1; load(false); } }),
@@ -349,12 +359,12 @@ function jobPage(jobId) {
   const progressHost = el('section', { class: 'panel', 'aria-labelledby': 'progress-title' });
   const fieldsHost = el('section', { class: 'panel', 'aria-labelledby': 'fields-title' });
   const batchesHost = el('section', { class: 'panel', 'aria-labelledby': 'batches-title' });
-  root.replaceChildren(
+  fill(root, 
     el('p', {}, el('a', { href: '#/jobs', text: '← All jobs' })),
     el('h1', { text: `Job ${jobId}` }),
     head, result, progressHost,
     el('div', { class: 'grid2' }, fieldsHost, batchesHost));
-  head.replaceChildren(el('p', { class: 'note', role: 'status', text: 'Reading the job…' }));
+  fill(head, el('p', { class: 'note', role: 'status', text: 'Reading the job…' }));
 
   let feed = null;
   const source = new EventSource(`/api/jobs/${encodeURIComponent(jobId)}/events`);
@@ -375,7 +385,7 @@ function jobPage(jobId) {
   function render() {
     const f = feed;
     if (f.error && !f.job) {
-      head.replaceChildren(el('section', { class: 'panel result error', role: 'alert' },
+      fill(head, el('section', { class: 'panel result error', role: 'alert' },
         el('h2', { text: 'Could not read the job' }),
         el('dl', { class: 'fields' }, el('dt', { text: 'Error code' }), el('dd', { text: f.error.errorCode || '—' }), el('dt', { text: 'Message' }), el('dd', { text: f.error.message }))));
       return;
@@ -385,7 +395,7 @@ function jobPage(jobId) {
     const isClassic = job.api === 'Classic';
     const pending = f.progress ? f.progress.batchesQueued + f.progress.batchesInProgress : 0;
     const canWait = isClassic && job.state === 'Open' && !f.closeWhenDone.active && (pending > 0 || job.isQuery) && !f.progress?.final;
-    head.replaceChildren(
+    fill(head, 
       el('div', { class: 'status-line' },
         stateBadge(job.state), el('span', { text: `${job.api} · ${job.operation} · ${job.object} · created by ${job.createdByName} · ${age(f.ageSeconds)} old` })),
       el('div', { class: 'status-line' },
@@ -397,7 +407,7 @@ function jobPage(jobId) {
         isClassic ? el('button', { type: 'button', class: 'primary', disabled: !canWait, text: 'Close when done', onclick: closeWhenDone }) : null),
       closeWhenDoneStatus(f));
     renderProgress(f);
-    fieldsHost.replaceChildren(el('h2', { id: 'fields-title', text: 'JobInfo' }), jobFields(job, false));
+    fill(fieldsHost, el('h2', { id: 'fields-title', text: 'JobInfo' }), jobFields(job, false));
     renderBatches(f);
   }
 
@@ -452,7 +462,7 @@ function jobPage(jobId) {
     if (p?.note) parts.push(el('p', { class: 'note', text: p.note }));
     if (p?.final) parts.push(el('p', { class: 'note', id: 'final-note', text: p.final.message }));
     if (f.error) parts.push(el('p', { role: 'alert', text: `Watching stopped: ${f.error.errorCode || ''} ${f.error.message}` }));
-    progressHost.replaceChildren(...parts);
+    fill(progressHost, ...parts);
     // Widths set through the CSSOM: the CSP allows no inline style attributes.
     for (const span of progressHost.querySelectorAll('.bar span')) span.style.width = span.dataset.w;
   }
@@ -461,7 +471,7 @@ function jobPage(jobId) {
     const parts = [el('h2', { id: 'batches-title', text: 'Batch list' })];
     if (f.job.api !== 'Classic') {
       parts.push(el('p', { class: 'note', text: 'Bulk API 2.0 jobs have no batch list.' }));
-      batchesHost.replaceChildren(...parts);
+      fill(batchesHost, ...parts);
       return;
     }
     const readButton = el('button', {
@@ -470,7 +480,7 @@ function jobPage(jobId) {
     });
     if (!f.batches) {
       parts.push(el('p', { class: 'note', text: 'Not read yet: the watcher reads the batch list when it needs it (near the end); the bar above comes from the job\'s counts.' }), readButton);
-      batchesHost.replaceChildren(...parts);
+      fill(batchesHost, ...parts);
       return;
     }
     parts.push(el('p', { class: 'note', text: `As read at ${clock(f.batchesReadAt)}.` }), readButton);
@@ -487,7 +497,7 @@ function jobPage(jobId) {
     parts.push(el('div', { class: 'table-wrap' }, el('table', { id: 'batches-table' },
       el('thead', {}, el('tr', {}, ['Batch id', 'State', 'Note', 'Records processed', 'Records failed', 'Processing time', 'Created'].map((t, i) => el('th', { scope: 'col', class: i >= 3 && i <= 5 ? 'num' : null, text: t })))),
       el('tbody', {}, rows))));
-    batchesHost.replaceChildren(...parts);
+    fill(batchesHost, ...parts);
   }
 
   return () => source.close();
@@ -512,16 +522,16 @@ function sweepPage() {
   const running = el('input', { id: 's-running', type: 'checkbox' });
   const planButton = el('button', { type: 'submit', class: 'primary', text: 'Plan (dry run)' });
 
-  root.replaceChildren(
+  fill(root, 
     el('h1', { text: 'Sweep: close or abort many jobs' }),
     el('section', { class: 'panel', 'aria-labelledby': 'sweep-filters' },
       el('h2', { id: 'sweep-filters', text: '1. Which jobs' }),
       el('form', { class: 'filters', onsubmit: e => { e.preventDefault(); plan(); } },
-        el('label', { for: 's-action' }, 'Action', action),
-        el('label', { for: 's-age' }, 'Age', age),
-        el('label', { for: 's-object' }, 'Object', object),
-        el('label', { for: 's-creator' }, 'Created by', creator),
-        el('label', { for: 's-type' }, 'API', jobType),
+        field('Action', action),
+        field('Age', age),
+        field('Object', object),
+        field('Created by', creator),
+        field('API', jobType),
         el('label', { class: 'check', for: 's-pk' }, pk, 'PK chunking only'),
         el('label', { class: 'check', for: 's-running' }, running, 'Include jobs with batches still running'),
         planButton),
@@ -530,15 +540,15 @@ function sweepPage() {
 
   async function plan() {
     planButton.disabled = true;
-    runHost.replaceChildren();
-    planHost.replaceChildren(el('p', { role: 'status', text: 'Planning…' }));
+    fill(runHost, );
+    fill(planHost, el('p', { role: 'status', text: 'Planning…' }));
     const body = await api('/api/sweeps', {
       method: 'POST',
       body: { action: action.value, olderThanSeconds: Number(age.value), object: object.value, createdBy: creator.value, jobType: jobType.value, pkChunking: pk.checked, includeRunning: running.checked },
     });
     planButton.disabled = false;
     if (body.error) {
-      planHost.replaceChildren(el('section', { class: 'panel result error', role: 'alert' }, el('h2', { text: 'Could not plan' }), el('p', { text: `${body.error.errorCode || ''} ${body.error.message}` })));
+      fill(planHost, el('section', { class: 'panel result error', role: 'alert' }, el('h2', { text: 'Could not plan' }), el('p', { text: `${body.error.errorCode || ''} ${body.error.message}` })));
       return;
     }
     renderPlan(body);
@@ -556,11 +566,11 @@ function sweepPage() {
         if (!await confirmStep('Run the sweep?', lines)) return;
         runButton.disabled = true;
         const started = await api(`/api/sweeps/${run.id}/run`, { method: 'POST' });
-        if (started.error) { runHost.replaceChildren(el('p', { role: 'alert', text: `${started.error.errorCode} ${started.error.message}` })); return; }
+        if (started.error) { fill(runHost, el('p', { role: 'alert', text: `${started.error.errorCode} ${started.error.message}` })); return; }
         follow(run.id);
       },
     });
-    planHost.replaceChildren(el('section', { class: 'panel', 'aria-labelledby': 'plan-title' },
+    fill(planHost, el('section', { class: 'panel', 'aria-labelledby': 'plan-title' },
       el('h2', { id: 'plan-title', text: '2. Plan' }),
       el('p', { id: 'plan-summary', text: `${num(p.matched)} open job${p.matched === 1 ? '' : 's'} match (of ${num(p.listed)} listed): ${num(p.toClose)} to close, ${num(p.toAbort)} to abort, ${num(p.toSkip)} skipped; ${num(p.calls)} API calls.` }),
       el('div', { class: 'table-wrap' }, el('table', { id: 'plan-table' },
@@ -608,7 +618,7 @@ function sweepPage() {
             el('td', {}, stateBadge(j.state)), el('td', { text: j.errorCode || '' }), el('td', { class: 'wrap', text: j.reason || '' })))))));
       announce(`Sweep finished: ${counts}.`);
     }
-    runHost.replaceChildren(el('section', { class: 'panel', 'aria-labelledby': 'run-title' }, ...parts));
+    fill(runHost, el('section', { class: 'panel', 'aria-labelledby': 'run-title' }, ...parts));
     for (const span of runHost.querySelectorAll('.bar span')) span.style.width = span.dataset.w;
   }
 
@@ -642,7 +652,7 @@ function route() {
 async function start() {
   const s = await api('/api/session');
   if (s.error) {
-    main().replaceChildren(el('p', { role: 'alert', text: `sfbulk ui refused this page: ${s.error.message}` }));
+    fill(main(), el('p', { role: 'alert', text: `sfbulk ui refused this page: ${s.error.message}` }));
     return;
   }
   session.token = s.antiForgeryToken;
