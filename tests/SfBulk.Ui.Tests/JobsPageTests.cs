@@ -48,7 +48,7 @@ public sealed class JobsPageTests(BrowserFixture browser)
         await page.GetByLabel("API", new() { Exact = true }).SelectOptionAsync("V2Ingest");
         await Expect(page.Locator("#jobs-table tbody tr", new() { HasText = org.Jobs.V2IngestAwaitingUpload })).ToHaveCountAsync(1);
         await Expect(page.Locator("#jobs-table tbody tr", new() { HasText = org.Jobs.OpenClassic[0] })).ToHaveCountAsync(0);
-        foreach (var api in await page.Locator("#jobs-table tbody td:nth-child(5)").AllTextContentsAsync())
+        foreach (var api in await page.Locator("#jobs-table tbody td:nth-child(6)").AllTextContentsAsync())
         {
             Assert.Equal("V2Ingest", api);
         }
@@ -64,7 +64,7 @@ public sealed class JobsPageTests(BrowserFixture browser)
         await page.GetByLabel("State", new() { Exact = true }).SelectOptionAsync("Open");
         await page.GetByLabel("Age", new() { Exact = true }).SelectOptionAsync("604800");
         await Expect(rows).ToHaveCountAsync(3); // the open jobs of 9, 12 and 40 days
-        var ages = await page.Locator("#jobs-table tbody td:nth-child(8)").AllTextContentsAsync();
+        var ages = await page.Locator("#jobs-table tbody td:nth-child(9)").AllTextContentsAsync();
         Assert.NotEmpty(ages);
         Assert.All(ages, a => Assert.Matches(@"^\d+ d \d+ h$", a));
         Assert.All(ages, a => Assert.True(int.Parse(a.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) >= 7, a));
@@ -72,7 +72,7 @@ public sealed class JobsPageTests(BrowserFixture browser)
         await page.GetByLabel("Age", new() { Exact = true }).SelectOptionAsync("");
         await page.GetByLabel("Created by", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "dataloader@sfbulk.test (3)" });
         await Expect(rows).ToHaveCountAsync(2);
-        foreach (var creator in await page.Locator("#jobs-table tbody td:nth-child(7)").AllTextContentsAsync())
+        foreach (var creator in await page.Locator("#jobs-table tbody td:nth-child(8)").AllTextContentsAsync())
         {
             Assert.Equal("dataloader@sfbulk.test", creator);
         }

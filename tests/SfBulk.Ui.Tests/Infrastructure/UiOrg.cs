@@ -44,6 +44,9 @@ public sealed class UiOrg : IAsyncDisposable
 
     public Uri LaunchUri => Server.LaunchUri;
 
+    /// <summary>Script errors and console errors of the pages opened (a CSP violation shows here too).</summary>
+    public System.Collections.Concurrent.ConcurrentBag<string> PageErrors { get; } = [];
+
     public Uri BaseUri => Server.BaseUri;
 
     /// <param name="timeScale">Emulated seconds per real second; the server's watcher waits on the same scaled clock.</param>
@@ -75,6 +78,14 @@ public sealed class UiOrg : IAsyncDisposable
         });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
+        page.PageError += (_, error) => PageErrors.Add(error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                PageErrors.Add(message.Text);
+            }
+        };
         await page.GotoAsync(LaunchUri.ToString());
         return page;
     }

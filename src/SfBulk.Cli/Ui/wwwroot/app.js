@@ -16,7 +16,7 @@ function el(tag, attrs, ...children) {
     else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
     else node.setAttribute(key, value === true ? '' : value);
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -299,9 +299,9 @@ function jobsPage() {
     fill(objectList, ...d.objects.map(o => el('option', { value: o })));
 
     const columns = [
-      ['id', 'Job id'], ['object', 'Object'], ['operation', 'Operation'], ['state', 'State'], ['api', 'API'],
+      ['id', 'Job id'], [null, 'Actions'], ['object', 'Object'], ['operation', 'Operation'], ['state', 'State'], ['api', 'API'],
       [null, 'PK chunking'], ['createdBy', 'Created by'], ['age', 'Age'], ['batches', 'Batches done / total', 'num'],
-      ['records', 'Records processed / failed', 'num'], [null, 'Actions'],
+      ['records', 'Records processed / failed', 'num'],
     ];
     const head = el('tr', {}, columns.map(([key, label, cls]) => {
       if (!key) return el('th', { scope: 'col', class: cls, text: label });
@@ -314,18 +314,19 @@ function jobsPage() {
     }));
     const rows = d.jobs.map(job => el('tr', { 'data-job-id': job.id },
       el('td', {}, el('a', { href: `#/jobs/${job.id}`, text: job.id })),
+      el('td', {}, el('div', { class: 'actions' },
+        el('button', { type: 'button', class: 'row-close', disabled: !job.canClose, title: `Close job ${job.id}`, text: 'Close', onclick: () => act('close', job) }),
+        el('button', { type: 'button', class: 'row-abort danger', disabled: !job.canAbort, title: `Abort job ${job.id}`, text: 'Abort', onclick: () => act('abort', job) }))),
       el('td', { text: job.object }),
       el('td', { text: job.operation }),
-      el('td', {}, stateBadge(job.state), job.awaitingUpload ? el('span', { class: 'note', text: ' upload not complete' }) : null),
+      el('td', {}, stateBadge(job.state), job.awaitingUpload ? el('div', { class: 'note', text: 'upload not complete' }) : null),
       el('td', { text: job.api }),
       el('td', { text: job.pkChunking === true ? 'yes' : job.pkChunking === false ? 'no' : '—', title: job.pkChunking === undefined ? "Salesforce's job list does not say; use the filter or open the job" : null }),
       el('td', { text: job.createdBy }),
       el('td', { text: age(job.ageSeconds), title: time(job.createdDate) }),
       el('td', { class: 'num', text: job.batchesTotal === undefined ? '—' : `${num(job.batchesDone)} / ${num(job.batchesTotal)}` }),
       el('td', { class: 'num', text: job.recordsProcessed === undefined ? '—' : `${num(job.recordsProcessed)} / ${num(job.recordsFailed)}` }),
-      el('td', {}, el('div', { class: 'actions' },
-        el('button', { type: 'button', class: 'row-close', disabled: !job.canClose, 'aria-label': 'Close', title: `Close job ${job.id}`, text: 'Close', onclick: () => act('close', job) }),
-        el('button', { type: 'button', class: 'row-abort danger', disabled: !job.canAbort, 'aria-label': 'Abort', title: `Abort job ${job.id}`, text: 'Abort', onclick: () => act('abort', job) })))));
+    ));
     fill(tableHost, el('div', { class: 'table-wrap' },
       el('table', { id: 'jobs-table' },
         el('caption', { class: 'visually-hidden', text: 'Jobs, sortable by column' }),
