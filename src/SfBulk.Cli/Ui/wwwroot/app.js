@@ -169,6 +169,7 @@ function fieldValue(job, key, unit) {
   if (unit === 'date') return time(value);
   if (unit === 'ms') return `${num(value)} ms${value >= 1000 ? ` (${(value / 1000).toFixed(1)} s)` : ''}`;
   if (unit) return `${num(value)} ${unit}`;
+  if (key === 'apiVersion') return Number(value).toFixed(1);
   return typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value);
 }
 
@@ -364,7 +365,7 @@ function jobPage(jobId) {
     el('p', {}, el('a', { href: '#/jobs', text: '← All jobs' })),
     el('h1', { text: `Job ${jobId}` }),
     head, result, progressHost,
-    el('div', { class: 'grid2' }, fieldsHost, batchesHost));
+    fieldsHost, batchesHost);
   fill(head, el('p', { class: 'note', role: 'status', text: 'Reading the job…' }));
 
   let feed = null;
