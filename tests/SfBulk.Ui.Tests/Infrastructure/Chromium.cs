@@ -2,7 +2,8 @@ namespace SfBulk.Ui.Tests.Infrastructure;
 
 /// <summary>
 /// Finds Debian's Chromium (the <c>chromium</c> package; .ci/run installs it). Playwright's own browser download is
-/// not used. Outside CI the UI tests skip with a message when none is found; under CI they fail.
+/// not used. Outside CI the UI tests skip with a message when none is found; under CI (<c>CI</c> or
+/// <c>SFBULK_UI_REQUIRE_CHROMIUM</c> set, as .ci/run does) they fail.
 /// </summary>
 internal static class Chromium
 {
@@ -16,7 +17,7 @@ internal static class Chromium
         }
 
         const string message = "No Chromium found (looked for chromium, chromium-browser and google-chrome on PATH, and SFBULK_CHROMIUM). Install Debian's chromium package (apt-get install chromium) to run the UI tests.";
-        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SFBULK_UI_REQUIRE_CHROMIUM")))
         {
             Assert.Fail(message);
         }
