@@ -52,6 +52,40 @@ public partial class JobSweeper
             }
         }
 
+        // One turn of one job. Whatever it throws, but cancellation, is that job's failure: one job never stops a sweep.
+        async Task TurnAsync(int i, bool lastPass, System.Collections.Concurrent.ConcurrentBag<int> again, CancellationToken token)
+        {
+            var entry = plan.Entries[i];
+            try
+            {
+                if (Volatile.Read(ref loginFailure) is { } login)
+                {
+                    Finish(i, new SweepJobResult(entry, SweepOutcome.Failed, entry.Job, "Not tried: logging in failed earlier in the sweep: " + login.Message, login.ErrorCode, login.StatusCode));
+                    return;
+                }
+
+                var result = await calls.RunAsync(ct => RunOneAsync(entry, ct), token).ConfigureAwait(false);
+                if (result.Error is SalesforceLoginException e)
+                {
+                    Interlocked.CompareExchange(ref loginFailure, e, null);
+                }
+
+                var outcome = result.Result.WithEarlierAttempts(attempts[i]);
+                attempts[i] = outcome.Attempts;
+                if (!lastPass && outcome.Outcome == SweepOutcome.Failed && IsPassing(result.Error, token))
+                {
+                    again.Add(i);
+                    return;
+                }
+
+                Finish(i, outcome);
+            }
+            catch (Exception e) when ((e is not OperationCanceledException || !token.IsCancellationRequested) && results[i] is null)
+            {
+                Finish(i, new SweepJobResult(entry, SweepOutcome.Failed, entry.Job, Unexpected(e), ErrorCodeOf(e), null, attempts[i]));
+            }
+        }
+
         try
         {
             // Jobs that failed for a passing reason (no answer, 5xx, throttling, time-out) get another turn once the
@@ -63,31 +97,7 @@ public partial class JobSweeper
                 await Parallel.ForEachAsync(
                     work,
                     new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
-                    async (i, token) =>
-                    {
-                        var entry = plan.Entries[i];
-                        if (Volatile.Read(ref loginFailure) is { } login)
-                        {
-                            Finish(i, new SweepJobResult(entry, SweepOutcome.Failed, entry.Job, "Not tried: logging in failed earlier in the sweep: " + login.Message, login.ErrorCode, login.StatusCode));
-                            return;
-                        }
-
-                        var result = await calls.RunAsync(ct => RunOneAsync(entry, ct), token).ConfigureAwait(false);
-                        if (result.Error is SalesforceLoginException e)
-                        {
-                            Interlocked.CompareExchange(ref loginFailure, e, null);
-                        }
-
-                        var outcome = result.Result.WithEarlierAttempts(attempts[i]);
-                        attempts[i] = outcome.Attempts;
-                        if (!lastPass && outcome.Outcome == SweepOutcome.Failed && IsPassing(result.Error, token))
-                        {
-                            again.Add(i);
-                            return;
-                        }
-
-                        Finish(i, outcome);
-                    }).ConfigureAwait(false);
+                    (i, token) => new ValueTask(TurnAsync(i, lastPass, again, token))).ConfigureAwait(false);
                 work = [.. again.Order()];
             }
         }
@@ -168,5 +178,15 @@ public partial class JobSweeper
                 : e.Message;
             return (new SweepJobResult(entry, SweepOutcome.Failed, entry.Job, message, code, null, 1), e);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Anything else (a malformed id, a disposed connection, a bug) is this job's failure: one job never stops a sweep.
+            return (new SweepJobResult(entry, SweepOutcome.Failed, entry.Job, Unexpected(e), ErrorCodeOf(e), null, 0), e);
+        }
     }
+
+    /// <summary>The code of a failure that is not Salesforce's: INVALID_ARGUMENT for a refused argument, else the exception's type.</summary>
+    private static string ErrorCodeOf(Exception e) => e is ArgumentException ? SfBulkErrorCodes.InvalidArgument : e.GetType().Name;
+
+    private static string Unexpected(Exception e) => $"{e.GetType().Name}: {e.Message}";
 }
