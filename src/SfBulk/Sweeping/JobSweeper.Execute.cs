@@ -80,8 +80,14 @@ public partial class JobSweeper
 
                 Finish(i, outcome);
             }
-            catch (Exception e) when ((e is not OperationCanceledException || !token.IsCancellationRequested) && results[i] is null)
+            catch (Exception e) when (results[i] is null)
             {
+                if (token.IsCancellationRequested)
+                {
+                    // Cancelled meanwhile (a disposed connection, for one): the job is reported Cancelled below.
+                    return;
+                }
+
                 Finish(i, new SweepJobResult(entry, SweepOutcome.Failed, entry.Job, Unexpected(e), ErrorCodeOf(e), null, attempts[i]));
             }
         }
@@ -99,6 +105,12 @@ public partial class JobSweeper
                     new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
                     (i, token) => new ValueTask(TurnAsync(i, lastPass, again, token))).ConfigureAwait(false);
                 work = [.. again.Order()];
+            }
+
+            if (Array.Exists(results, r => r is null))
+            {
+                // A job left unfinished by a cancellation its worker swallowed.
+                cancellationToken.ThrowIfCancellationRequested();
             }
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
@@ -178,7 +190,7 @@ public partial class JobSweeper
                 : e.Message;
             return (new SweepJobResult(entry, SweepOutcome.Failed, entry.Job, message, code, null, 1), e);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             // Anything else (a malformed id, a disposed connection, a bug) is this job's failure: one job never stops a sweep.
             return (new SweepJobResult(entry, SweepOutcome.Failed, entry.Job, Unexpected(e), ErrorCodeOf(e), null, 0), e);
