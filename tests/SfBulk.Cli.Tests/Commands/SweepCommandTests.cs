@@ -378,6 +378,100 @@ public sealed class SweepCommandTests
         Assert.Equal(string.Empty, result.StdOut);
     }
 
+    [Fact]
+    public async Task Sweep_OpenV2IngestUpload_SkippedByDefaultCompletedOnlyWithUploadComplete()
+    {
+        await using var org = await OrgAsync();
+        var upload = (await org.SeedV2Async("""{"kind":"V2Ingest","operation":"hardDelete","state":"Open","ageSeconds":7200}"""))[0];
+        var args = await org.SessionArgsAsync();
+
+        var swept = await CliProcess.RunAsync(["sweep", "--yes", "--output", "json", .. args]);
+
+        CliAssert.ExitCode(0, swept);
+        var job = Assert.Single(CliAssert.Json(swept).GetProperty("jobs").EnumerateArray());
+        Assert.Equal("skipped", job.GetProperty("outcome").GetString());
+        Assert.Equal("Open", job.GetProperty("state").GetString());
+        Assert.StartsWith("Upload not completed: completing it would make Salesforce process a possibly partial upload; abort it with --abort", job.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Open", await V2StateAsync(org, upload));
+        Assert.Equal(0, await org.MethodCountAsync("PATCH"));
+
+        var completed = await CliProcess.RunAsync(["sweep", "--yes", "--upload-complete", "--output", "json", .. args]);
+
+        CliAssert.ExitCode(0, completed);
+        Assert.Equal("closed", Assert.Single(CliAssert.Json(completed).GetProperty("jobs").EnumerateArray()).GetProperty("outcome").GetString());
+        Assert.NotEqual("Open", await V2StateAsync(org, upload));
+    }
+
+    [Fact]
+    public async Task Sweep_AbortWithAnOpenV2IngestUpload_AbortsIt()
+    {
+        await using var org = await OrgAsync();
+        var upload = (await org.SeedV2Async("""{"kind":"V2Ingest","state":"Open","ageSeconds":7200}"""))[0];
+
+        var result = await CliProcess.RunAsync(["sweep", "--yes", "--abort", "--output", "json", .. await org.SessionArgsAsync()]);
+
+        CliAssert.ExitCode(0, result);
+        Assert.Equal("aborted", Assert.Single(CliAssert.Json(result).GetProperty("jobs").EnumerateArray()).GetProperty("outcome").GetString());
+        Assert.Equal("Aborted", await V2StateAsync(org, upload));
+    }
+
+    [Fact]
+    public async Task Sweep_NoOlderThan_LeavesJobsYoungerThanAnHourAndStatesTheCutoff()
+    {
+        await using var org = await OrgAsync();
+        var fresh = await org.OpenJobAsync();
+        var halfHour = await org.OpenJobAsync("""{"ageSeconds":1800}""");
+        var old = await org.OpenJobAsync("""{"ageSeconds":7200}""");
+        var args = await org.SessionArgsAsync();
+
+        var plan = await CliProcess.RunAsync(["sweep", "--dry-run", "--output", "json", .. args]);
+        var text = await CliProcess.RunAsync(["sweep", "--dry-run", .. args]);
+        var swept = await CliProcess.RunAsync(["sweep", "--yes", .. args]);
+
+        CliAssert.ExitCode(0, plan);
+        var json = CliAssert.Json(plan);
+        Assert.Equal(old, Assert.Single(json.GetProperty("jobs").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal(3600, json.GetProperty("minimumAgeSeconds").GetDouble());
+        var cutoff = DateTimeOffset.Parse(json.GetProperty("createdBefore").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(cutoff, DateTimeOffset.UtcNow.AddMinutes(-62), DateTimeOffset.UtcNow.AddMinutes(-59));
+        Assert.InRange(json.GetProperty("clockSkewSeconds").GetDouble(), -5, 5);
+        Assert.Contains("Only jobs created before ", text.StdOut, StringComparison.Ordinal);
+        Assert.Contains("(older than 1h by Salesforce's clock) were considered; --older-than 0 includes jobs of any age.", text.StdOut, StringComparison.Ordinal);
+        CliAssert.ExitCode(0, swept);
+        Assert.Contains("(older than 1h by Salesforce's clock) were considered", swept.StdErr, StringComparison.Ordinal);
+        Assert.Equal("Closed", await org.ClassicJobStateAsync(old));
+        Assert.Equal("Open", await org.ClassicJobStateAsync(fresh));
+        Assert.Equal("Open", await org.ClassicJobStateAsync(halfHour));
+        Assert.DoesNotContain("warning:", swept.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sweep_SalesforceClockADayAhead_MeasuresAgesOnItAndWarns()
+    {
+        await using var org = await OrgAsync();
+        var job = await org.OpenJobAsync();
+        await org.ControlAsync("_emulator/time/advance", """{"seconds":86400}""");
+        var args = await org.SessionArgsAsync();
+
+        var result = await CliProcess.RunAsync(["sweep", "--dry-run", "--older-than", "12h", "--output", "json", .. args]);
+
+        CliAssert.ExitCode(0, result);
+        // A day old on Salesforce's clock, though created a moment ago on this computer's.
+        Assert.Equal(job, Assert.Single(CliAssert.Json(result).GetProperty("jobs").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Contains("warning: This computer's clock is 1 d 0 h behind Salesforce's; job ages are measured on Salesforce's clock.", result.StdErr, StringComparison.Ordinal);
+        Assert.InRange(CliAssert.Json(result).GetProperty("clockSkewSeconds").GetDouble(), 86_395, 86_405);
+    }
+
+    /// <summary>A Bulk API 2.0 ingest job's state, read over the API with a fresh session.</summary>
+    private static async Task<string> V2StateAsync(EmulatorFixture org, string jobId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "services/data/v66.0/jobs/ingest/" + jobId);
+        request.Headers.Add("Authorization", "Bearer " + await org.GetSessionAsync());
+        using var response = await org.Http.SendAsync(request);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("state").GetString()!;
+    }
+
     private static async Task<EmulatorFixture> OrgAsync()
     {
         var org = new EmulatorFixture();
