@@ -11,8 +11,10 @@ public partial class JobSweeper
     /// Carries out a plan: closes or aborts its jobs, <see cref="SweepOptions.MaxConcurrency"/> at a time, with the
     /// client's rules for ambiguous failures (the job is re-read; already in the requested state is success). A job
     /// whose close fails for a passing reason (no answer, 5xx, throttling) gets up to two more turns once the other
-    /// jobs are done. A job that still fails is reported with Salesforce's code and message; the others go on. After a login failure the jobs
-    /// not yet tried are reported failed with its code rather than tried one by one.
+    /// jobs are done. A job that still fails is reported with Salesforce's code and message; the others go on. Any other
+    /// error of one job (an <see cref="ArgumentException"/>, an <see cref="ObjectDisposedException"/>, …; anything but
+    /// cancellation) is that job's <see cref="SweepOutcome.Failed"/> outcome with the reason: one job never stops a
+    /// sweep. After a login failure the jobs not yet tried are reported failed with its code rather than tried one by one.
     /// </summary>
     /// <param name="plan">The plan from <see cref="PlanAsync"/>.</param>
     /// <param name="progress">Receives a report after each job; may be null.</param>
