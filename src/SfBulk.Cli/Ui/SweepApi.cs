@@ -21,10 +21,11 @@ internal sealed class SweepApi(BulkJobClient client, JobListing listing, UiServe
         SweepAction action;
         SweepFilter filter;
         bool includeRunning;
+        bool completeUploads;
         try
         {
             using var body = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted).ConfigureAwait(false);
-            (action, filter, includeRunning) = ReadRequest(body.RootElement);
+            (action, filter, includeRunning, completeUploads) = ReadRequest(body.RootElement);
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
         {
@@ -32,7 +33,8 @@ internal sealed class SweepApi(BulkJobClient client, JobListing listing, UiServe
             return;
         }
 
-        var sweeper = new JobSweeper(client, new SweepOptions { Action = action, IncludeRunning = includeRunning, TimeProvider = options.Time });
+        var sweepOptions = new SweepOptions { Action = action, IncludeRunning = includeRunning, CompleteUploads = completeUploads, TimeProvider = options.Time };
+        var sweeper = new JobSweeper(client, sweepOptions);
         SweepPlan plan;
         try
         {
@@ -49,7 +51,7 @@ internal sealed class SweepApi(BulkJobClient client, JobListing listing, UiServe
             return;
         }
 
-        var run = new SweepRun(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), plan, action);
+        var run = new SweepRun(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), plan, sweepOptions);
         _runs[run.Id] = run;
         await UiJson.RespondAsync(context, StatusCodes.Status200OK, w => WriteRun(w, run)).ConfigureAwait(false);
     }
@@ -62,7 +64,7 @@ internal sealed class SweepApi(BulkJobClient client, JobListing listing, UiServe
             return;
         }
 
-        var sweeper = new JobSweeper(client, new SweepOptions { Action = run.Action, TimeProvider = options.Time });
+        var sweeper = new JobSweeper(client, run.Options);
         var started = run.Start(progress => sweeper.ExecuteAsync(run.Plan, progress, _stopping.Token), Publish);
         await UiJson.RespondAsync(context, started ? StatusCodes.Status202Accepted : StatusCodes.Status409Conflict, w =>
         {
@@ -279,7 +281,7 @@ internal sealed class SweepApi(BulkJobClient client, JobListing listing, UiServe
         w.WriteEndObject();
     }
 
-    private static (SweepAction, SweepFilter, bool) ReadRequest(JsonElement root)
+    private static (SweepAction, SweepFilter, bool, bool) ReadRequest(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -325,7 +327,7 @@ internal sealed class SweepApi(BulkJobClient client, JobListing listing, UiServe
             throw new FormatException("createdBy must be a user id (15 or 18 characters).");
         }
 
-        return (action, filter, Flag("includeRunning"));
+        return (action, filter, Flag("includeRunning"), Flag("completeUploads"));
     }
 
     /// <summary>A CSV field; text a spreadsheet would run as a formula gets a leading apostrophe.</summary>

@@ -4,7 +4,7 @@ using SfBulk.Sweeping;
 namespace SfBulk.Cli.Ui;
 
 /// <summary>One sweep of the page: its plan (a dry run), then, once confirmed, its live progress and its report.</summary>
-internal sealed class SweepRun(string id, SweepPlan plan, SweepAction action)
+internal sealed class SweepRun(string id, SweepPlan plan, SweepOptions options)
 {
     private readonly Lock _gate = new();
     private readonly List<Channel<string>> _subscribers = [];
@@ -14,7 +14,10 @@ internal sealed class SweepRun(string id, SweepPlan plan, SweepAction action)
 
     public SweepPlan Plan { get; } = plan;
 
-    public SweepAction Action { get; } = action;
+    public SweepAction Action => Options.Action;
+
+    /// <summary>The options the plan was made with; the run uses the same.</summary>
+    public SweepOptions Options { get; } = options;
 
     public SweepProgress? Progress { get; private set; }
 

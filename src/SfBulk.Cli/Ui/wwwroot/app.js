@@ -522,6 +522,7 @@ function sweepPage() {
   const jobType = el('select', { id: 's-type' }, [['', 'Any API'], ['Classic', 'Classic (Bulk API 1.0)'], ['V2Ingest', 'V2Ingest'], ['V2Query', 'V2Query']].map(([v, t]) => el('option', { value: v, text: t })));
   const pk = el('input', { id: 's-pk', type: 'checkbox' });
   const running = el('input', { id: 's-running', type: 'checkbox' });
+  const uploads = el('input', { id: 's-uploads', type: 'checkbox' });
   const planButton = el('button', { type: 'submit', class: 'primary', text: 'Plan (dry run)' });
 
   fill(root, 
@@ -536,7 +537,9 @@ function sweepPage() {
         field('API', jobType),
         el('label', { class: 'check', for: 's-pk' }, pk, 'PK chunking only'),
         el('label', { class: 'check', for: 's-running' }, running, 'Include jobs with batches still running'),
+        el('label', { class: 'check', for: 's-uploads' }, uploads, 'Complete the uploads of open Bulk API 2.0 ingest jobs (Salesforce then processes their data)'),
         planButton),
+      el('p', { class: 'note', text: 'By default a sweep leaves jobs younger than 1 hour and open Bulk API 2.0 ingest jobs (their upload never completed) alone.' }),
       el('p', { class: 'note', text: 'The plan is a dry run: it lists each open job that matches and what the sweep would do, or why it skips it. Nothing changes until you confirm.' })),
     planHost, runHost);
 
@@ -546,7 +549,7 @@ function sweepPage() {
     fill(planHost, el('p', { role: 'status', text: 'Planning…' }));
     const body = await api('/api/sweeps', {
       method: 'POST',
-      body: { action: action.value, olderThanSeconds: Number(age.value), object: object.value, createdBy: creator.value, jobType: jobType.value, pkChunking: pk.checked, includeRunning: running.checked },
+      body: { action: action.value, olderThanSeconds: Number(age.value), object: object.value, createdBy: creator.value, jobType: jobType.value, pkChunking: pk.checked, includeRunning: running.checked, completeUploads: uploads.checked },
     });
     planButton.disabled = false;
     if (body.error) {
