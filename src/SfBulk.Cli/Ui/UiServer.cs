@@ -91,6 +91,18 @@ internal sealed class UiServer : IAsyncDisposable
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         port = new Uri(address).Port;
+
+        // The first listing starts now, so the jobs page finds it ready (failures show on the page, which lists again).
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await listing.RefreshAsync(pkOnly: false, force: false, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
         return new UiServer(app, new Uri($"http://127.0.0.1:{port}/"), secrets, feeds, sweeps, listing, options);
     }
 
