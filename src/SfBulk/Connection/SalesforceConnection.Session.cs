@@ -11,12 +11,19 @@ public sealed partial class SalesforceConnection
     private Task<SalesforceSession>? _login;
 
     /// <summary>
+    /// Throws the remembered login refusal: after Salesforce refused the credentials (or a fresh session again at
+    /// once), no call logs in again; every call fails at once with the same exception.
+    /// </summary>
+    internal void ThrowIfLoginRefused() => _refusal.ThrowIfRefused();
+
+    /// <summary>
     /// Returns the cached session, or logs in. With <paramref name="expired"/> (the session Salesforce just refused)
     /// a new session is obtained unless another caller already replaced it; concurrent callers share one login.
     /// </summary>
     internal async Task<SalesforceSession> GetSessionAsync(SalesforceSession? expired, CancellationToken cancellationToken)
     {
         Task<SalesforceSession> login;
+        _refusal.ThrowIfRefused();
         lock (_sessionGate)
         {
             if (_session is { } current && !ReferenceEquals(current, expired))
@@ -68,6 +75,11 @@ public sealed partial class SalesforceConnection
         }
         catch (Exception ex)
         {
+            if (LoginRefusal.IsCredentialRefusal(ex))
+            {
+                _refusal.Remember((SalesforceLoginException)ex);
+            }
+
             SfBulkDiagnostics.Logins.Add(1, kind, new("sfbulk.outcome", ex is SalesforceException se ? se.ErrorCode ?? "error" : "error"));
             activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
             throw;

@@ -31,6 +31,7 @@ public sealed partial class SalesforceConnection : IDisposable
     private readonly ILoggerFactory? _loggerFactory;
     private readonly Func<HttpClient> _clientSource;
     private readonly CancellationTokenSource _lifetime = new();
+    private readonly LoginRefusal _refusal;
 
     /// <summary>Creates a connection; no request is sent until the first call.</summary>
     /// <param name="options">The settings; copied, so later changes have no effect.</param>
@@ -45,13 +46,17 @@ public sealed partial class SalesforceConnection : IDisposable
     /// <param name="loggerFactory">Where to log; null logs nothing.</param>
     /// <exception cref="ArgumentException">A setting is invalid (for example a non-https login URL).</exception>
     public SalesforceConnection(SalesforceConnectionOptions options, ILoggerFactory? loggerFactory)
-        : this(options, loggerFactory, null, null)
+        : this(options, loggerFactory, null, null, null)
     {
     }
 
-    /// <summary>Creates a connection on a shared <see cref="HttpClient"/> source (IHttpClientFactory) and an optional first session.</summary>
-    internal SalesforceConnection(SalesforceConnectionOptions options, ILoggerFactory? loggerFactory, Func<HttpClient>? httpClient, SalesforceSession? initialSession)
+    /// <summary>
+    /// Creates a connection on a shared <see cref="HttpClient"/> source (IHttpClientFactory), an optional first
+    /// session, and the login-refusal memory it shares with the connection it was made from (null: its own).
+    /// </summary>
+    internal SalesforceConnection(SalesforceConnectionOptions options, ILoggerFactory? loggerFactory, Func<HttpClient>? httpClient, SalesforceSession? initialSession, LoginRefusal? refusal = null)
     {
+        _refusal = refusal ?? new LoginRefusal();
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Clone();
         _options.Validate();
@@ -136,7 +141,7 @@ public sealed partial class SalesforceConnection : IDisposable
             return new SalesforceConnection(options, _loggerFactory, _clientSource, null);
         }
 
-        return new SalesforceConnection(_options, _loggerFactory, _clientSource, new SalesforceSession(external.InstanceUrl, sessionId));
+        return new SalesforceConnection(_options, _loggerFactory, _clientSource, new SalesforceSession(external.InstanceUrl, sessionId), _refusal);
     }
 
     /// <summary>Logs in now unless a session is cached, and returns the instance URL requests go to.</summary>
