@@ -91,7 +91,11 @@ internal static class ConnectionResolver
     {
         if (!InputRules.TryUrl(url, out var instanceUrl, out var error))
         {
-            throw new CliException($"{source}: {error}", ExitCodes.UsageError);
+            // Neither value is echoed: when the two are swapped, the "URL" is the session id.
+            var swapped = InputRules.TryUrl(sessionId, out _, out _)
+                ? $" The session id looks like a URL: are {(source == InstanceUrlVariable ? $"{InstanceUrlVariable} and {SessionIdVariable}" : "--instance-url and --session-id")} swapped?"
+                : string.Empty;
+            throw new CliException($"{source}: {error}{swapped}", ExitCodes.UsageError);
         }
 
         if (string.IsNullOrWhiteSpace(sessionId))

@@ -40,7 +40,7 @@ internal static class OAuthTokenClient
                 accessToken = Get(json.RootElement, "access_token");
                 instanceUrl = Get(json.RootElement, "instance_url");
                 error = Get(json.RootElement, "error");
-                description = Get(json.RootElement, "error_description");
+                description = ServerText.Clean(Get(json.RootElement, "error_description"));
             }
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)

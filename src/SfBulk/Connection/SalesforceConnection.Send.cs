@@ -56,9 +56,22 @@ public sealed partial class SalesforceConnection
                 ? new("X-SFDC-Session", session.AccessToken)
                 : new("Authorization", "Bearer " + session.AccessToken),
             request.Family == ApiFamily.BulkV1 ? "bulk1" : "rest");
-        return await (request.IsIdempotent ? _retry : _refusalRetry).ExecuteAsync(
+        var response = await (request.IsIdempotent ? _retry : _refusalRetry).ExecuteAsync(
             static (state, token) => new ValueTask<ApiResponse>(state.Transport.SendAsync(state.Outgoing, token)),
             (Transport: _transport, Outgoing: outgoing),
             cancellationToken).ConfigureAwait(false);
+
+        // An error answer that echoes the session (a proxy's error page, a misbehaving gateway) must not carry it
+        // on into exception messages, output or fault documents.
+        if (!response.IsSuccess)
+        {
+            var body = ServerText.WithoutToken(response.Body, session.AccessToken);
+            if (!ReferenceEquals(body, response.Body))
+            {
+                response = response with { Body = body };
+            }
+        }
+
+        return response;
     }
 }
