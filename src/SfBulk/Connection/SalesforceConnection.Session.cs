@@ -24,6 +24,11 @@ public sealed partial class SalesforceConnection
     {
         Task<SalesforceSession> login;
         _refusal.ThrowIfRefused();
+        if (_renewer is not null)
+        {
+            return await RenewThroughSharedAsync(expired, cancellationToken).ConfigureAwait(false);
+        }
+
         lock (_sessionGate)
         {
             if (_session is { } current && !ReferenceEquals(current, expired))
@@ -47,6 +52,39 @@ public sealed partial class SalesforceConnection
         }
 
         return await login.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A per-call connection's session: the one it was given until Salesforce refuses it, then the shared
+    /// connection's, but only when the shared connection's instance host is the host the given session belongs to.
+    /// </summary>
+    private async Task<SalesforceSession> RenewThroughSharedAsync(SalesforceSession? expired, CancellationToken cancellationToken)
+    {
+        SalesforceSession? given;
+        lock (_sessionGate)
+        {
+            if (_session is { } current && !ReferenceEquals(current, expired))
+            {
+                return current;
+            }
+
+            given = _session ?? expired;
+        }
+
+        var shared = await _renewer!.GetSessionAsync(expired, cancellationToken).ConfigureAwait(false);
+        if (given is not null && !string.Equals(given.InstanceUrl.IdnHost, shared.InstanceUrl.IdnHost, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new SalesforceLoginException(
+                $"The given session for {given.InstanceUrl.GetLeftPart(UriPartial.Authority)} expired, and it was not renewed: the connection '{_renewer.Name}' logs in to {shared.InstanceUrl.GetLeftPart(UriPartial.Authority)}, another host, and sfbulk never lends a connection's credentials to another org. Pass a new session id, or use ServerUrl {shared.InstanceUrl.GetLeftPart(UriPartial.Authority)} to renew through the connection.",
+                SfBulkErrorCodes.ExternalSessionExpired);
+        }
+
+        lock (_sessionGate)
+        {
+            _session = shared;
+        }
+
+        return shared;
     }
 
     private async Task<SalesforceSession> LoginAsync(bool refresh)
