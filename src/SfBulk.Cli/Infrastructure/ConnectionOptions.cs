@@ -13,6 +13,13 @@ internal sealed class ConnectionOptions
     {
         InstanceUrl.AcceptUrlsOnly();
         ApiVersion.AcceptApiVersionsOnly();
+        TargetOrg.Validators.Add(r =>
+        {
+            if (r.Tokens.Count > 0 && SfBulk.Authentication.SalesforceCliCredential.AliasProblem(r.Tokens[0].Value) is { } problem)
+            {
+                r.AddError($"{TargetOrg.Name}: {problem}");
+            }
+        });
     }
 
     public Option<string> InstanceUrl { get; } = new("--instance-url")
