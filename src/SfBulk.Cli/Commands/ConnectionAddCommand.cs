@@ -71,6 +71,7 @@ internal static class ConnectionAddCommand
 
             Check(kind, stored, parse, secrets);
             var store = ConnectionStore.Default();
+            using var writeLock = store.Lock();
             var file = store.Load();
             if (file.Connections.ContainsKey(connectionName) && !parse.GetValue(force))
             {
