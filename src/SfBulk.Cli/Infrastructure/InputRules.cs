@@ -45,7 +45,7 @@ internal static class InputRules
     /// shown when it is no web URL at all (it may be a session id or a password given in the wrong place).
     /// </summary>
     public static string ShownUrl(string? text) =>
-        Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && !string.IsNullOrEmpty(url.IdnHost)
+        Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var url) && !url.IsFile && !url.IsUnc && !string.IsNullOrEmpty(url.IdnHost)
             ? "'" + url.Scheme + "://" + url.IdnHost + (url.IsDefaultPort ? string.Empty : ":" + url.Port.ToString(CultureInfo.InvariantCulture)) + "'"
             : "(not shown: it is no web URL and may hold a secret)";
 

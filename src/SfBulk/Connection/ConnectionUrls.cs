@@ -48,7 +48,7 @@ internal static class ConnectionUrls
     /// query, which may hold a password or a session id), or a note that it is not shown when it is no URL at all.
     /// </summary>
     public static string Shown(string? text) =>
-        Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && !string.IsNullOrEmpty(url.IdnHost)
+        Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var url) && !url.IsFile && !url.IsUnc && !string.IsNullOrEmpty(url.IdnHost)
             ? "'" + url.Scheme + "://" + url.IdnHost + (url.IsDefaultPort ? string.Empty : ":" + url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)) + "'"
             : "(not shown: it is no web URL and may hold a secret)";
 
