@@ -69,7 +69,7 @@ internal static class CloseReport
             foreach (var e in outcomes)
             {
                 var details = e.Result is { } r
-                    ? $"{r.Job.State} · {r.Job.Operation} {r.Job.Object}"
+                    ? $"{r.Job.State} · {r.Job.Operation} {r.Job.Object}{(UploadCompleted(e) ? " · " + UploadCompletedNote : string.Empty)}"
                     : e.NotAttempted ? NotAttemptedDetails
                     : e.Cancelled ? CancelledDetails
                     : e.Error is SalesforceException { ErrorCode: { } code } ? code : "see the error below";
@@ -101,6 +101,13 @@ internal static class CloseReport
         }
     }
 
+    /// <summary>What closing a Bulk API 2.0 ingest job means: its upload is complete and Salesforce processes the data now.</summary>
+    public const string UploadCompletedNote = "upload marked complete: Salesforce now processes the uploaded data";
+
+    /// <summary>True when this close moved a Bulk API 2.0 ingest job from Open to UploadComplete.</summary>
+    public static bool UploadCompleted(CloseOutcomeEntry e) =>
+        e.Result is { Outcome: CloseOutcome.Closed, Api: BulkApi.V2 } r && r.Job.JobType != BulkJobType.V2Query;
+
     private const string CancelledDetails = "not finished: cancelled; the job may or may not have changed state";
 
     private const string NotAttemptedDetails = "not attempted: logging in failed (see the error); the job was not changed";
@@ -123,7 +130,14 @@ internal static class CloseReport
     {
         if (e.Result is { } result)
         {
-            JobJson.WriteJob(w, result.Job, x => x.WriteString("outcome", JsonWord(e)));
+            JobJson.WriteJob(w, result.Job, x =>
+            {
+                x.WriteString("outcome", JsonWord(e));
+                if (UploadCompleted(e))
+                {
+                    x.WriteString("note", UploadCompletedNote);
+                }
+            });
             return;
         }
 
