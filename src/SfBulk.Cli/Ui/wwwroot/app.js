@@ -194,6 +194,7 @@ function jobsPage() {
   const pager = el('div', { class: 'pager' });
   let data = null;
   let timer = 0;
+  let loads = 0;
   let live = true;
 
   const stateSelect = el('select', { id: 'f-state', name: 'state' },
@@ -264,8 +265,10 @@ function jobsPage() {
   async function load(refresh) {
     sessionStorage.setItem('sfbulk.jobs', JSON.stringify(jobFilters));
     clearTimeout(timer);
+    const ticket = ++loads;
     const body = await api(`/api/jobs?${query(refresh)}`);
-    if (!live) return;
+    // Only the newest request renders: an older answer arriving late would show stale filters.
+    if (!live || ticket !== loads) return;
     if (body.error) {
       fill(status, el('span', { role: 'alert', text: `Could not list jobs: ${body.error.errorCode} ${body.error.message}` }));
     } else {
