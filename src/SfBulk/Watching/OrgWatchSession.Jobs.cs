@@ -17,7 +17,7 @@ internal sealed partial class OrgWatchSession
             && now - readAt < _options.RefreshInterval)
         {
             // Nothing changed since the last read: no batch started or ended, so the verdict stands.
-            watched.NextLookAt = now + watched.Planner.NextDelay(watched.Job, true, now);
+            watched.Plan(now, watched.Planner.NextDelay(watched.Job, true, now));
             return;
         }
 
@@ -62,14 +62,14 @@ internal sealed partial class OrgWatchSession
             }
 
             watched.Failures = 0;
-            watched.NextLookAt = now + watched.Planner.NextDelay(job, true, now);
+            watched.Plan(now, watched.Planner.NextDelay(job, true, now));
             events.Add(Event(OrgWatchEventKind.Progress, job, Progress(job, watched.Planner.EstimatedFinish)));
         }
         catch (Exception e) when (WatchSession.IsTransient(e, cancellationToken) && watched.Failures < _options.MaxConsecutiveFailures)
         {
             watched.Failures++;
             var pause = Grow(_options.FinishInterval, watched.Failures - 1);
-            watched.NextLookAt = _time.GetUtcNow() + pause;
+            watched.Plan(_time.GetUtcNow(), pause);
             events.Add(Event(OrgWatchEventKind.Retrying, watched.Job, string.Create(CultureInfo.InvariantCulture, $"Reading job {watched.Id} failed ({watched.Failures} in a row); trying again in {pause.TotalSeconds:0.#} s: {e.Message}")) with { Error = e });
         }
         catch (SalesforceRestException e) when (!WatchSession.IsTransient(e, cancellationToken))
@@ -118,7 +118,7 @@ internal sealed partial class OrgWatchSession
             watched.Failures++;
             watched.StampAmbiguous = true;
             var pause = Grow(_options.FinishInterval, watched.Failures - 1);
-            watched.NextLookAt = _time.GetUtcNow() + pause;
+            watched.Plan(_time.GetUtcNow(), pause);
             events.Add(Event(OrgWatchEventKind.Retrying, job, string.Create(CultureInfo.InvariantCulture, $"Closing job {job.Id} failed ({watched.Failures} in a row); it is read again in {pause.TotalSeconds:0.#} s: {e.Message}")) with { Error = e });
         }
         catch (SalesforceRestException e)

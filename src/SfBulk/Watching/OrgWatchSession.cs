@@ -13,7 +13,7 @@ internal sealed partial class OrgWatchSession
     private const double Growth = 1.5;
 
     /// <summary>A read within this of the job's whole-second stamp may miss a change stamped in the same second.</summary>
-    private static readonly TimeSpan StampResolution = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan StampResolution = TimeSpan.FromSeconds(1);
 
     private readonly BulkJobClient _client;
     private readonly OrgWatcher _watcher;
@@ -103,7 +103,7 @@ internal sealed partial class OrgWatchSession
 
         var now = _time.GetUtcNow();
         var wakeAt = Follow(listed, now, events);
-        foreach (var job in _jobs.Values.Where(j => j.NextLookAt <= now).OrderBy(j => j.NextLookAt).ToList())
+        foreach (var job in _jobs.Values.Where(j => j.IsDue(now)).OrderBy(j => j.NextLookAt).ToList())
         {
             await LookAsync(job, events, cancellationToken).ConfigureAwait(false);
         }
@@ -182,7 +182,7 @@ internal sealed partial class OrgWatchSession
     private void JudgeListedV2(string key, WatchedJob watched, JobInfo record, List<OrgWatchEvent> events)
     {
         watched.Job = record;
-        watched.NextLookAt = DateTimeOffset.MaxValue;
+        watched.Plan(_time.GetUtcNow(), TimeSpan.MaxValue);
         switch (JobVerdicts.Judge(record, isV1: false))
         {
             case JobVerdict.Done:

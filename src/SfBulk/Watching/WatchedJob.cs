@@ -10,7 +10,7 @@ internal sealed class WatchedJob
         Job = listed;
         ListedStamp = listed.SystemModstamp;
         Planner = planner;
-        NextLookAt = now;
+        Plan(now, TimeSpan.Zero);
     }
 
     /// <summary>The job as last read (or as listed before the first read).</summary>
@@ -39,7 +39,24 @@ internal sealed class WatchedJob
     public bool StampAmbiguous { get; set; }
 
     /// <summary>When the job is due for a look.</summary>
-    public DateTimeOffset NextLookAt { get; set; }
+    public DateTimeOffset NextLookAt { get; private set; }
+
+    /// <summary>When <see cref="NextLookAt"/> was planned.</summary>
+    public DateTimeOffset PlannedAt { get; private set; }
+
+    /// <summary>
+    /// True when the job is due at <paramref name="now"/>, or close enough (half its planned pause gone) to be
+    /// looked at with the listing already made for another job rather than with a listing of its own.
+    /// </summary>
+    public bool IsDue(DateTimeOffset now) =>
+        NextLookAt <= now || (NextLookAt != DateTimeOffset.MaxValue && (NextLookAt - now) * 2 <= NextLookAt - PlannedAt);
+
+    /// <summary>Plans the next look <paramref name="delay"/> after <paramref name="now"/>.</summary>
+    public void Plan(DateTimeOffset now, TimeSpan delay)
+    {
+        PlannedAt = now;
+        NextLookAt = delay == TimeSpan.MaxValue ? DateTimeOffset.MaxValue : now + delay;
+    }
 
     /// <summary>A close was sent (and may have landed): a later "already closed" answer is this watcher's own close.</summary>
     public bool CloseSent { get; set; }
