@@ -25,6 +25,9 @@ internal static class OrgWatchScenario
     private const int Jobs = 50;
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
 
+    /// <summary>The org watcher's --max-interval (30 s; ORGWATCH_MAX_INTERVAL in seconds): the shortest jobs run about 30 s, so a new job must be seen within that.</summary>
+    private static readonly TimeSpan ListingInterval = TimeSpan.FromSeconds(Environment.GetEnvironmentVariable("ORGWATCH_MAX_INTERVAL") is { Length: > 0 } s ? double.Parse(s, CultureInfo.InvariantCulture) : 30);
+
     public static async Task<int> RunAsync(string outputDirectory, int seed, CancellationToken cancellationToken)
     {
         var fake = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
@@ -55,16 +58,19 @@ internal static class OrgWatchScenario
         var orgSeeding = SeedOnScheduleAsync(time, control, plan, orgJobs, null, cancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var closedEvents = new List<OrgWatchEvent>();
+        var allEvents = new List<OrgWatchEvent>();
         var watcher = new OrgWatcher(client, new OrgWatchOptions
         {
             TimeProvider = time,
             JitterSeed = seed,
             CloseWhenDone = true,
+            MaxInterval = ListingInterval,
             Filter = new SweepFilter { JobType = BulkJobType.Classic, PkChunking = true, OlderThan = TimeSpan.Zero },
         });
         var recorder = new Recorder(e =>
         {
             Point(timeline, "sfbulk-orgwatch", (e.At - orgStart).TotalSeconds, e.CallsUsed);
+            allEvents.Add(e);
             if (e.Kind == OrgWatchEventKind.Closed)
             {
                 closedEvents.Add(e);
@@ -93,6 +99,15 @@ internal static class OrgWatchScenario
             var closed = closedEvents.Single(e => string.Equals(e.JobId, id.Value, StringComparison.Ordinal));
             var end = await LastChunkEndAsync(client, id.Value!, cancellationToken);
             orgMeasured.Add(new JobMeasure(planned, (id.Created - orgStart).TotalSeconds, (end - orgStart).TotalSeconds, (closed.At - end).TotalSeconds));
+            if ((closed.At - end).TotalSeconds > 3)
+            {
+                // A close later than the target: show what the watcher saw of that job.
+                await Console.Error.WriteLineAsync($"{id.Value} ({planned.Chunks} chunks of {planned.ChunkSeconds} s) closed {(closed.At - end).TotalSeconds:0.###} s after its last chunk at {end:HH:mm:ss}:");
+                foreach (var e in allEvents.Where(e => e.JobId == id.Value))
+                {
+                    await Console.Error.WriteLineAsync("  " + e);
+                }
+            }
         }
 
         // 2. The same schedule, one single-job watcher per job.

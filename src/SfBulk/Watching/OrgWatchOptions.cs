@@ -66,6 +66,9 @@ public sealed class OrgWatchOptions
     /// <value>The default is <see cref="TimeProvider.System"/>; tests use a fake one.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>The longest pause between two looks at one job, unless <see cref="MaxInterval"/> is longer.</summary>
+    private static readonly TimeSpan JobLookCap = new WatchOptions().MaxInterval;
+
     internal TimeSpan MinimumAge => Filter.OlderThan ?? TimeSpan.Zero;
 
     internal OrgWatchOptions Validated()
@@ -115,7 +118,10 @@ public sealed class OrgWatchOptions
     internal WatchOptions PlannerOptions(int? seed) => new()
     {
         InitialInterval = InitialInterval,
-        MaxInterval = MaxInterval,
+
+        // A job's own looks follow its progress up to the single-job watcher's cap, whatever the listing interval:
+        // the listings in between still show when it changes.
+        MaxInterval = MaxInterval > JobLookCap ? MaxInterval : JobLookCap,
         FinishInterval = FinishInterval,
         Jitter = Jitter,
         JitterSeed = seed,

@@ -7,13 +7,14 @@ namespace SfBulk.Watching;
 internal sealed partial class OrgWatchSession
 {
     /// <summary>
-    /// A followed Bulk 1.0 job is due: reads it when the listing shows a change since the last read (or cannot tell),
+    /// A followed Bulk 1.0 job is due: reads it when the listing shows a change since the last read (or cannot tell, or
+    /// no listing was made for this look),
     /// judges it like <see cref="JobWatcher"/>, and closes it once every batch that will run has finished.
     /// </summary>
-    private async Task LookAsync(WatchedJob watched, List<OrgWatchEvent> events, CancellationToken cancellationToken)
+    private async Task LookAsync(WatchedJob watched, List<OrgWatchEvent> events, CancellationToken cancellationToken, bool listed)
     {
         var now = _time.GetUtcNow();
-        if (watched.ReadAt is { } readAt && !watched.StampAmbiguous && watched.ListedStamp == watched.ReadStamp
+        if (listed && watched.ReadAt is { } readAt && !watched.StampAmbiguous && watched.ListedStamp == watched.ReadStamp
             && now - readAt < _options.RefreshInterval)
         {
             // Nothing changed since the last read: no batch started or ended, so the verdict stands.

@@ -32,6 +32,8 @@ internal sealed partial class OrgWatchSession
     private int _listFailures;
     private int _idleCycles;
     private int _planners;
+    private DateTimeOffset _nextListingAt;
+    private DateTimeOffset? _wakeAt;
 
     public OrgWatchSession(BulkJobClient client, OrgWatcher watcher, OrgWatchOptions options)
     {
@@ -86,6 +88,17 @@ internal sealed partial class OrgWatchSession
             return Report(OrgWatchStopReason.SpendLimit);
         }
 
+        var now = _time.GetUtcNow();
+        var due = _jobs.Values.Where(j => j.NextLookAt <= now).ToList();
+        if (now < _nextListingAt && due.Count == 1)
+        {
+            // One job due and no listing due: reading it straight away costs one call, a listing first would cost two
+            // whenever the job changed.
+            await LookAsync(due[0], events, cancellationToken, listed: false).ConfigureAwait(false);
+            PlanNextCycle(_wakeAt);
+            return null;
+        }
+
         List<JobInfo> listed;
         try
         {
@@ -101,11 +114,18 @@ internal sealed partial class OrgWatchSession
             return null;
         }
 
-        var now = _time.GetUtcNow();
-        var wakeAt = Follow(listed, now, events);
+        now = _time.GetUtcNow();
+        _wakeAt = Follow(listed, now, events);
         foreach (var job in _jobs.Values.Where(j => j.IsDue(now)).OrderBy(j => j.NextLookAt).ToList())
         {
-            await LookAsync(job, events, cancellationToken).ConfigureAwait(false);
+            await LookAsync(job, events, cancellationToken, listed: true).ConfigureAwait(false);
+        }
+
+        now = _time.GetUtcNow();
+        _nextListingAt = now + (_jobs.Count == 0 ? Grow(_options.InitialInterval, _idleCycles++) : _options.MaxInterval);
+        if (_jobs.Count > 0)
+        {
+            _idleCycles = 0;
         }
 
         if (_options.StopWhenIdle && _jobs.Count == 0)
@@ -113,7 +133,7 @@ internal sealed partial class OrgWatchSession
             return Report(OrgWatchStopReason.Idle);
         }
 
-        PlanNextCycle(wakeAt);
+        PlanNextCycle(_wakeAt);
         return null;
     }
 
@@ -230,12 +250,7 @@ internal sealed partial class OrgWatchSession
     private void PlanNextCycle(DateTimeOffset? wakeAt)
     {
         var now = _time.GetUtcNow();
-        var next = now + (_jobs.Count == 0 ? Grow(_options.InitialInterval, _idleCycles++) : _options.MaxInterval);
-        if (_jobs.Count > 0)
-        {
-            _idleCycles = 0;
-        }
-
+        var next = _nextListingAt;
         foreach (var job in _jobs.Values)
         {
             next = job.NextLookAt < next ? job.NextLookAt : next;
