@@ -12,7 +12,7 @@ public partial class BulkJobClient
     /// Lists jobs on one Get All Jobs list (<c>/jobs/query</c> or <c>/jobs/ingest</c>), every page. The query list
     /// holds every Bulk 1.0 (Classic) job, so a watcher of Classic jobs reads it alone and spends one request a page.
     /// </summary>
-    internal async IAsyncEnumerable<JobInfo> GetJobsOnListAsync(bool queryList, JobListFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    internal async IAsyncEnumerable<JobInfo> GetJobsOnListAsync(bool queryList, JobListFilter filter, Action<ApiResponse>? answered, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var kind = queryList ? "query" : "ingest";
         var parameters = new List<string>();
@@ -42,6 +42,7 @@ public partial class BulkJobClient
                 throw ApiErrors.ToException(response);
             }
 
+            answered?.Invoke(response);
             var page = JobPageWire.Parse(response.Body, response);
             foreach (var job in page.Records)
             {

@@ -6,12 +6,13 @@ namespace SfBulk.Watching;
 /// <summary>How an <see cref="OrgWatcher"/> finds, follows and closes jobs; copied when the watcher is created.</summary>
 public sealed class OrgWatchOptions
 {
-    /// <summary>The minimum age a job needs before the watcher considers it, unless <see cref="Filter"/> says otherwise: 1 hour.</summary>
-    public static readonly TimeSpan DefaultMinimumAge = TimeSpan.FromHours(1);
+    /// <summary>The minimum age a job needs before the watcher considers it, unless <see cref="Filter"/> says otherwise: 1 hour, as for a sweep.</summary>
+    public static readonly TimeSpan DefaultMinimumAge = SweepFilter.DefaultOlderThan;
 
     /// <summary>
     /// Which open jobs to follow: object, operation, creator, job type, PK chunking and minimum age
-    /// (<see cref="SweepFilter.OlderThan"/>, measured from the job's <c>createdDate</c>). A job younger than the
+    /// (<see cref="SweepFilter.OlderThan"/>, measured from the job's <c>createdDate</c> on Salesforce's clock, the
+    /// <c>Date</c> header of the listing). A job younger than the
     /// minimum age is never read nor touched; it is picked up once it is old enough.
     /// </summary>
     /// <value>The default follows Bulk 1.0 jobs with PK chunking at least 1 hour old.</value>

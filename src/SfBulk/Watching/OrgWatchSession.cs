@@ -1,4 +1,5 @@
 using System.Globalization;
+using SfBulk.Http;
 using SfBulk.Models;
 using SfBulk.Sweeping;
 
@@ -34,6 +35,7 @@ internal sealed partial class OrgWatchSession
     private int _planners;
     private DateTimeOffset _nextListingAt;
     private DateTimeOffset? _wakeAt;
+    private DateTimeOffset? _serverNow;
 
     public OrgWatchSession(BulkJobClient client, OrgWatcher watcher, OrgWatchOptions options)
     {
@@ -178,10 +180,13 @@ internal sealed partial class OrgWatchSession
                 continue;
             }
 
+            // Ages on Salesforce's clock (the listing's Date header), as the sweep measures them; the local clock without it.
             var ofAge = job.CreatedDate + minimumAge;
-            if (ofAge > now)
+            var salesforceNow = _serverNow ?? now;
+            if (ofAge > salesforceNow)
             {
-                wakeAt = wakeAt is { } w && w < ofAge ? w : ofAge;
+                var localWake = now + (ofAge - salesforceNow);
+                wakeAt = wakeAt is { } w && w < localWake ? w : localWake;
                 continue;
             }
 
@@ -264,10 +269,11 @@ internal sealed partial class OrgWatchSession
     private async Task<List<JobInfo>> ListAsync(CancellationToken cancellationToken)
     {
         var jobs = new List<JobInfo>();
+        _serverNow = null;
         var listFilter = new JobListFilter { JobType = _filter.JobType, IsPkChunkingEnabled = _filter.PkChunking == true ? true : null };
         foreach (var queryList in Lists())
         {
-            var pages = _client.GetJobsOnListAsync(queryList, listFilter, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            var pages = _client.GetJobsOnListAsync(queryList, listFilter, r => _serverNow = ServerDate.Of(r) ?? _serverNow, cancellationToken).GetAsyncEnumerator(cancellationToken);
             await using (pages.ConfigureAwait(false))
             {
                 while (await _calls.RunAsync(() => pages.MoveNextAsync()).ConfigureAwait(false))
