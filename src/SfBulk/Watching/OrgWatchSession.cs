@@ -97,6 +97,12 @@ internal sealed partial class OrgWatchSession
             // One job due and no listing due: reading it straight away costs one call, a listing first would cost two
             // whenever the job changed.
             await LookAsync(due[0], events, cancellationToken, listed: false).ConfigureAwait(false);
+            if (_jobs.Count == 0)
+            {
+                // The last followed job ended: list now, to follow the next ones (or to stop when idle).
+                _nextListingAt = _time.GetUtcNow();
+            }
+
             PlanNextCycle(_wakeAt);
             return null;
         }

@@ -63,6 +63,9 @@ public sealed class OrgWatcherTests : IAsyncLifetime
             Assert.Single(events, e => e.JobId == id && e.Kind == OrgWatchEventKind.Seen);
         }
 
+        // Idle is noticed at once: the stop follows the last close, not the next minute's listing.
+        Assert.InRange(events[^1].At - events.Where(e => e.Kind == OrgWatchEventKind.Closed).Max(e => e.At), TimeSpan.Zero, TimeSpan.FromSeconds(3));
+
         // The longest job runs 3 waves of 45 s on 4 slots: a look every 5 s would take 30 listings alone.
         Assert.InRange(report.CallsUsed, 1, 45);
     }
