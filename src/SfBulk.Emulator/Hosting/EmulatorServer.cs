@@ -78,6 +78,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         if (options.EnableControlSurface)
         {
             app.MapControlEndpoints();
+            app.MapVariantControlEndpoints();
         }
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
