@@ -10,6 +10,9 @@ internal sealed record CloseOutcomeEntry(string JobId, CloseJobResult? Result, E
 {
     /// <summary>The command was cancelled before this job's close finished: the job may or may not have changed state.</summary>
     public bool Cancelled => Result is null && Error is null;
+
+    /// <summary>A close (target Closed) found the job aborted: not a success, the job was not closed.</summary>
+    public bool AbortedNotClosed => Result is { Outcome: CloseOutcome.AlreadyAborted, WasAlreadyInRequestedState: false };
 }
 
 /// <summary>Reports close/abort outcomes: every job on standard output, failures' details on standard error.</summary>
@@ -62,7 +65,9 @@ internal static class CloseReport
             var table = new Table().Border(TableBorder.None).HideHeaders().AddColumn("Job").AddColumn("Result").AddColumn("Details");
             foreach (var e in outcomes)
             {
-                var details = e.Result is { } r
+                var details = e.AbortedNotClosed
+                    ? $"{e.Result!.Job.State} · not closed: {AbortedNotClosedReason}"
+                    : e.Result is { } r
                     ? $"{r.Job.State} · {r.Job.Operation} {r.Job.Object}"
                     : e.Cancelled ? CancelledDetails
                     : e.Error is SalesforceException { ErrorCode: { } code } ? code : "see the error below";
@@ -70,6 +75,11 @@ internal static class CloseReport
             }
 
             Terminal.Out.Write(table);
+        }
+
+        foreach (var aborted in outcomes.Where(o => o.AbortedNotClosed))
+        {
+            Console.Error.WriteLine($"error: {aborted.JobId}: {AbortedNotClosedReason}");
         }
 
         var failures = outcomes.Where(o => o.Error is not null).ToList();
@@ -86,19 +96,26 @@ internal static class CloseReport
         var cancelled = outcomes.Count(o => o.Cancelled);
         if (outcomes.Count > 1 && context.Verbosity > Verbosity.Quiet)
         {
-            var done = outcomes.Count - failures.Count - cancelled;
-            Console.Error.WriteLine(failures.Count == 0 && cancelled == 0
+            var notClosed = outcomes.Count(o => o.AbortedNotClosed);
+            var done = outcomes.Count - failures.Count - cancelled - notClosed;
+            Console.Error.WriteLine(failures.Count == 0 && cancelled == 0 && notClosed == 0
                 ? $"All {outcomes.Count} jobs done."
-                : $"{done} of {outcomes.Count} jobs done{(failures.Count > 0 ? $", {failures.Count} failed" : string.Empty)}{(cancelled > 0 ? $", {cancelled} cancelled" : string.Empty)}.");
+                : $"{done} of {outcomes.Count} jobs done{(failures.Count > 0 ? $", {failures.Count} failed" : string.Empty)}{(notClosed > 0 ? $", {notClosed} found aborted (not closed)" : string.Empty)}{(cancelled > 0 ? $", {cancelled} cancelled" : string.Empty)}.");
         }
     }
 
     private const string CancelledDetails = "not finished: cancelled; the job may or may not have changed state";
 
-    /// <summary>0 when every job is in the requested state; the failure's code for one job (or when every failure agrees); else 1.</summary>
+    private const string AbortedNotClosedReason = "the job was aborted (its queued batches were dropped), not closed";
+
+    /// <summary>
+    /// 0 when every job is in the requested state; the failure's code for one job (or when every failure agrees); else 1.
+    /// A close that found the job aborted is a failure with the API error code (5).
+    /// </summary>
     public static int ExitCode(IReadOnlyList<CloseOutcomeEntry> outcomes)
     {
-        var failures = outcomes.Where(o => o.Error is not null).Select(o => ErrorReporter.ExitCodeOf(o.Error!)).ToList();
+        var failures = outcomes.Where(o => o.Error is not null).Select(o => ErrorReporter.ExitCodeOf(o.Error!))
+            .Concat(outcomes.Where(o => o.AbortedNotClosed).Select(_ => ExitCodes.ApiError)).ToList();
         if (failures.Count == 0)
         {
             return ExitCodes.Success;
@@ -111,7 +128,14 @@ internal static class CloseReport
     {
         if (e.Result is { } result)
         {
-            JobJson.WriteJob(w, result.Job, x => x.WriteString("outcome", JsonWord(e)));
+            JobJson.WriteJob(w, result.Job, x =>
+            {
+                x.WriteString("outcome", JsonWord(e));
+                if (e.AbortedNotClosed)
+                {
+                    x.WriteString("reason", AbortedNotClosedReason);
+                }
+            });
             return;
         }
 

@@ -84,13 +84,11 @@ internal static class JobVerdicts
             return JobVerdict.Running;
         }
 
+        // Decided by the original (first) batch's state, never by its stateMessage: a chunked query's original batch
+        // ends NotProcessed when chunking worked and Failed when it did not.
         var first = batches.OrderBy(b => b.CreatedDate).FirstOrDefault();
-        return first is not null && first.State == BatchState.Failed && IsChunkingFailure(first)
+        return first is not null && first.State == BatchState.Failed
             ? JobVerdict.ChunkingFailed
             : JobVerdict.Done;
     }
-
-    /// <summary>Salesforce says why chunking failed in the original batch's stateMessage (e.g. "PK chunking is not supported …").</summary>
-    private static bool IsChunkingFailure(BatchInfo original) =>
-        original.StateMessage is { } message && message.Contains("chunk", StringComparison.OrdinalIgnoreCase);
 }
