@@ -177,6 +177,21 @@ public class BulkJobClientVariantTests
         Assert.Equal(CloseOutcome.Aborted, result.Outcome);
     }
 
+    [Theory]
+    [InlineData(CloseByOtherUser.InvalidUser)]
+    [InlineData(CloseByOtherUser.InvalidJob)]
+    [InlineData(CloseByOtherUser.InvalidJobState)]
+    public async Task CloseJobAsync_AnotherUsersV2Job_RefusalStandsInTwoSpelling(CloseByOtherUser variant)
+    {
+        await using var h = await JobsHarness.StartAsync(emulator: o => o.Variants = new EmulatorVariants { CloseByOtherUser = variant });
+        var id = await SeedAsync(h.Emulator, "_emulator/jobs/v2", """{"count":1,"createdBy":"integration@sfbulk.test"}""");
+
+        var error = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.CloseJobAsync(id, cancellationToken: Ct));
+
+        Assert.Equal(variant.ToString().ToUpperInvariant(), error.ErrorCode);
+        Assert.Equal(BulkJobState.Open, (await h.Client.GetJobAsync(id, BulkApi.V2, Ct)).State);
+    }
+
     [Fact]
     public async Task CloseJobAsync_V2JobWithTwoUploads_RefusalStands()
     {
@@ -191,12 +206,12 @@ public class BulkJobClientVariantTests
         Assert.Equal(BulkJobState.Open, (await h.Client.GetJobAsync(created.Id, BulkApi.V2, Ct)).State);
     }
 
-    private static async Task<string> SeedOtherUsersJobAsync(EmulatorHarness emulator)
+    private static Task<string> SeedOtherUsersJobAsync(EmulatorHarness emulator) =>
+        SeedAsync(emulator, "_emulator/jobs/classic", """{"count":1,"createdBy":"integration@sfbulk.test"}""");
+
+    private static async Task<string> SeedAsync(EmulatorHarness emulator, string path, string body)
     {
-        using var response = await emulator.Control.PostAsync(
-            "_emulator/jobs/classic",
-            new StringContent("""{"count":1,"createdBy":"integration@sfbulk.test"}""", System.Text.Encoding.UTF8, "application/json"),
-            Ct);
+        using var response = await emulator.Control.PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Ct);
         var text = await response.Content.ReadAsStringAsync(Ct);
         Assert.True(response.IsSuccessStatusCode, text);
         using var json = System.Text.Json.JsonDocument.Parse(text);
