@@ -68,7 +68,7 @@ internal static class CloseReport
                 var details = e.AbortedNotClosed
                     ? $"{e.Result!.Job.State} · not closed: {AbortedNotClosedReason}"
                     : e.Result is { } r
-                    ? $"{r.Job.State} · {r.Job.Operation} {r.Job.Object}"
+                    ? $"{r.Job.State} · {r.Job.Operation} {r.Job.Object}{(UploadCompleted(e) ? " · " + UploadCompletedNote : string.Empty)}"
                     : e.Cancelled ? CancelledDetails
                     : e.Error is SalesforceException { ErrorCode: { } code } ? code : "see the error below";
                 table.AddRow(new Text(e.JobId), new Text(Word(e)), new Text(details));
@@ -104,6 +104,13 @@ internal static class CloseReport
         }
     }
 
+    /// <summary>What closing a Bulk API 2.0 ingest job means: its upload is complete and Salesforce processes the data now.</summary>
+    public const string UploadCompletedNote = "upload marked complete: Salesforce now processes the uploaded data";
+
+    /// <summary>True when this close moved a Bulk API 2.0 ingest job from Open to UploadComplete.</summary>
+    public static bool UploadCompleted(CloseOutcomeEntry e) =>
+        e.Result is { Outcome: CloseOutcome.Closed, Api: BulkApi.V2 } r && r.Job.JobType != BulkJobType.V2Query;
+
     private const string CancelledDetails = "not finished: cancelled; the job may or may not have changed state";
 
     private const string AbortedNotClosedReason = "the job was aborted (its queued batches were dropped), not closed";
@@ -134,6 +141,11 @@ internal static class CloseReport
                 if (e.AbortedNotClosed)
                 {
                     x.WriteString("reason", AbortedNotClosedReason);
+                }
+
+                if (UploadCompleted(e))
+                {
+                    x.WriteString("note", UploadCompletedNote);
                 }
             });
             return;
