@@ -33,7 +33,7 @@ public partial class NoMessageMatchingTests
                     continue;
                 }
 
-                if (MessageSearch().IsMatch(line) || BodyWordSearch().IsMatch(line) || line.Contains("Regex", StringComparison.Ordinal))
+                if (MessageSearch().IsMatch(line) || BodyWordSearch().IsMatch(line) || PatternOnMessage().IsMatch(line))
                 {
                     offences.Add($"{relative}:{i + 1}: {line}");
                 }
@@ -48,9 +48,10 @@ public partial class NoMessageMatchingTests
     [InlineData("original.StateMessage is { } message && message.Contains(\"chunk\", StringComparison.OrdinalIgnoreCase);")]
     [InlineData("\"invalid_grant\" when description?.Contains(\"approved\", StringComparison.OrdinalIgnoreCase) == true =>")]
     [InlineData("|| response.Body.AsSpan().IndexOf(\"ConcurrentPerOrgLongTxn\"u8) >= 0);")]
+    [InlineData("if (Chunking().IsMatch(batch.StateMessage))")]
     public void Patterns_CatchTheKnownShapes(string line)
     {
-        Assert.True(MessageSearch().IsMatch(line) || BodyWordSearch().IsMatch(line));
+        Assert.True(MessageSearch().IsMatch(line) || BodyWordSearch().IsMatch(line) || PatternOnMessage().IsMatch(line));
     }
 
     private static string FindRepositoryRoot()
@@ -69,6 +70,13 @@ public partial class NoMessageMatchingTests
     /// <summary>A text search on something named like a message: <c>message.Contains(</c>, <c>Description?.StartsWith(</c>, …</summary>
     [GeneratedRegex(@"(?i)(message|description|reason|detail)\w*\)?\??\.(Contains|StartsWith|EndsWith|IndexOf|LastIndexOf|Equals)\(")]
     private static partial Regex MessageSearch();
+
+    /// <summary>
+    /// A regular expression tested against a message to decide something (<c>.IsMatch(message)</c>); rewriting text, such
+    /// as scrubbing secrets out of it, decides nothing and is allowed.
+    /// </summary>
+    [GeneratedRegex(@"(?i)\.(IsMatch|Match|Matches)\(\s*[\w.]*(message|description|reason|detail|body)")]
+    private static partial Regex PatternOnMessage();
 
     /// <summary>A search of a body for a literal word: <c>Body….IndexOf("…"u8)</c> or <c>Body….Contains("…")</c>.</summary>
     [GeneratedRegex(@"(?i)body\w*(\.\w+\(\))*\.(Contains|IndexOf|StartsWith|EndsWith)\(""")]
