@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using SfBulk.Emulator.Fidelity;
 
 namespace SfBulk.Emulator;
 
@@ -81,6 +82,13 @@ public sealed class EmulatorOptions
     /// <summary>Enables the test control surface under <c>/_emulator</c> (seeding, time, sessions, faults).</summary>
     /// <value>The default value is true (test mode).</value>
     public bool EnableControlSurface { get; set; } = true;
+
+    /// <summary>
+    /// The answers the emulator gives where Salesforce's documentation is silent (docs/fidelity.md); changeable later
+    /// through <c>PUT /_emulator/variants</c>.
+    /// </summary>
+    /// <value>The default is read from the <c>SFBULK_EMULATOR_VARIANTS</c> environment variable, else each variant's most likely answer.</value>
+    public EmulatorVariants Variants { get; set; } = EmulatorVariants.FromEnvironment();
 
     /// <summary>The clock the emulator follows (a fake one in tests); null means the system clock.</summary>
     /// <value>The default value is null.</value>

@@ -16,14 +16,26 @@ for (var i = 0; i < args.Length; i++)
             timeScale = scale;
             i++;
             break;
+        case "--variant" when i + 1 < args.Length:
+            try
+            {
+                options.Variants = options.Variants.With(args[++i]);
+            }
+            catch (FormatException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 2;
+            }
+
+            break;
         case "--no-control":
             options.EnableControlSurface = false;
             break;
         case "--help" or "-h":
-            Console.WriteLine("Usage: SfBulk.Emulator [--port <n>] [--time-scale <x>] [--no-control]");
+            Console.WriteLine("Usage: SfBulk.Emulator [--port <n>] [--time-scale <x>] [--no-control] [--variant name=value[,name=value]]");
             return 0;
         default:
-            Console.Error.WriteLine($"Unknown or incomplete option '{args[i]}'. Usage: SfBulk.Emulator [--port <n>] [--time-scale <x>] [--no-control]");
+            Console.Error.WriteLine($"Unknown or incomplete option '{args[i]}'. Usage: SfBulk.Emulator [--port <n>] [--time-scale <x>] [--no-control] [--variant name=value[,name=value]]");
             return 2;
     }
 }

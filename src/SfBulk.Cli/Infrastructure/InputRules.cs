@@ -52,7 +52,15 @@ internal static class InputRules
     /// <summary>True for an API version such as <c>66.0</c>.</summary>
     public static bool IsApiVersion(string? text) =>
         text is { Length: >= 4 and <= 5 } && text[^2] == '.' && char.IsAsciiDigit(text[^1])
-        && int.TryParse(text.AsSpan(0, text.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var major) && major >= 20;
+        && int.TryParse(text.AsSpan(0, text.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var major) && major >= FirstSupportedMajor;
+
+    /// <summary>The oldest API version Salesforce still serves: 21.0 to 30.0 were retired in Summer '25.</summary>
+    public const int FirstSupportedMajor = 31;
+
+    /// <summary>True for a well-formed version below 31.0 (retired: Bulk API 1.0 answers 400 InvalidVersion, REST 410).</summary>
+    public static bool IsRetiredApiVersion(string? text) =>
+        text is { Length: >= 3 and <= 5 } && text[^2] == '.' && char.IsAsciiDigit(text[^1])
+        && int.TryParse(text.AsSpan(0, text.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var major) && major < FirstSupportedMajor;
 
     /// <summary>Adds a parse-time URL check to an option.</summary>
     public static void AcceptUrlsOnly(this Option<string> option) => option.Validators.Add(r =>
@@ -98,7 +106,9 @@ internal static class InputRules
     {
         if (r.Tokens.Count > 0 && !IsApiVersion(r.Tokens[0].Value))
         {
-            r.AddError($"{option.Name}: '{r.Tokens[0].Value}' is not an API version such as 66.0.");
+            r.AddError(IsRetiredApiVersion(r.Tokens[0].Value)
+                ? $"{option.Name}: API version '{r.Tokens[0].Value}' is retired: Salesforce retired versions 21.0 to 30.0 in Summer '25 and refuses them (Bulk API 1.0 answers 400 InvalidVersion, REST 410). Use 31.0 or later, such as 66.0."
+                : $"{option.Name}: '{r.Tokens[0].Value}' is not an API version such as 66.0.");
         }
     });
 

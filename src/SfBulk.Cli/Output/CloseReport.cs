@@ -16,6 +16,9 @@ internal sealed record CloseOutcomeEntry(string JobId, CloseJobResult? Result, E
 
     /// <summary>Logging in failed for an earlier job, so this one was not tried (and not changed).</summary>
     public bool NotAttempted { get; init; }
+
+    /// <summary>A close (target Closed) found the job aborted: not a success, the job was not closed.</summary>
+    public bool AbortedNotClosed => Result is { Outcome: CloseOutcome.AlreadyAborted, WasAlreadyInRequestedState: false };
 }
 
 /// <summary>Reports close/abort outcomes: every job on standard output, failures' details on standard error.</summary>
@@ -68,7 +71,9 @@ internal static class CloseReport
             var table = new Table().Border(TableBorder.None).HideHeaders().AddColumn("Job").AddColumn("Result").AddColumn("Details");
             foreach (var e in outcomes)
             {
-                var details = e.Result is { } r
+                var details = e.AbortedNotClosed
+                    ? $"{e.Result!.Job.State} · not closed: {AbortedNotClosedReason}"
+                    : e.Result is { } r
                     ? $"{r.Job.State} · {r.Job.Operation} {r.Job.Object}{(UploadCompleted(e) ? " · " + UploadCompletedNote : string.Empty)}"
                     : e.NotAttempted ? NotAttemptedDetails
                     : e.Cancelled ? CancelledDetails
@@ -77,6 +82,11 @@ internal static class CloseReport
             }
 
             Terminal.Out.Write(table);
+        }
+
+        foreach (var aborted in outcomes.Where(o => o.AbortedNotClosed))
+        {
+            Console.Error.WriteLine($"error: {aborted.JobId}: {AbortedNotClosedReason}");
         }
 
         var failures = outcomes.Where(o => o.Error is not null).ToList();
@@ -94,10 +104,11 @@ internal static class CloseReport
         var notAttempted = outcomes.Count(o => o.NotAttempted);
         if (outcomes.Count > 1 && context.Verbosity > Verbosity.Quiet)
         {
-            var done = outcomes.Count - failures.Count - cancelled - notAttempted;
-            Console.Error.WriteLine(failures.Count == 0 && cancelled == 0 && notAttempted == 0
+            var notClosed = outcomes.Count(o => o.AbortedNotClosed);
+            var done = outcomes.Count - failures.Count - cancelled - notAttempted - notClosed;
+            Console.Error.WriteLine(failures.Count == 0 && cancelled == 0 && notAttempted == 0 && notClosed == 0
                 ? $"All {outcomes.Count} jobs done."
-                : $"{done} of {outcomes.Count} jobs done{(failures.Count > 0 ? $", {failures.Count} failed" : string.Empty)}{(notAttempted > 0 ? $", {notAttempted} not attempted" : string.Empty)}{(cancelled > 0 ? $", {cancelled} cancelled" : string.Empty)}.");
+                : $"{done} of {outcomes.Count} jobs done{(failures.Count > 0 ? $", {failures.Count} failed" : string.Empty)}{(notClosed > 0 ? $", {notClosed} found aborted (not closed)" : string.Empty)}{(notAttempted > 0 ? $", {notAttempted} not attempted" : string.Empty)}{(cancelled > 0 ? $", {cancelled} cancelled" : string.Empty)}.");
         }
     }
 
@@ -110,12 +121,18 @@ internal static class CloseReport
 
     private const string CancelledDetails = "not finished: cancelled; the job may or may not have changed state";
 
+    private const string AbortedNotClosedReason = "the job was aborted (its queued batches were dropped), not closed";
+
     private const string NotAttemptedDetails = "not attempted: logging in failed (see the error); the job was not changed";
 
-    /// <summary>0 when every job is in the requested state; the failure's code for one job (or when every failure agrees); else 1.</summary>
+    /// <summary>
+    /// 0 when every job is in the requested state; the failure's code for one job (or when every failure agrees); else 1.
+    /// A close that found the job aborted is a failure with the API error code (5).
+    /// </summary>
     public static int ExitCode(IReadOnlyList<CloseOutcomeEntry> outcomes)
     {
-        var failures = outcomes.Where(o => o.Error is not null).Select(o => ErrorReporter.ExitCodeOf(o.Error!)).ToList();
+        var failures = outcomes.Where(o => o.Error is not null).Select(o => ErrorReporter.ExitCodeOf(o.Error!))
+            .Concat(outcomes.Where(o => o.AbortedNotClosed).Select(_ => ExitCodes.ApiError)).ToList();
         var notAttempted = outcomes.Count(o => o.NotAttempted);
         if (failures.Count == 0 && notAttempted == 0)
         {
@@ -133,6 +150,11 @@ internal static class CloseReport
             JobJson.WriteJob(w, result.Job, x =>
             {
                 x.WriteString("outcome", JsonWord(e));
+                if (e.AbortedNotClosed)
+                {
+                    x.WriteString("reason", AbortedNotClosedReason);
+                }
+
                 if (UploadCompleted(e))
                 {
                     x.WriteString("note", UploadCompletedNote);

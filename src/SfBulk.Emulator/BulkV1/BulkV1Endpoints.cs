@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using SfBulk.Emulator.Fidelity;
 using SfBulk.Emulator.State;
 
 namespace SfBulk.Emulator.BulkV1;
@@ -49,9 +50,13 @@ internal static class BulkV1Endpoints
         }
 
         var routeJobId = context.Request.RouteValues["jobId"] as string;
-        // Bulk API 1.0 answers only for its own (Classic) jobs; a 2.0 job id gets InvalidJob like any unknown id.
-        // Whether Salesforce's 1.0 routes also serve 2.0 jobs is unverified; clients detect the API by this answer.
-        var job = routeJobId is null ? null : state.FindJob(routeJobId) is { Kind: JobKind.Classic } found ? found : null;
+        // Bulk API 1.0 answers for its own (Classic) jobs. What it answers for a 2.0 job id is undocumented: the
+        // v1RouteForV2Job variant decides (InvalidJob like any unknown id, the job's JobInfo, or 404).
+        var found = routeJobId is null ? null : state.FindJob(routeJobId);
+        var variant = state.Variants.V1RouteForV2Job;
+        var servesV2 = found is { Kind: not JobKind.Classic } && variant == V1RouteForV2Job.JobInfo && context.Request.RouteValues["batchId"] is null
+            && !context.Request.Path.Value!.EndsWith("/batch", StringComparison.Ordinal);
+        var job = found is { Kind: JobKind.Classic } || servesV2 ? found : null;
         var format = job is null ? Wire.ForRequest(context.Request.ContentType) : Wire.ForJob(job.ContentType);
         try
         {
@@ -62,6 +67,12 @@ internal static class BulkV1Endpoints
                 throw new V1Exception(ExceptionCodes.InvalidVersion, "Invalid Api version specified on URL: " + version);
             }
 
+            if (IsRetired(version))
+            {
+                // Salesforce Help 005321531: retired versions (21.0 to 30.0) answer 400 InvalidVersion on Bulk API 1.0.
+                throw new V1Exception(ExceptionCodes.InvalidVersion, "API version " + version + " is retired: use version " + FirstSupportedVersion + " or later");
+            }
+
             var session = state.Sessions.Validate(context.Request.Headers["X-SFDC-Session"].ToString());
             if (session is null)
             {
@@ -70,8 +81,9 @@ internal static class BulkV1Endpoints
 
             if (routeJobId is not null && job is null)
             {
-                // Code per the doc's description of InvalidJob; message unverified.
-                throw new V1Exception(ExceptionCodes.InvalidJob, "Invalid job id: " + routeJobId);
+                // Code per the doc's description of InvalidJob; message unverified. The 404 is a variant for 2.0 ids.
+                var status = found is not null && variant == V1RouteForV2Job.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
+                throw new V1Exception(ExceptionCodes.InvalidJob, "Invalid job id: " + routeJobId, status);
             }
 
             var call = new V1Call { Context = context, State = state, Session = session, Version = version, Format = format, Job = job };
@@ -82,6 +94,13 @@ internal static class BulkV1Endpoints
             await V1Responses.WriteErrorAsync(context, format, error).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The oldest API version Salesforce still serves (21.0 to 30.0 were retired in Summer '25).</summary>
+    public const string FirstSupportedVersion = "31.0";
+
+    /// <summary>True for a well-formed version below <see cref="FirstSupportedVersion"/>.</summary>
+    public static bool IsRetired(string version) =>
+        int.TryParse(version.AsSpan(0, version.IndexOf('.', StringComparison.Ordinal)), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var major) && major < 31;
 
     /// <summary>Versions look like <c>66.0</c>: digits, a dot, digits.</summary>
     private static bool IsVersion(string version)

@@ -1,3 +1,4 @@
+using SfBulk.Emulator.Fidelity;
 using SfBulk.Emulator.State;
 
 namespace SfBulk.Emulator.BulkV1;
@@ -34,7 +35,8 @@ internal static class JobHandlers
 
         if (!Operations.Contains(operation, StringComparer.Ordinal))
         {
-            throw new V1Exception(ExceptionCodes.InvalidOperation, "Invalid operation: " + operation);
+            // jsforce PR #186: an unknown operation value ("harddelete") answers InvalidJob "Unable to parse Job".
+            throw new V1Exception(ExceptionCodes.InvalidJob, "Unable to parse Job");
         }
 
         var objectName = Field("object");
@@ -106,7 +108,11 @@ internal static class JobHandlers
     public static async Task UpdateAsync(V1Call call)
     {
         var fields = JobInfoBody.Parse(await ReadJobInfoAsync(call).ConfigureAwait(false), Wire.ForRequest(call.Context.Request.ContentType));
-        var extra = fields.Where(f => f.Key != "state").Select(f => f.Key).ToList();
+        var job = call.RequiredJob;
+
+        // WSC's closeJob/abortJob send <id> before <state>: the id of the job itself is tolerated (forceworkbench
+        // #675 shows a real org complaining about CreatedById, not Id, for an echoed JobInfo).
+        var extra = fields.Where(f => f.Key != "state" && !(f.Key == "id" && IsJobsOwnId(f.Value, job))).Select(f => f.Key).ToList();
         if (extra.Count > 0)
         {
             // A client echoing a whole JobInfo gets "CreatedById cannot be specified" (forceworkbench #675), so the
@@ -115,9 +121,20 @@ internal static class JobHandlers
             throw CannotBeSpecified(reported);
         }
 
-        var target = fields.Count == 0 ? null : fields[^1].Value;
-        var job = call.RequiredJob;
+        var target = fields.LastOrDefault(f => f.Key == "state").Value;
         JobSnapshot snapshot;
+        if (job.Kind != JobKind.Classic)
+        {
+            // The v1RouteForV2Job=jobInfo variant: the 1.0 route shows a 2.0 job but leaves its state alone.
+            lock (job.Gate)
+            {
+                snapshot = JobSnapshot.Of(job, call.State.Now);
+            }
+
+            await JobInfoWriter.WriteAsync(call.Context, call.Format, snapshot).ConfigureAwait(false);
+            return;
+        }
+
         lock (job.Gate)
         {
             var now = call.State.Now;
@@ -133,8 +150,8 @@ internal static class JobHandlers
 
                     if (!string.Equals(job.CreatedById, call.Session.User.Id, StringComparison.Ordinal))
                     {
-                        // Documented rule (only the creator may close); code and message unverified.
-                        throw new V1Exception(ExceptionCodes.InvalidUser, "Only the user who created the job can close it");
+                        // Documented rule (only the creator may close); the code is the closeByOtherUser variant.
+                        throw OtherUsersJob(call.State.Variants.CloseByOtherUser);
                     }
 
                     break;
@@ -161,6 +178,17 @@ internal static class JobHandlers
 
         await JobInfoWriter.WriteAsync(call.Context, call.Format, snapshot).ConfigureAwait(false);
     }
+
+    /// <summary>The refusal of a close by a user other than the creator, in the code the variant names (message unverified).</summary>
+    internal static V1Exception OtherUsersJob(CloseByOtherUser variant) => variant switch
+    {
+        CloseByOtherUser.InvalidJob => new(ExceptionCodes.InvalidJob, "Only the user who created the job can close it"),
+        CloseByOtherUser.InvalidJobState => new(ExceptionCodes.InvalidJobState, "Only the user who created the job can close it"),
+        _ => new(ExceptionCodes.InvalidUser, "Only the user who created the job can close it"),
+    };
+
+    private static bool IsJobsOwnId(string? value, EmulatedJob job) =>
+        SfBulk.Emulator.Identity.SalesforceIds.TryNormalize(value, out var id) && string.Equals(id, job.Id, StringComparison.Ordinal);
 
     private static async Task<byte[]> ReadJobInfoAsync(V1Call call) =>
         await RequestBody.ReadAsync(call.Context, Limits.MaxJobInfoBytes).ConfigureAwait(false)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using SfBulk.Emulator.Fidelity;
 using SfBulk.Emulator.State;
 
 namespace SfBulk.Emulator.BulkV2;
@@ -112,7 +113,11 @@ internal static class V2IngestEndpoints
             }
             else
             {
-                V2IngestProcessing.Upload(job, buffer.ToArray());
+                job.UploadCount++;
+                if (job.UploadCount == 1 || state.Variants.MultipleUploads == MultipleUploads.Append)
+                {
+                    V2IngestProcessing.Upload(job, buffer.ToArray());
+                }
                 job.LastModified = state.Now;
             }
         }
@@ -142,35 +147,44 @@ internal static class V2IngestEndpoints
 
         var requested = body.RootElement.GetString("state");
         var job = begun.Job;
-        string? error = null;
+        (string Code, string Message)? error = null;
         var now = state.Now;
+        var variants = state.Variants;
         lock (job.Gate)
         {
             var current = job.StateAt(now);
             switch (requested)
             {
+                case JobStates.UploadComplete when current == JobStates.Open && !string.Equals(job.CreatedById, begun.Session.User.Id, StringComparison.Ordinal):
+                    // Only the creator may close (doc); the code is the closeByOtherUser variant, in 2.0 spelling.
+                    error = (V1ToV2Code(BulkV1.JobHandlers.OtherUsersJob(variants.CloseByOtherUser).Code), "Only the user who created the job can close it");
+                    break;
+                case JobStates.UploadComplete when current == JobStates.Open && job.UploadCount > 1 && variants.MultipleUploads == MultipleUploads.InvalidJob:
+                    // User report (Salesforce StackExchange, "Providing multiple batches to the Bulk API 2.0").
+                    error = ("INVALIDJOB", "Found multiple contents for job: <" + job.Id + ">, please 'Close' / 'Abort' / 'Delete' the current Job then create a new Job and make sure you only do 'PUT' once on a given Job.");
+                    break;
                 case JobStates.UploadComplete when current == JobStates.Open:
                     V2IngestProcessing.Complete(job, now, state);
                     break;
                 case JobStates.UploadComplete:
-                    error = V2Request.TransitionNotAllowed("Closing", current);
+                    error = V2Request.Refusal("Closing", current, variants.V2StateChangeRefusal);
                     break;
                 case JobStates.Aborted when current is JobStates.Open or JobStates.UploadComplete or JobStates.InProgress:
                     job.Timeline.Interrupt(now, JobStates.Aborted);
                     job.LastModified = now;
                     break;
                 case JobStates.Aborted:
-                    error = V2Request.TransitionNotAllowed("Aborting", current);
+                    error = V2Request.Refusal("Aborting", current, variants.V2StateChangeRefusal);
                     break;
                 default:
-                    error = "Invalid state " + (requested ?? "null") + ": an ingest job can only be set to UploadComplete or Aborted";
+                    error = ("INVALIDJOBSTATE", "Invalid state " + (requested ?? "null") + ": an ingest job can only be set to UploadComplete or Aborted");
                     break;
             }
         }
 
-        if (error is not null)
+        if (error is { } refused)
         {
-            await V2Http.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "INVALIDJOBSTATE", error).ConfigureAwait(false);
+            await V2Http.WriteErrorAsync(context, StatusCodes.Status400BadRequest, refused.Code, refused.Message).ConfigureAwait(false);
             return;
         }
 
@@ -244,6 +258,9 @@ internal static class V2IngestEndpoints
                 V2JobInfoWriter.Write(json, job, shape, now);
             }
         });
+
+    /// <summary>A Bulk API 1.0 exception code in Bulk API 2.0 spelling (upper case, e.g. <c>INVALIDUSER</c>).</summary>
+    private static string V1ToV2Code(string code) => code.ToUpperInvariant();
 
     /// <summary>The Jackson-style message Salesforce returns for an unknown enum value (wording unverified).</summary>
     public static string EnumProblem(string enumName, string value) =>

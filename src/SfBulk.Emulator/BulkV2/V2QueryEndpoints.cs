@@ -94,13 +94,13 @@ internal static class V2QueryEndpoints
         var requested = body.RootElement.GetString("state");
         var job = begun.Job;
         var now = state.Now;
-        string? error = null;
+        (string Code, string Message)? error = null;
         lock (job.Gate)
         {
             var current = job.StateAt(now);
             if (requested != JobStates.Aborted)
             {
-                error = "Invalid state " + (requested ?? "null") + ": a query job can only be set to Aborted";
+                error = ("INVALIDJOBSTATE", "Invalid state " + (requested ?? "null") + ": a query job can only be set to Aborted");
             }
             else if (current is JobStates.UploadComplete or JobStates.InProgress)
             {
@@ -109,13 +109,14 @@ internal static class V2QueryEndpoints
             }
             else
             {
-                error = V2Request.TransitionNotAllowed("Aborting", current);
+                // Documented for query jobs ("Aborting already Completed Job not allowed"); the variant offers others.
+                error = V2Request.Refusal("Aborting", current, state.Variants.V2StateChangeRefusal);
             }
         }
 
-        if (error is not null)
+        if (error is { } refused)
         {
-            await V2Http.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "INVALIDJOBSTATE", error).ConfigureAwait(false);
+            await V2Http.WriteErrorAsync(context, StatusCodes.Status400BadRequest, refused.Code, refused.Message).ConfigureAwait(false);
             return;
         }
 

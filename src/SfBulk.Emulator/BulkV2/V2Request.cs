@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using SfBulk.Emulator.Fidelity;
 using SfBulk.Emulator.State;
 
 namespace SfBulk.Emulator.BulkV2;
@@ -25,6 +26,13 @@ internal static class V2Request
 
         var version = context.Request.RouteValues["version"] as string;
         var number = V2Http.VersionNumber(version);
+        if (number is { } n && n < 31.0m)
+        {
+            // Salesforce Help 005321531: REST API answers 410 GONE for retired versions (21.0 to 30.0).
+            await V2Http.WriteErrorAsync(context, StatusCodes.Status410Gone, "GONE", "API version " + version + " is retired").ConfigureAwait(false);
+            return null;
+        }
+
         var first = kind == JobKind.V2Query ? FirstQueryVersion : FirstIngestVersion;
         if (number is null || number < first || number > LatestVersion)
         {
@@ -60,6 +68,14 @@ internal static class V2Request
     /// The message of an invalid abort/close: e.g. "Aborting already Completed Job not allowed" (documented for query
     /// aborts; the other combinations follow the same pattern, unverified).
     /// </summary>
+    /// <summary>The refusal of a state change for a job no longer open, as the v2StateChangeRefusal variant says.</summary>
+    public static (string Code, string Message) Refusal(string verb, string currentState, V2StateChangeRefusal variant) => variant switch
+    {
+        V2StateChangeRefusal.InvalidJobStateOtherWording => ("INVALIDJOBSTATE", "Job is in invalid state for this operation: " + currentState),
+        V2StateChangeRefusal.ApiError => ("API_ERROR", "Error encountered when updating the job"),
+        _ => ("INVALIDJOBSTATE", TransitionNotAllowed(verb, currentState)),
+    };
+
     public static string TransitionNotAllowed(string verb, string currentState) =>
         verb + " already " + (currentState == JobStates.JobComplete ? "Completed" : currentState) + " Job not allowed";
 }

@@ -25,14 +25,16 @@ internal static class ObjectCatalog
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Standard objects that support PK chunking: the doc's original list plus a few common ones. Custom objects
+    /// Standard objects that support PK chunking: the doc's list (as of release 222.0, which adds CaseArticle,
+    /// CaseHistory, EventRelation, WorkOrder and WorkOrderLineItem to the original ones) plus Order and Product2. Custom objects
     /// always do; sharing and history objects do when their parent does. Anything else (EmailMessage, for
     /// example, in this emulator) makes chunking fail, which is the documented outcome for unsupported objects.
     /// </summary>
     private static readonly FrozenSet<string> Chunkable = new[]
     {
-        "Account", "Asset", "Campaign", "CampaignMember", "Case", "Contact", "Event", "Lead", "LoginHistory",
-        "Opportunity", "Order", "Product2", "Task", "User",
+        "Account", "Asset", "Campaign", "CampaignMember", "Case", "CaseArticle", "CaseHistory", "Contact", "Event",
+        "EventRelation", "Lead", "LoginHistory", "Opportunity", "Order", "Product2", "Task", "User", "WorkOrder",
+        "WorkOrderLineItem",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The 3-character key prefix of records of <paramref name="objectName"/>.</summary>

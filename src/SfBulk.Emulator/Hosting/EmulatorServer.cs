@@ -79,6 +79,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         if (options.EnableControlSurface)
         {
             app.MapControlEndpoints();
+            app.MapVariantControlEndpoints();
         }
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -72,6 +72,9 @@ internal sealed class EmulatedJob
     /// <summary>2.0 ingest jobs: the CSV uploaded so far.</summary>
     public MemoryStream UploadedData { get; } = new();
 
+    /// <summary>How many uploads (<c>PUT …/batches</c>) a 2.0 ingest job received.</summary>
+    public int UploadCount { get; set; }
+
     /// <summary>2.0 jobs: records processed and failed, known once the job completes.</summary>
     public long V2RecordsProcessed { get; set; }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using SfBulk.Emulator.Fidelity;
 using SfBulk.Emulator.Identity;
 using SfBulk.Emulator.Time;
 
@@ -15,6 +16,7 @@ internal sealed class OrgState
     /// <summary>Every job ever added, in creation order (by sequence), for listing pages without sorting the org.</summary>
     private readonly List<EmulatedJob> _inOrder = [];
     private readonly Lock _inOrderGate = new();
+    private volatile EmulatorVariants _variants;
     private long _jobSequence;
     private long _batchSequence;
     private long _resultSequence;
@@ -36,10 +38,18 @@ internal sealed class OrgState
         }
 
         Users = users;
+        _variants = options.Variants ?? new EmulatorVariants();
         Sessions = new SessionStore(clock, options.SessionIdleTimeout, OrgId[..15]);
     }
 
     public EmulatorOptions Options { get; }
+
+    /// <summary>The variants in force (docs/fidelity.md); replaced whole through the control surface.</summary>
+    public EmulatorVariants Variants
+    {
+        get => _variants;
+        set => _variants = value ?? throw new ArgumentNullException(nameof(value));
+    }
 
     public EmulatorClock Clock { get; }
 

@@ -56,7 +56,7 @@ internal static class OAuthTokenClient
         if (error is not null)
         {
             throw new SalesforceLoginException(
-                $"The OAuth {flow} login at {ConnectionUrls.Origin(loginUrl)} was refused: {error}{(description is null ? string.Empty : ": " + description)}.{Hint(error, description)}",
+                $"The OAuth {flow} login at {ConnectionUrls.Origin(loginUrl)} was refused: {error}{(description is null ? string.Empty : ": " + description)}.{Hint(error)}",
                 error, response.StatusCode);
         }
 
@@ -65,13 +65,11 @@ internal static class OAuthTokenClient
             SfBulkErrorCodes.InvalidResponse, response.StatusCode);
     }
 
-    private static string Hint(string error, string? description) => error switch
+    private static string Hint(string error) => error switch
     {
         "invalid_client_id" => " Check the client id (consumer key) of the connected app.",
         "invalid_client" => " Check the client secret (consumer secret).",
-        "invalid_grant" when description?.Contains("approved", StringComparison.OrdinalIgnoreCase) == true =>
-            " Pre-authorize the user for the connected app (profile or permission set).",
-        "invalid_grant" => " Check the user name, password/token or key, and that the flow is enabled for the org.",
+        "invalid_grant" => " Check the user name, password/token or key, that the flow is enabled for the org, and that the user is pre-authorized for the connected app (profile or permission set).",
         "unsupported_grant_type" => " The org does not allow this flow.",
         _ => string.Empty,
     };

@@ -7,8 +7,8 @@ namespace SfBulk.Http;
 internal static class TransientResponses
 {
     /// <summary>
-    /// True for 5xx (except 501/505), 429, and <c>REQUEST_LIMIT_EXCEEDED</c> throttling of concurrent requests or
-    /// with a <c>Retry-After</c>. An exhausted daily allocation (<c>TotalRequests Limit exceeded</c>) clears only
+    /// True for 5xx (except 501/505), 429, and <c>REQUEST_LIMIT_EXCEEDED</c> with a <c>Retry-After</c> or while
+    /// <c>Sforce-Limit-Info</c> shows allocation left (throttling of concurrent requests). An exhausted daily allocation (<c>TotalRequests Limit exceeded</c>) clears only
     /// over hours, so it is not retried.
     /// </summary>
     public static bool IsTransient(ApiResponse response)
@@ -30,7 +30,33 @@ internal static class TransientResponses
 
         return (int)response.StatusCode is 400 or 403
             && string.Equals(ErrorBodies.ErrorCode(response.Body), "REQUEST_LIMIT_EXCEEDED", StringComparison.OrdinalIgnoreCase)
-            && (response.Headers.ContainsKey("Retry-After") || response.Body.AsSpan().IndexOf("ConcurrentPerOrgLongTxn"u8) >= 0);
+            && (response.Headers.ContainsKey("Retry-After") || HasAllocationLeft(response));
+    }
+
+    /// <summary>
+    /// True when <c>Sforce-Limit-Info: api-usage=N/M</c> shows N below M: the daily allocation is not used up, so the
+    /// refusal is for concurrent requests and clears in seconds. Decided from the header, never from the message.
+    /// </summary>
+    private static bool HasAllocationLeft(ApiResponse response)
+    {
+        if (!response.Headers.TryGetValue("Sforce-Limit-Info", out var info))
+        {
+            return false;
+        }
+
+        foreach (var part in info.Split(',', StringSplitOptions.TrimEntries))
+        {
+            var eq = part.IndexOf('=', StringComparison.Ordinal);
+            var slash = part.IndexOf('/', StringComparison.Ordinal);
+            if (eq > 0 && slash > eq && part.AsSpan(0, eq).Trim().SequenceEqual("api-usage")
+                && long.TryParse(part.AsSpan(eq + 1, slash - eq - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var used)
+                && long.TryParse(part.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var max))
+            {
+                return used < max;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -86,20 +86,41 @@ public partial class BulkJobClient
         }
     }
 
+    /// <summary>
+    /// Tries the routes in order until one holds the job. With several routes (<see cref="BulkApi.Auto"/>) the 1.0 close
+    /// is sent first (one request for a 1.0 job); its answer counts only when the data confirms a 1.0 job in the
+    /// requested state, so a 2.0 job is never reported closed through the 1.0 route. A refusal whose job may still
+    /// belong to another route is kept: when no other route holds the job, that refusal (Salesforce's code and
+    /// message) is the error, not "no such job".
+    /// </summary>
     private async Task<CloseJobResult> CloseAsync(string id, CloseJobState target, JobRoute[] routes, BulkDialect dialect, CancellationToken cancellationToken)
     {
         SalesforceRestException? notFound = null;
+        SalesforceRestException? standing = null;
+        var more = routes.Length > 1;
         foreach (var route in routes)
         {
             var attempt = route.IsQuery && target == CloseJobState.Closed
                 ? await RefuseQueryCloseAsync(route, id, cancellationToken).ConfigureAwait(false)
-                : await CloseOnRouteAsync(route, id, target, dialect, cancellationToken).ConfigureAwait(false);
+                : await CloseOnRouteAsync(route, id, target, dialect, more, cancellationToken).ConfigureAwait(false);
             if (attempt.Result is { } result)
             {
                 return result;
             }
 
-            notFound ??= attempt.NotFound;
+            if (attempt.Standing is { } refusal)
+            {
+                standing ??= refusal;
+            }
+            else
+            {
+                notFound ??= attempt.NotFound;
+            }
+        }
+
+        if (standing is not null)
+        {
+            throw standing;
         }
 
         throw routes.Length == 1 ? notFound! : NotFound(id, routes[0].Api == BulkApi.V1 ? BulkApi.Auto : BulkApi.V2, notFound!);
@@ -112,6 +133,11 @@ public partial class BulkJobClient
         if (response.IsSuccess)
         {
             var job = JobInfoWire.Parse(response.Body, response);
+            if (!RouteEvidence.Fits(route, job))
+            {
+                return RouteAttempt.NotHere(WrongRoute(route, id, job, response));
+            }
+
             throw new SalesforceRestException(
                 $"Job {id} is a Bulk API 2.0 query job (state {job.State}): query jobs have no Closed state, they run as soon as they are created. Abort it instead (state Aborted).",
                 SfBulkErrorCodes.InvalidArgument,
@@ -121,17 +147,17 @@ public partial class BulkJobClient
         }
 
         var error = ApiErrors.ToException(response);
-        return IsNotFound(route, error) ? new RouteAttempt(null, error) : throw error;
+        return IsNotFound(route, error) ? RouteAttempt.NotHere(error) : throw error;
     }
 
     /// <summary>
     /// Sends the close or abort on one route until it is known to be done. After an ambiguous failure the next step is
     /// the cheaper probe: when no answer came (the request may well have been carried out) the job is read first and
     /// the request sent again only if it is not yet in the requested state; when Salesforce answered 5xx or refused
-    /// for throttling (most likely not carried out) the request is sent again at once — safe, because a job no longer
-    /// open refuses a second change with <c>InvalidJobState</c>, which is then classified by reading the job.
+    /// for throttling (most likely not carried out) the request is sent again at once. Any other refusal (4xx) is
+    /// decided by reading the job: its state, never the words of the answer, says what happened.
     /// </summary>
-    private async Task<RouteAttempt> CloseOnRouteAsync(JobRoute route, string id, CloseJobState target, BulkDialect dialect, CancellationToken cancellationToken)
+    private async Task<RouteAttempt> CloseOnRouteAsync(JobRoute route, string id, CloseJobState target, BulkDialect dialect, bool moreRoutes, CancellationToken cancellationToken)
     {
         var wireState = route.WireState(target);
         var dialectSwitched = false;
@@ -159,7 +185,14 @@ public partial class BulkJobClient
             if (response is { IsSuccess: true })
             {
                 var job = await ReadJobAsync(response, route, id, cancellationToken).ConfigureAwait(false);
-                return new(Done(job, target == CloseJobState.Aborted ? CloseOutcome.Aborted : CloseOutcome.Closed, false, attempts, route), null);
+                if (RouteEvidence.Fits(route, job) && route.Reached(job.State, target))
+                {
+                    return RouteAttempt.Done(Done(job, target == CloseJobState.Aborted ? CloseOutcome.Aborted : CloseOutcome.Closed, false, attempts, route));
+                }
+
+                // A success answer whose job is not in the requested state (or not a job of this route): not a close.
+                var unchanged = WrongRoute(route, id, job, response, attempts);
+                return moreRoutes && (route.Api != BulkApi.V1 || RouteEvidence.MayBeV2(job)) ? RouteAttempt.Refused(unchanged) : throw unchanged;
             }
 
             var answered = response is not null;
@@ -168,26 +201,48 @@ public partial class BulkJobClient
                 var error = ApiErrors.ToException(response);
                 if ((int)response.StatusCode < 500 && !TransientResponses.IsThrottled(response))
                 {
-                    if (route.Api == BulkApi.V1 && dialect == BulkDialect.Xml && !dialectSwitched && IsDialectMismatch(response, error))
+                    if (route.Api == BulkApi.V1 && dialect == BulkDialect.Xml && !dialectSwitched && BodySniffer.Detect(response.Body, response.ContentType) == BodyKind.Json)
                     {
-                        // A JSON job: Salesforce answers in JSON or refuses the XML body. Say it again in JSON.
+                        // A JSON job answers in JSON (the "Content Type Header" rule): say it again in JSON.
                         dialect = BulkDialect.Json;
                         dialectSwitched = true;
                         continue;
                     }
 
-                    if (IsNotFound(route, error))
+                    if (error.StatusCode == System.Net.HttpStatusCode.NotFound || (route.Api == BulkApi.V2 && CodeIs(error, "NOT_FOUND")))
                     {
-                        return new(null, error);
-                    }
-
-                    if (CodeIs(error, "InvalidJobState"))
-                    {
-                        return new(await ClassifyRefusalAsync(route, id, target, error, attempts, sentBefore, cancellationToken).ConfigureAwait(false), null);
+                        return RouteAttempt.NotHere(error);
                     }
 
                     error.StateChangeRequests = attempts;
-                    throw error;
+                    var current = await ReadAfterRefusalAsync(route, id, error, cancellationToken).ConfigureAwait(false);
+                    if (current is null)
+                    {
+                        // The route does not hold the job: the refusal was "no such job" whatever its words.
+                        return RouteAttempt.NotHere(error);
+                    }
+
+                    if (!RouteEvidence.Fits(route, current))
+                    {
+                        return RouteAttempt.NotHere(error);
+                    }
+
+                    if (route.Api == BulkApi.V1 && dialect == BulkDialect.Xml && !dialectSwitched && IsJsonJob(current) && current.State == BulkJobState.Open)
+                    {
+                        // A JSON job that refused the XML body: its content type, not the message, says so.
+                        dialect = BulkDialect.Json;
+                        dialectSwitched = true;
+                        continue;
+                    }
+
+                    if (Decide(route, current, target, attempts, sentBefore) is { } decided)
+                    {
+                        return RouteAttempt.Done(decided);
+                    }
+
+                    // Still not in the requested state: Salesforce's refusal stands (a 1.0 read that could be a 2.0 job
+                    // shown by the 1.0 route is confirmed on the 2.0 routes first).
+                    return moreRoutes && route.Api == BulkApi.V1 && RouteEvidence.MayBeV2(current) ? RouteAttempt.Refused(error) : throw error;
                 }
 
                 ambiguous = error;
@@ -199,16 +254,16 @@ public partial class BulkJobClient
             {
                 // No answer (or no attempt left): read before acting again.
                 var current = await TryReadAsync(route, id, dialect, cancellationToken).ConfigureAwait(false);
-                if (current is not null)
+                if (current is not null && RouteEvidence.Fits(route, current))
                 {
-                    if (route.Satisfies(current.State, target))
+                    if (route.Reached(current.State, target))
                     {
-                        return new(Done(current, target == CloseJobState.Aborted ? CloseOutcome.Aborted : CloseOutcome.Closed, true, attempts, route), null);
+                        return RouteAttempt.Done(Done(current, target == CloseJobState.Aborted ? CloseOutcome.Aborted : CloseOutcome.Closed, true, attempts, route));
                     }
 
                     if (current.State == BulkJobState.Aborted)
                     {
-                        return new(Done(current, CloseOutcome.AlreadyAborted, false, attempts, route), null);
+                        return RouteAttempt.Done(Done(current, CloseOutcome.AlreadyAborted, false, attempts, route));
                     }
                 }
             }
@@ -235,13 +290,12 @@ public partial class BulkJobClient
     }
 
     /// <summary>
-    /// Salesforce refused with InvalidJobState: already closed or aborted is success; anything else is the error.
-    /// After an earlier attempt of this call went unanswered (<paramref name="sentBefore"/>), the job in the requested
-    /// state most likely got there by that attempt: it counts as done by this call, as when a re-read finds it so.
+    /// Decides a refused change from the job's state: in the requested state -> success (after an earlier unanswered
+    /// attempt of this call, done by this call; otherwise already so); aborted -> <see cref="CloseOutcome.AlreadyAborted"/>
+    /// (for a close request, the caller reports it is not a close); anything else -> null (the refusal stands).
     /// </summary>
-    private async Task<CloseJobResult> ClassifyRefusalAsync(JobRoute route, string id, CloseJobState target, SalesforceRestException error, int attempts, bool sentBefore, CancellationToken cancellationToken)
+    private static CloseJobResult? Decide(JobRoute route, JobInfo job, CloseJobState target, int attempts, bool sentBefore)
     {
-        var job = await TryReadAsync(route, id, BulkDialect.Xml, cancellationToken).ConfigureAwait(false) ?? throw error;
         if (sentBefore && route.Satisfies(job.State, target))
         {
             return Done(job, target == CloseJobState.Aborted ? CloseOutcome.Aborted : CloseOutcome.Closed, true, attempts, route);
@@ -254,8 +308,49 @@ public partial class BulkJobClient
 
         return route.Satisfies(job.State, target) && target == CloseJobState.Closed
             ? Done(job, CloseOutcome.AlreadyClosed, true, attempts, route)
-            : throw error;
+            : null;
     }
+
+    /// <summary>
+    /// Reads the job after a refusal; null when this route does not hold it (1.0 <c>InvalidJob</c> or 404, 2.0 404).
+    /// When no answer arrives, or the read is refused otherwise, the refusal stands.
+    /// </summary>
+    private async Task<JobInfo?> ReadAfterRefusalAsync(JobRoute route, string id, SalesforceRestException refusal, CancellationToken cancellationToken)
+    {
+        ApiResponse response;
+        try
+        {
+            response = await SendAsync(route.Get(Version, id, BulkDialect.Xml), cancellationToken).ConfigureAwait(false);
+        }
+        catch (SalesforceRestException e) when (IsAmbiguous(e))
+        {
+            throw refusal;
+        }
+
+        if (response.IsSuccess)
+        {
+            return await ReadJobAsync(response, route, id, cancellationToken).ConfigureAwait(false);
+        }
+
+        var error = ApiErrors.ToException(response);
+        return IsNotFound(route, error) ? null : throw refusal;
+    }
+
+    /// <summary>The error for a success answer that did not put the job in the requested state, or a job of another API.</summary>
+    private static SalesforceRestException WrongRoute(JobRoute route, string id, JobInfo job, ApiResponse response, int attempts = 0) => new(
+        RouteEvidence.Fits(route, job)
+            ? $"{route} answered the request for job {id} with the job in state {job.State}: it was not changed."
+            : $"{route} answered for job {id} with a job of another API (jobType {job.JobType?.ToString() ?? "none"}, state {job.State}); it was not changed through this route.",
+        SfBulkErrorCodes.InvalidResponse,
+        response.StatusCode,
+        response.RequestMethod,
+        response.RequestUri)
+    {
+        StateChangeRequests = attempts == 0 ? null : attempts,
+    };
+
+    private static bool IsJsonJob(JobInfo job) =>
+        job.ContentType is { } type && (type == JobContentType.Json || type == JobContentType.ZipJson);
 
     /// <summary>Reads the job on one route; null when no answer arrived (the caller then decides).</summary>
     private async Task<JobInfo?> TryReadAsync(JobRoute route, string id, BulkDialect dialect, CancellationToken cancellationToken)
@@ -281,13 +376,16 @@ public partial class BulkJobClient
     private static bool IsAmbiguous(SalesforceRestException e) =>
         string.Equals(e.ErrorCode, SfBulkErrorCodes.NetworkError, StringComparison.Ordinal) || (e.StatusCode is { } s && (int)s >= 500);
 
-    private static bool IsDialectMismatch(ApiResponse response, SalesforceRestException error) =>
-        BodySniffer.Detect(response.Body, response.ContentType) == BodyKind.Json
-        || error.Message.Contains("content type", StringComparison.OrdinalIgnoreCase)
-        || error.Message.Contains("Content-Type", StringComparison.OrdinalIgnoreCase);
-
     private static CloseJobResult Done(JobInfo job, CloseOutcome outcome, bool wasAlready, int attempts, JobRoute route) =>
         new(job, outcome, wasAlready, attempts, route.Api);
 
-    private readonly record struct RouteAttempt(CloseJobResult? Result, SalesforceRestException? NotFound);
+    /// <summary>How one route answered: done, not the job's route, or a refusal that stands unless another route holds the job.</summary>
+    private readonly record struct RouteAttempt(CloseJobResult? Result, SalesforceRestException? NotFound, SalesforceRestException? Standing)
+    {
+        public static RouteAttempt Done(CloseJobResult result) => new(result, null, null);
+
+        public static RouteAttempt NotHere(SalesforceRestException error) => new(null, error, null);
+
+        public static RouteAttempt Refused(SalesforceRestException error) => new(null, null, error);
+    }
 }

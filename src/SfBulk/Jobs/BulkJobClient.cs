@@ -51,21 +51,47 @@ public partial class BulkJobClient
     {
         var id = JobId.Normalize(jobId);
         SalesforceRestException? first = null;
-        foreach (var route in Routes(api))
+        JobInfo? readOnV1 = null;
+        var routes = Routes(api).ToArray();
+        foreach (var route in routes)
         {
             var response = await SendAsync(route.Get(Version, id, _options.Dialect), cancellationToken).ConfigureAwait(false);
             if (response.IsSuccess)
             {
-                return await ReadJobAsync(response, route, id, cancellationToken).ConfigureAwait(false);
+                var job = await ReadJobAsync(response, route, id, cancellationToken).ConfigureAwait(false);
+                if (routes.Length > 1 && route.Api == BulkApi.V1 && RouteEvidence.MayBeV2(job))
+                {
+                    // The 1.0 route may show 2.0 jobs (undocumented): a read its data cannot place is confirmed on 2.0.
+                    readOnV1 = job;
+                    continue;
+                }
+
+                if (RouteEvidence.Fits(route, job) || routes.Length == 1)
+                {
+                    return job;
+                }
+
+                first ??= WrongRoute(route, id, job, response);
+                continue;
             }
 
             var error = ApiErrors.ToException(response);
             if (!IsNotFound(route, error))
             {
+                if (readOnV1 is not null)
+                {
+                    return readOnV1;
+                }
+
                 throw error;
             }
 
             first ??= error;
+        }
+
+        if (readOnV1 is not null)
+        {
+            return readOnV1;
         }
 
         // One route (1.0): its own answer says it best. Several routes: none of them holds the job.

@@ -43,6 +43,15 @@ internal readonly record struct JobRoute(BulkApi Api, string Kind)
             ? state == BulkJobState.Aborted
             : state == BulkJobState.Closed || state == BulkJobState.UploadComplete || state == BulkJobState.InProgress || state == BulkJobState.JobComplete;
 
+    /// <summary>
+    /// True when a success answer on this route shows the change done: 1.0 <c>Closed</c> or <c>Aborted</c> exactly, 2.0 as
+    /// <see cref="Satisfies"/>. A 1.0 answer in any other state did not close the job.
+    /// </summary>
+    public bool Reached(BulkJobState state, CloseJobState target) =>
+        Api == BulkApi.V1
+            ? state == (target == CloseJobState.Aborted ? BulkJobState.Aborted : BulkJobState.Closed)
+            : Satisfies(state, target);
+
     public override string ToString() => Api == BulkApi.V1 ? "Bulk API 1.0" : $"Bulk API 2.0 {Kind}";
 
     private static string Accept(BulkDialect dialect) => dialect == BulkDialect.Json ? "application/json" : "application/xml";

@@ -14,14 +14,15 @@ public enum CloseOutcome
     Aborted = 1,
 
     /// <summary>
-    /// Salesforce refused the request because the job had been closed before (<c>InvalidJobState</c>, "Closing
-    /// already closed Job not allowed"); the job is returned as it is.
+    /// Salesforce refused the request and reading the job showed it closed already (whatever the refusal's code or
+    /// words); the job is returned as it is.
     /// </summary>
     AlreadyClosed = 2,
 
     /// <summary>
-    /// Salesforce refused the request because the job had been aborted before ("Closing already aborted Job not
-    /// allowed"); the job is returned as it is. Also the outcome of a close request for an aborted job.
+    /// Salesforce refused the request and reading the job showed it aborted already; the job is returned as it is. Also the outcome of a close request for an aborted job: then
+    /// <see cref="CloseJobResult.WasAlreadyInRequestedState"/> is false, because the job was not closed (its queued
+    /// batches were dropped); the CLI reports that as a failure (exit code 5).
     /// </summary>
     AlreadyAborted = 3,
 }

@@ -88,39 +88,17 @@ internal static class JobVerdicts
             return JobVerdict.Running;
         }
 
+        // Decided by the original (first) batch's state, never by its stateMessage: a chunked query's original batch
+        // ends NotProcessed when chunking worked and Failed when it did not.
         var first = batches.OrderBy(b => b.CreatedDate).FirstOrDefault();
-        return first is not null && first.State == BatchState.Failed && IsChunkingFailure(first)
+        return first is not null && first.State == BatchState.Failed
             ? JobVerdict.ChunkingFailed
             : JobVerdict.Done;
     }
 
     /// <summary>
-    /// Decides from the batch list of a job known to be PK-chunked, by batch states only: a batch queued or running, or
-    /// an original batch <c>NotProcessed</c> with no chunk batch listed yet, is still running; an original batch
-    /// <c>Failed</c> means chunking failed; otherwise every chunk batch has finished.
+    /// Decides from the batch list of a job known to be PK-chunked: the same verdict as <see cref="Judge(IReadOnlyList{BatchInfo})"/>,
+    /// which already decides by batch states only.
     /// </summary>
-    public static JobVerdict JudgeChunked(IReadOnlyList<BatchInfo> batches)
-    {
-        if (batches.Count == 0 || batches.Any(b => b.State == BatchState.Queued || b.State == BatchState.InProgress))
-        {
-            return JobVerdict.Running;
-        }
-
-        var original = batches[0];
-        foreach (var batch in batches)
-        {
-            if (batch.CreatedDate < original.CreatedDate)
-            {
-                original = batch;
-            }
-        }
-
-        return original.State == BatchState.Failed ? JobVerdict.ChunkingFailed
-            : original.State == BatchState.NotProcessed && batches.Count == 1 ? JobVerdict.Running
-            : JobVerdict.Done;
-    }
-
-    /// <summary>Salesforce says why chunking failed in the original batch's stateMessage (e.g. "PK chunking is not supported …").</summary>
-    private static bool IsChunkingFailure(BatchInfo original) =>
-        original.StateMessage is { } message && message.Contains("chunk", StringComparison.OrdinalIgnoreCase);
+    public static JobVerdict JudgeChunked(IReadOnlyList<BatchInfo> batches) => Judge(batches);
 }

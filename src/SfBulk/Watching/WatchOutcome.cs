@@ -9,7 +9,10 @@ public enum WatchOutcome
     /// <summary>Every batch finished and the job was closed (or was found already closed) as <see cref="WatchOptions.CloseWhenDone"/> asked.</summary>
     Closed = 1,
 
-    /// <summary>PK chunking failed: the original batch ended <c>Failed</c>; chunks already queued ran to the end.</summary>
+    /// <summary>
+    /// The original (first) batch of a Bulk 1.0 query job ended <c>Failed</c>: PK chunking failed (or, without chunking,
+    /// the query itself did); chunks already queued ran to the end. Decided by the batch's state, never its message.
+    /// </summary>
     ChunkingFailed = 2,
 
     /// <summary>The job itself ended <c>Failed</c>.</summary>

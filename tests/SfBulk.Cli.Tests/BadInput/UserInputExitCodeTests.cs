@@ -78,6 +78,18 @@ public sealed class UserInputExitCodeTests
         CliAssert.Clean(result, Canaries.Password, Canaries.SessionId);
     }
 
+    [Theory]
+    [InlineData("30.0")]
+    [InlineData("21.0")]
+    public async Task ApiVersion_Retired_ExitsTwoWithTheReasonBeforeAnyCall(string version)
+    {
+        using var server = new BlackHoleServer();
+        var result = await CloseAsync(server, JobId, "--api-version", version);
+
+        CliAssert.RefusedBeforeAnyCall(result, server, "retired");
+        Assert.Contains("31.0 or later", result.StdErr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SessionId_Empty_ExitsTwo()
     {

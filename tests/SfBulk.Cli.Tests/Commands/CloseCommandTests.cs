@@ -64,6 +64,30 @@ public sealed class CloseCommandTests(EmulatorFixture emulator) : IClassFixture<
     }
 
     [Fact]
+    public async Task Close_AbortedJob_ExitsFiveSayingAbortedNotClosed()
+    {
+        var id = await emulator.OpenJobAsync("""{"state":"Aborted"}""");
+        var result = await CliProcess.RunAsync(["close", id, "--output", "json", .. await emulator.SessionArgsAsync()]);
+
+        CliAssert.ExitCode(5, result);
+        var json = CliAssert.Json(result);
+        Assert.Equal("alreadyAborted", json.GetProperty("outcome").GetString());
+        Assert.Equal("Aborted", json.GetProperty("state").GetString());
+        Assert.Contains("aborted (its queued batches were dropped), not closed", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Close_AbortedV2Job_ExitsFiveSayingAbortedNotClosed()
+    {
+        var id = (await emulator.SeedV2Async("""{"state":"Aborted"}"""))[0];
+        var result = await CliProcess.RunAsync(["close", id, .. await emulator.SessionArgsAsync()]);
+
+        CliAssert.ExitCode(5, result);
+        Assert.Matches($@"{id}\s+already aborted", result.StdOut);
+        Assert.Contains("not closed", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Close_SeveralJobs_ReportsEveryJobAsArray()
     {
         var ids = await emulator.SeedClassicAsync("""{"count":20}""");

@@ -168,10 +168,12 @@ public sealed class SweepCommandTests
         var theirs = await org.OpenJobAsync("""{"createdBy":"integration@sfbulk.test"}""");
         var result = await CliProcess.RunAsync(["sweep", "--yes", "--older-than", "0", .. await org.SessionArgsAsync()]);
 
+        // The code is the emulator's closeByOtherUser variant (InvalidUser by default; docs/fidelity.md).
+        var code = org.Server.Options.Variants.CloseByOtherUser.ToString();
         CliAssert.ExitCode(1, result);
         Assert.Matches($@"{mine}\s+Classic\s+insert\s+Account\s+005\w+\s+\d+s\s+closed\s+Closed", result.StdOut);
-        Assert.Matches($@"{theirs}\s+Classic\s+insert\s+Account\s+005\w+\s+\d+s\s+failed\s+InvalidUser \(HTTP 400\): Only the user who created the job can close it", result.StdOut);
-        Assert.Contains($"error: {theirs}: InvalidUser (HTTP 400)", result.StdErr, StringComparison.Ordinal);
+        Assert.Matches($@"{theirs}\s+Classic\s+insert\s+Account\s+005\w+\s+\d+s\s+failed\s+{code} \(HTTP 400\): Only the user who created the job can close it", result.StdOut);
+        Assert.Contains($"error: {theirs}: {code} (HTTP 400)", result.StdErr, StringComparison.Ordinal);
         Assert.Contains("2 jobs: 1 closed, 1 failed;", result.StdErr, StringComparison.Ordinal);
         CliAssert.Clean(result, EmulatorFixture.CanaryPassword);
     }

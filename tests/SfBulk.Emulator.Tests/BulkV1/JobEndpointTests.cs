@@ -76,13 +76,13 @@ public sealed class JobEndpointTests(EmulatorFixture fixture) : IClassFixture<Em
     }
 
     [Fact]
-    public async Task CreateJob_JsonBodyInvalidOperation_ReturnsJsonInvalidOperation()
+    public async Task CreateJob_JsonBodyInvalidOperation_ReturnsJsonInvalidJobUnableToParse()
     {
         var (response, body) = await _v1.CallAsync(HttpMethod.Post, "job", _v1.NewSession(), "{\"operation\":\"INSERT\",\"object\":\"Account\",\"contentType\":\"JSON\"}", BulkV1Client.JsonType);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("{\"exceptionCode\":\"InvalidOperation\",\"exceptionMessage\":\"Invalid operation: INSERT\"}", body);
+        Assert.Equal("{\"exceptionCode\":\"InvalidJob\",\"exceptionMessage\":\"Unable to parse Job\"}", body);
     }
 
     [Fact]

@@ -32,11 +32,26 @@ public sealed class ResponseClassificationTests
     [InlineData(501, "", null, false)]
     [InlineData(404, "[{\"errorCode\":\"NOT_FOUND\"}]", null, false)]
     [InlineData(403, "[{\"errorCode\":\"REQUEST_LIMIT_EXCEEDED\",\"message\":\"TotalRequests Limit exceeded.\"}]", null, false)]
-    [InlineData(403, "[{\"errorCode\":\"REQUEST_LIMIT_EXCEEDED\",\"message\":\"ConcurrentPerOrgLongTxn Limit exceeded\"}]", null, true)]
+    [InlineData(403, "[{\"errorCode\":\"REQUEST_LIMIT_EXCEEDED\",\"message\":\"ConcurrentPerOrgLongTxn Limit exceeded\"}]", null, false)]
     [InlineData(403, "[{\"errorCode\":\"REQUEST_LIMIT_EXCEEDED\",\"message\":\"x\"}]", "2", true)]
     public void IsTransient_Response_Classified(int status, string body, string? retryAfter, bool transient)
     {
         Assert.Equal(transient, TransientResponses.IsTransient(Response((HttpStatusCode)status, body, retryAfter)));
+    }
+
+    [Theory]
+    [InlineData("api-usage=120/15000", true)]
+    [InlineData("api-usage=15000/15000", false)]
+    [InlineData("per-app-api-usage=1/10(appName=x), api-usage=7/15000", true)]
+    [InlineData("garbage", false)]
+    public void IsThrottled_RequestLimitWithoutRetryAfter_DecidedByTheLimitInfoHeaderNotTheMessage(string limitInfo, bool throttled)
+    {
+        var response = Response((HttpStatusCode)403, "[{\"errorCode\":\"REQUEST_LIMIT_EXCEEDED\",\"message\":\"ConcurrentPerOrgLongTxn Limit exceeded\"}]") with
+        {
+            Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Sforce-Limit-Info"] = limitInfo },
+        };
+
+        Assert.Equal(throttled, TransientResponses.IsThrottled(response));
     }
 
     [Fact]

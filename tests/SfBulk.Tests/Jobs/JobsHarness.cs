@@ -25,13 +25,13 @@ internal sealed class JobsHarness : IAsyncDisposable
 
     public BulkJobClient Client { get; }
 
-    public static async Task<JobsHarness> StartAsync(Action<BulkJobClientOptions>? configure = null)
+    public static async Task<JobsHarness> StartAsync(Action<BulkJobClientOptions>? configure = null, Action<SfBulk.Emulator.EmulatorOptions>? emulator = null)
     {
-        var emulator = await EmulatorHarness.StartAsync();
-        var connection = new SalesforceConnection(emulator.ConnectionOptions(emulator.ClientCredentials()));
-        var options = new BulkJobClientOptions { CloseRetryDelay = TimeSpan.Zero, TimeProvider = emulator.Time };
+        var emulatorHarness = await EmulatorHarness.StartAsync(emulator);
+        var connection = new SalesforceConnection(emulatorHarness.ConnectionOptions(emulatorHarness.ClientCredentials()));
+        var options = new BulkJobClientOptions { CloseRetryDelay = TimeSpan.Zero, TimeProvider = emulatorHarness.Time };
         configure?.Invoke(options);
-        return new JobsHarness(emulator, connection, new BulkJobClient(connection, options));
+        return new JobsHarness(emulatorHarness, connection, new BulkJobClient(connection, options));
     }
 
     public async Task<JobInfo> CreateV1JobAsync(string contentType = "CSV", string operation = "insert")
@@ -61,6 +61,15 @@ internal sealed class JobsHarness : IAsyncDisposable
         ApiFamily.Rest,
         "{\"operation\":\"query\",\"query\":\"SELECT Id FROM Account\"}"u8.ToArray(),
         RequestBodies.JsonContentType));
+
+    /// <summary>Uploads CSV rows to a 2.0 ingest job (<c>PUT …/batches</c>).</summary>
+    public async Task UploadAsync(string jobId, string csv = "Name\nAcme\n")
+    {
+        var response = await Connection.SendAsync(
+            new ApiRequest(HttpMethod.Put, "services/data/v66.0/jobs/ingest/" + jobId + "/batches", ApiFamily.Rest, Encoding.UTF8.GetBytes(csv), "text/csv"),
+            TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccess, Encoding.UTF8.GetString(response.Body));
+    }
 
     public Task AddFaultAsync(string route, string kind, int? status = null, int count = 1, int latencyMs = 0) =>
         Emulator.AddFaultAsync(

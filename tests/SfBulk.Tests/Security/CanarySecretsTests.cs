@@ -102,6 +102,9 @@ public sealed class CanarySecretsTests
         var activity = new CloseJobActivity(null);
 
         var result = await client.CloseJobAsync("750R0000000zlh9IAA", new CloseJobOptions { Api = BulkApi.V1 }, Ct);
+
+        // An abort counts only when the answer shows the job aborted.
+        server.Returns(200, "application/xml", "<jobInfo xmlns=\"http://www.force.com/2009/06/asyncapi/dataload\"><id>750R0000000zlh9IAA</id><state>Aborted</state></jobInfo>");
         var output = await activity.ExecuteAsync(
             new CloseJobInput
             {
