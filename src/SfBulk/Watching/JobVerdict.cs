@@ -95,10 +95,4 @@ internal static class JobVerdicts
             ? JobVerdict.ChunkingFailed
             : JobVerdict.Done;
     }
-
-    /// <summary>
-    /// Decides from the batch list of a job known to be PK-chunked: the same verdict as <see cref="Judge(IReadOnlyList{BatchInfo})"/>,
-    /// which already decides by batch states only.
-    /// </summary>
-    public static JobVerdict JudgeChunked(IReadOnlyList<BatchInfo> batches) => Judge(batches);
 }

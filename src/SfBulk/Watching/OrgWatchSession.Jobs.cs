@@ -42,7 +42,7 @@ internal sealed partial class OrgWatchSession
             if (verdict == JobVerdict.NeedsBatchList)
             {
                 var batches = await ReadBatchesAsync(watched, cancellationToken).ConfigureAwait(false);
-                verdict = _filter.PkChunking == true ? JobVerdicts.JudgeChunked(batches) : JobVerdicts.Judge(batches);
+                verdict = JobVerdicts.Judge(batches);
             }
 
             switch (verdict)
