@@ -16,14 +16,24 @@ for (var i = 0; i < args.Length; i++)
             timeScale = scale;
             i++;
             break;
+        case "--limit" when i + 1 < args.Length:
+            if (SfBulk.Emulator.Allocations.AllocationNames.TryParseMaximum(args[i + 1], out var name, out var max) is { } problem)
+            {
+                Console.Error.WriteLine(problem);
+                return 2;
+            }
+
+            options.AllocationMaxima[name] = max;
+            i++;
+            break;
         case "--no-control":
             options.EnableControlSurface = false;
             break;
         case "--help" or "-h":
-            Console.WriteLine("Usage: SfBulk.Emulator [--port <n>] [--time-scale <x>] [--no-control]");
+            Console.WriteLine("Usage: SfBulk.Emulator [--port <n>] [--time-scale <x>] [--limit <NAME=MAX>]... [--no-control]");
             return 0;
         default:
-            Console.Error.WriteLine($"Unknown or incomplete option '{args[i]}'. Usage: SfBulk.Emulator [--port <n>] [--time-scale <x>] [--no-control]");
+            Console.Error.WriteLine($"Unknown or incomplete option '{args[i]}'. Usage: SfBulk.Emulator [--port <n>] [--time-scale <x>] [--limit <NAME=MAX>]... [--no-control]");
             return 2;
     }
 }

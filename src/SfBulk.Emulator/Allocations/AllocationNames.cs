@@ -37,4 +37,29 @@ public static class AllocationNames
     /// <summary>The name as Salesforce spells it, or null for a name the emulator does not meter (case-insensitive).</summary>
     public static string? Canonical(string? name) =>
         All.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Reads a <c>NAME=MAX</c> setting (as <c>--limit DailyApiRequests=15000</c> gives it) into the canonical name and
+    /// maximum; returns why it is refused, or null.
+    /// </summary>
+    public static string? TryParseMaximum(string setting, out string name, out long max)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        name = string.Empty;
+        max = 0;
+        var at = setting.IndexOf('=', StringComparison.Ordinal);
+        var known = at > 0 ? Canonical(setting[..at].Trim()) : null;
+        if (known is null)
+        {
+            return $"'{setting}' is not NAME=MAX with NAME one of {string.Join(", ", All)}.";
+        }
+
+        if (!long.TryParse(setting.AsSpan(at + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out max))
+        {
+            return $"The maximum in '{setting}' must be a whole number of at least 0.";
+        }
+
+        name = known;
+        return null;
+    }
 }
