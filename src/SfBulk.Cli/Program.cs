@@ -12,6 +12,7 @@ var root = new RootCommand("sfbulk: close, abort, watch and sweep Salesforce Bul
     RunCommand.Create(),
     WatchCommand.Create(),
     SweepCommand.Create(),
+    LimitsCommand.Create(),
     DemoCommand.Create(),
     EmulatorCommand.Create(),
 };
