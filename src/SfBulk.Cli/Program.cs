@@ -13,6 +13,7 @@ var root = new RootCommand("sfbulk: close, abort, watch and sweep Salesforce Bul
     WatchCommand.Create(),
     SweepCommand.Create(),
     LimitsCommand.Create(),
+    HistoryCommand.Create(),
     DemoCommand.Create(),
     EmulatorCommand.Create(),
 };

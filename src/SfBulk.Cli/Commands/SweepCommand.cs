@@ -68,6 +68,7 @@ internal static class SweepCommand
         {
             olderThan, objectName, operation, createdBy, pkChunking, jobType, abort, dryRun, yes, concurrency, includeRunning,
         });
+        var noJournal = JournalSettings.AddTo(command);
         return command.WithAction(async (context, cancellationToken) =>
         {
             var parse = context.Parse;
@@ -100,7 +101,7 @@ internal static class SweepCommand
             using var sf = context.Connect(connection);
             context.Info($"Connecting ({sf.Credential})…");
             await sf.ConnectAsync(cancellationToken).ConfigureAwait(false);
-            var sweeper = new JobSweeper(new BulkJobClient(sf), options);
+            var sweeper = new JobSweeper(new BulkJobClient(sf, JournalSettings.ClientOptions(context, noJournal, "sweep")), options);
             context.Info("Listing the org's jobs…");
             var plan = await sweeper.PlanAsync(filter, cancellationToken).ConfigureAwait(false);
             var now = DateTimeOffset.UtcNow;
@@ -115,6 +116,8 @@ internal static class SweepCommand
                     SweepOutput.WritePlan(Terminal.Out, plan, now);
                     Terminal.Out.WriteLine("Dry run: nothing was changed.");
                 }
+
+                HistoryOutput.WriteEarlierChanges(context, plan.Entries.Select(e => e.JobId));
 
                 return ExitCodes.Success;
             }
@@ -146,6 +149,7 @@ internal static class SweepCommand
             }
 
             SweepOutput.WriteReport(context, report, now);
+            HistoryOutput.WriteEarlierChanges(context, plan.Entries.Select(e => e.JobId));
             return report.Succeeded ? ExitCodes.Success : ExitCodes.PartialFailure;
         });
     }

@@ -60,6 +60,7 @@ internal static class WatchCommand
 
         var connection = new ConnectionOptions();
         var command = connection.AddTo(new Command("watch", "Follow a job until every batch that will run has finished (PK chunking aware); optionally close it then.") { id, close, abortOnTimeout, timeout, maxInterval, maxCalls, api });
+        var noJournal = JournalSettings.AddTo(command);
         command.Validators.Add(r =>
         {
             if (r.GetValue(abortOnTimeout) && r.GetValue(timeout) is null)
@@ -85,7 +86,7 @@ internal static class WatchCommand
             using var sf = context.Connect(connection);
             context.Info($"Connecting ({sf.Credential})…");
             await sf.ConnectAsync(cancellationToken).ConfigureAwait(false);
-            var watcher = new JobWatcher(new BulkJobClient(sf), options);
+            var watcher = new JobWatcher(new BulkJobClient(sf, JournalSettings.ClientOptions(context, noJournal, "watch")), options);
             var snapshots = watcher.WatchProgressAsync(jobId, cancellationToken);
             WatchResult result;
             try
