@@ -71,6 +71,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         builder.Services.AddSingleton<FaultInjector>();
 
         var app = builder.Build();
+        app.UseEmulatorDateHeader();
         app.UseRequestCountingAndFaults();
         app.UseOrgAllocations();
         app.MapSoapLoginEndpoints();
