@@ -80,6 +80,8 @@ internal static class SweepCommand
             }
         });
         var noJournal = JournalSettings.AddTo(command);
+        var floor = InputRules.MinApiRemaining("sweeping");
+        command.Add(floor);
         return command.WithAction(async (context, cancellationToken) =>
         {
             var parse = context.Parse;
@@ -108,6 +110,7 @@ internal static class SweepCommand
                 IncludeRunning = parse.GetValue(includeRunning),
                 CompleteUploads = parse.GetValue(uploadComplete),
                 MaxConcurrency = parse.GetValue(concurrency),
+                MinApiRemaining = parse.GetValue(floor),
             };
 
             using var sf = context.Connect(connection);
@@ -168,6 +171,12 @@ internal static class SweepCommand
 
             SweepOutput.WriteReport(context, report, now);
             HistoryOutput.WriteEarlierChanges(context, plan.Entries.Select(e => e.JobId));
+            if (report.StoppedAtApiFloor && report.Counts[SweepOutcome.Failed] == 0)
+            {
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stopped at the API floor (--min-api-remaining): {report.Counts[SweepOutcome.ApiFloorReached]} jobs were not tried. Run the same sweep again once the org has requests to spare."));
+                return ExitCodes.ApiFloorReached;
+            }
+
             return report.Succeeded ? ExitCodes.Success : ExitCodes.PartialFailure;
         });
     }

@@ -61,6 +61,8 @@ internal static class WatchCommand
         var connection = new ConnectionOptions();
         var command = connection.AddTo(new Command("watch", "Follow a job until every batch that will run has finished (PK chunking aware); optionally close it then.") { id, close, abortOnTimeout, timeout, maxInterval, maxCalls, api });
         var noJournal = JournalSettings.AddTo(command);
+        var floor = InputRules.MinApiRemaining("watching");
+        command.Add(floor);
         command.Validators.Add(r =>
         {
             if (r.GetValue(abortOnTimeout) && r.GetValue(timeout) is null)
@@ -78,6 +80,7 @@ internal static class WatchCommand
                 AbortOnTimeout = parse.GetValue(abortOnTimeout),
                 Timeout = parse.GetValue(timeout),
                 MaxCalls = parse.GetValue(maxCalls),
+                MinApiRemaining = parse.GetValue(floor),
                 MaxInterval = parse.GetValue(maxInterval) ?? new WatchOptions().MaxInterval,
                 Api = InputRules.ToBulkApi(parse.GetValue(api)),
             };

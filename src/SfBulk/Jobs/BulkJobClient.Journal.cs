@@ -16,22 +16,26 @@ public partial class BulkJobClient
     /// returning. Nothing is recorded when the job already was in the requested state or when nothing was asked of
     /// Salesforce (bad input, a job that does not exist).
     /// </summary>
-    private async Task<CloseJobResult> JournaledAsync(string jobId, CloseJobOptions? options, CloseJobState target, CancellationToken cancellationToken)
+    private Task<CloseJobResult> JournaledAsync(string jobId, CloseJobOptions? options, CloseJobState target, CancellationToken cancellationToken) =>
+        JournaledAsync(jobId, options?.Api ?? BulkApi.Auto, token => ChangeStateAsync(jobId, options, target, token), cancellationToken);
+
+    /// <summary>Runs <paramref name="change"/> and records what it did (see the overload above).</summary>
+    private async Task<CloseJobResult> JournaledAsync(string jobId, BulkApi api, Func<CancellationToken, Task<CloseJobResult>> change, CancellationToken cancellationToken)
     {
         if (_options.Journal is not { } journal)
         {
-            return await ChangeStateAsync(jobId, options, target, cancellationToken).ConfigureAwait(false);
+            return await change(cancellationToken).ConfigureAwait(false);
         }
 
         var counter = new ApiCallCounter();
         CloseJobResult result;
         try
         {
-            result = await counter.RunAsync(token => ChangeStateAsync(jobId, options, target, token), cancellationToken).ConfigureAwait(false);
+            result = await counter.RunAsync(change, cancellationToken).ConfigureAwait(false);
         }
         catch (SalesforceException e) when (e.StateChangeRequests is > 0)
         {
-            await AppendAsync(journal, JobId.Normalize(jobId), options?.Api ?? BulkApi.Auto, null, null, null, "failed", counter.Count, e.ErrorCode, cancellationToken).ConfigureAwait(false);
+            await AppendAsync(journal, JobId.Normalize(jobId), api, null, null, null, "failed", counter.Count, e.ErrorCode, cancellationToken).ConfigureAwait(false);
             throw;
         }
 

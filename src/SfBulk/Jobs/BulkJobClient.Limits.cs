@@ -6,6 +6,9 @@ namespace SfBulk;
 /// <summary>Reading the org's allocations.</summary>
 public partial class BulkJobClient
 {
+    /// <summary>The connection the client sends through (its usage reports feed an <see cref="ApiFloorGuard"/>).</summary>
+    internal SalesforceConnection Connection => _connection;
+
     /// <summary>
     /// Reads the org's allocations from the REST limits resource (<c>GET /services/data/vNN.N/limits</c>): daily API
     /// requests, Bulk API 1.0 batches (PK chunks count), Bulk API 2.0 query jobs and query result storage, and every
