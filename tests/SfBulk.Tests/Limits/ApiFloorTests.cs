@@ -64,12 +64,12 @@ public sealed class ApiFloorTests : IAsyncLifetime
         // The plan's listing answers carried the usage: every request left above the floor closed one job.
         Assert.Equal(12, plan.ToClose);
         Assert.True(report.StoppedAtApiFloor);
-        // The estimate errs on the safe side by at most one request.
-        Assert.InRange(report.Counts[SweepOutcome.Closed], 1000 - usedAfterPlan - 21, 1000 - usedAfterPlan - 20);
+        // The estimate errs on the safe side by at most the requests in flight when the usage was reported.
+        Assert.InRange(report.Counts[SweepOutcome.Closed], 1000 - usedAfterPlan - 24, 1000 - usedAfterPlan - 20);
         Assert.Equal(12 - report.Counts[SweepOutcome.Closed], report.Counts[SweepOutcome.ApiFloorReached]);
         Assert.All(report.Jobs.Where(j => j.Outcome == SweepOutcome.ApiFloorReached), j => Assert.Equal(SfBulkErrorCodes.ApiFloorReached, j.ErrorCode));
         var (max, used) = await ReadUsageAsync();
-        Assert.InRange(max - used, 20, 21);
+        Assert.InRange(max - used, 20, 24);
 
         // Before listing nothing had reported the usage (one limits read); afterwards the listing's headers did.
         Assert.Equal(1, limitsReadsOfPlan);
