@@ -46,7 +46,7 @@ internal static class SoapLoginResponse
                     case "userId": userId ??= value; break;
                     case "organizationId": orgId ??= value; break;
                     case "faultcode": faultCode ??= value; break;
-                    case "faultstring": faultString ??= value; break;
+                    case "faultstring": faultString ??= ServerText.Clean(value); break;
                     default: exceptionCode ??= value; break;
                 }
             }
