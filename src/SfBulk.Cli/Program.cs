@@ -12,6 +12,8 @@ var root = new RootCommand("sfbulk: close, abort, watch and sweep Salesforce Bul
     RunCommand.Create(),
     WatchCommand.Create(),
     SweepCommand.Create(),
+    LimitsCommand.Create(),
+    HistoryCommand.Create(),
     DemoCommand.Create(),
     EmulatorCommand.Create(),
     SfBulk.Cli.Ui.UiCommand.Create(),

@@ -79,6 +79,14 @@ public sealed class EmulatorOptions
         ["EmailMessage"] = 1_000,
     };
 
+    /// <summary>
+    /// Maxima of the org's rolling 24-hour allocations, by the limits resource's names
+    /// (<see cref="Allocations.AllocationNames"/>); allocations not listed keep <see cref="Allocations.AllocationNames.DefaultMaxima"/>
+    /// (5,000,000 API requests, 15,000 Bulk 1.0 batches, 10,000 Bulk 2.0 query jobs, 976,562 MB of query results).
+    /// The control surface can change them while the emulator runs (<c>POST /_emulator/limits</c>).
+    /// </summary>
+    public IDictionary<string, long> AllocationMaxima { get; } = new Dictionary<string, long>(StringComparer.Ordinal);
+
     /// <summary>Enables the test control surface under <c>/_emulator</c> (seeding, time, sessions, faults).</summary>
     /// <value>The default value is true (test mode).</value>
     public bool EnableControlSurface { get; set; } = true;

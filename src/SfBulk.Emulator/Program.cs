@@ -28,14 +28,24 @@ for (var i = 0; i < args.Length; i++)
             }
 
             break;
+        case "--limit" when i + 1 < args.Length:
+            if (SfBulk.Emulator.Allocations.AllocationNames.TryParseMaximum(args[i + 1], out var name, out var max) is { } problem)
+            {
+                Console.Error.WriteLine(problem);
+                return 2;
+            }
+
+            options.AllocationMaxima[name] = max;
+            i++;
+            break;
         case "--no-control":
             options.EnableControlSurface = false;
             break;
         case "--help" or "-h":
-            Console.WriteLine("Usage: SfBulk.Emulator [--port <n>] [--time-scale <x>] [--no-control] [--variant name=value[,name=value]]");
+            Console.WriteLine("Usage: SfBulk.Emulator [--port <n>] [--time-scale <x>] [--limit <NAME=MAX>]... [--no-control] [--variant name=value[,name=value]]");
             return 0;
         default:
-            Console.Error.WriteLine($"Unknown or incomplete option '{args[i]}'. Usage: SfBulk.Emulator [--port <n>] [--time-scale <x>] [--no-control] [--variant name=value[,name=value]]");
+            Console.Error.WriteLine($"Unknown or incomplete option '{args[i]}'. Usage: SfBulk.Emulator [--port <n>] [--time-scale <x>] [--limit <NAME=MAX>]... [--no-control] [--variant name=value[,name=value]]");
             return 2;
     }
 }

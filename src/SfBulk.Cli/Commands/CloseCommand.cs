@@ -54,6 +54,7 @@ internal static class CloseCommand
             ? new Command("abort", "Abort Bulk API jobs (same as close --state Aborted).") { ids, timeout, api, format, parallelism }
             : new Command("close", "Close (or abort) Bulk API 1.0 and 2.0 jobs; a job already in that state counts as done.") { ids, state, timeout, api, format, parallelism };
         connection.AddTo(command);
+        var noJournal = JournalSettings.AddTo(command);
         command.Validators.Add(r =>
         {
             if ((r.GetValue(ids) ?? []).Contains(JobIdList.FromStandardInput) && r.GetValue(connection.SessionId) == "-")
@@ -76,7 +77,7 @@ internal static class CloseCommand
             using var sf = context.Connect(connection);
             context.Info($"Connecting ({sf.Credential})…");
             await sf.ConnectAsync(cancellationToken).ConfigureAwait(false);
-            var client = new BulkJobClient(sf);
+            var client = new BulkJobClient(sf, JournalSettings.ClientOptions(context, noJournal, aborting ? "abort" : "close"));
             var outcomes = new CloseOutcomeEntry[jobIds.Length];
             SalesforceLoginException? loginFailure = null;
             try

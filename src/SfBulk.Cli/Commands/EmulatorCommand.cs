@@ -2,10 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using SfBulk.Cli.Infrastructure;
 using SfBulk.Emulator;
+using SfBulk.Emulator.Allocations;
 
 namespace SfBulk.Cli.Commands;
 
-/// <summary><c>sfbulk emulator [--port n] [--time-scale x]</c>: runs the local Salesforce emulator until Ctrl+C.</summary>
+/// <summary><c>sfbulk emulator [--port n] [--time-scale x] [--limit NAME=MAX]…</c>: runs the local Salesforce emulator until Ctrl+C.</summary>
 internal static class EmulatorCommand
 {
     public static Command Create()
@@ -35,14 +36,37 @@ internal static class EmulatorCommand
             }
         });
 
-        var command = new Command("emulator", "Start the local Salesforce emulator and print its URL and credentials.") { port, scale };
+        var limits = new Option<string[]>("--limit")
+        {
+            Description = "The maximum of a daily allocation, NAME=MAX (DailyApiRequests, DailyBulkApiBatches, DailyBulkV2QueryJobs, DailyBulkV2QueryFileStorageMB); repeatable.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        limits.Validators.Add(r =>
+        {
+            foreach (var token in r.Tokens)
+            {
+                if (AllocationNames.TryParseMaximum(token.Value, out _, out _) is { } problem)
+                {
+                    r.AddError("--limit: " + problem);
+                }
+            }
+        });
+
+        var command = new Command("emulator", "Start the local Salesforce emulator and print its URL and credentials.") { port, scale, limits };
         return command.WithAction(async (context, cancellationToken) =>
         {
             var parse = context.Parse;
             EmulatorServer emulator;
             try
             {
-                emulator = await EmulatorServer.StartAsync(new EmulatorOptions { Port = parse.GetValue(port) }, cancellationToken).ConfigureAwait(false);
+                var options = new EmulatorOptions { Port = parse.GetValue(port) };
+                foreach (var setting in parse.GetValue(limits) ?? [])
+                {
+                    _ = AllocationNames.TryParseMaximum(setting, out var name, out var max);
+                    options.AllocationMaxima[name] = max;
+                }
+
+                emulator = await EmulatorServer.StartAsync(options, cancellationToken).ConfigureAwait(false);
             }
             catch (IOException e)
             {

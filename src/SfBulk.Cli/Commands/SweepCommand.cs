@@ -79,6 +79,9 @@ internal static class SweepCommand
                 r.AddError("--upload-complete and --abort cannot be combined: --abort aborts open uploads, --upload-complete completes them (close sweeps only).");
             }
         });
+        var noJournal = JournalSettings.AddTo(command);
+        var floor = InputRules.MinApiRemaining("sweeping");
+        command.Add(floor);
         return command.WithAction(async (context, cancellationToken) =>
         {
             var parse = context.Parse;
@@ -107,12 +110,13 @@ internal static class SweepCommand
                 IncludeRunning = parse.GetValue(includeRunning),
                 CompleteUploads = parse.GetValue(uploadComplete),
                 MaxConcurrency = parse.GetValue(concurrency),
+                MinApiRemaining = parse.GetValue(floor),
             };
 
             using var sf = context.Connect(connection);
             context.Info($"Connecting ({sf.Credential})…");
             await sf.ConnectAsync(cancellationToken).ConfigureAwait(false);
-            var sweeper = new JobSweeper(new BulkJobClient(sf), options);
+            var sweeper = new JobSweeper(new BulkJobClient(sf, JournalSettings.ClientOptions(context, noJournal, "sweep")), options);
             context.Info("Listing the org's jobs…");
             var plan = await sweeper.PlanAsync(filter, cancellationToken).ConfigureAwait(false);
             if (plan.ClockWarning is { } clockWarning)
@@ -133,6 +137,8 @@ internal static class SweepCommand
                     SweepOutput.WritePlan(Terminal.Out, plan, now);
                     Terminal.Out.WriteLine("Dry run: nothing was changed.");
                 }
+
+                HistoryOutput.WriteEarlierChanges(context, plan.Entries.Select(e => e.JobId));
 
                 return ExitCodes.Success;
             }
@@ -164,6 +170,13 @@ internal static class SweepCommand
             }
 
             SweepOutput.WriteReport(context, report, now);
+            HistoryOutput.WriteEarlierChanges(context, plan.Entries.Select(e => e.JobId));
+            if (report.StoppedAtApiFloor && report.Counts[SweepOutcome.Failed] == 0)
+            {
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stopped at the API floor (--min-api-remaining): {report.Counts[SweepOutcome.ApiFloorReached]} jobs were not tried. Run the same sweep again once the org has requests to spare."));
+                return ExitCodes.ApiFloorReached;
+            }
+
             return report.Succeeded ? ExitCodes.Success : ExitCodes.PartialFailure;
         });
     }

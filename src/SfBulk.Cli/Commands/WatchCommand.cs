@@ -67,6 +67,9 @@ internal static class WatchCommand
             command.Options.Add(option);
         }
 
+        var noJournal = JournalSettings.AddTo(command);
+        var floor = InputRules.MinApiRemaining("watching");
+        command.Add(floor);
         command.Validators.Add(r =>
         {
             var watchAll = r.GetValue(all.All);
@@ -122,6 +125,7 @@ internal static class WatchCommand
                 AbortOnTimeout = parse.GetValue(abortOnTimeout),
                 Timeout = parse.GetValue(timeout),
                 MaxCalls = parse.GetValue(maxCalls),
+                MinApiRemaining = parse.GetValue(floor),
                 MaxInterval = parse.GetValue(maxInterval) ?? new WatchOptions().MaxInterval,
                 Api = InputRules.ToBulkApi(parse.GetValue(api)),
             };
@@ -130,7 +134,7 @@ internal static class WatchCommand
             using var sf = context.Connect(connection);
             context.Info($"Connecting ({sf.Credential})…");
             await sf.ConnectAsync(cancellationToken).ConfigureAwait(false);
-            var watcher = new JobWatcher(new BulkJobClient(sf), options);
+            var watcher = new JobWatcher(new BulkJobClient(sf, JournalSettings.ClientOptions(context, noJournal, "watch")), options);
             var snapshots = watcher.WatchProgressAsync(jobId, cancellationToken);
             WatchResult result;
             try

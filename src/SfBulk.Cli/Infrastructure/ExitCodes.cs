@@ -21,8 +21,14 @@ internal static class ExitCodes
     /// <summary>Salesforce API error (SalesforceRestException).</summary>
     public const int ApiError = 5;
 
-    /// <summary>The operation timed out.</summary>
+    /// <summary>The operation timed out (or reached its call limit).</summary>
     public const int Timeout = 6;
+
+    /// <summary>
+    /// A watch or sweep stopped at <c>--min-api-remaining</c>: going on would take the org's remaining daily API
+    /// requests below the floor. Shares 6 with timeouts: a limit the user set stopped the work, which can be resumed.
+    /// </summary>
+    public const int ApiFloorReached = 6;
 
     /// <summary>Cancelled (Ctrl+C).</summary>
     public const int Cancelled = 130;

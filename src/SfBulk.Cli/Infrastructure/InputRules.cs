@@ -206,4 +206,22 @@ internal static class InputRules
         });
         return argument;
     }
+
+    /// <summary><c>--min-api-remaining &lt;n|percent&gt;</c>: the fewest daily API requests to leave the org.</summary>
+    public static Option<ApiFloor?> MinApiRemaining(string what) => new("--min-api-remaining")
+    {
+        Description = $"Stop {what} before the org's remaining daily API requests would fall below this: a number (5000) or a share of the allocation (10%). Exit code 6.",
+        HelpName = "n|percent",
+        CustomParser = r =>
+        {
+            var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : null;
+            if (ApiFloor.TryParse(text, out var floor, out var error))
+            {
+                return floor;
+            }
+
+            r.AddError("--min-api-remaining: " + error);
+            return null;
+        },
+    };
 }

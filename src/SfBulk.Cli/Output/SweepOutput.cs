@@ -88,6 +88,27 @@ internal static class SweepOutput
 
         console.WriteLine(Summary(plan));
         console.WriteLine(Cutoff(plan));
+        console.WriteLine(Requests(plan));
+    }
+
+    /// <summary><c>The sweep will spend about 12 API requests; the org has 14,500 of its 15,000 daily requests left (14,488 after).</c></summary>
+    public static string Requests(SweepPlan plan) => plan.ApiUsage is { } usage
+        ? Invariant($"The sweep will spend about {plan.RequestsToSpend:N0} API requests; the org has {usage.Remaining:N0} of its {usage.Max:N0} daily requests left ({Math.Max(0, usage.Remaining - plan.RequestsToSpend):N0} after).")
+        : Invariant($"The sweep will spend about {plan.RequestsToSpend:N0} API requests (the org's remaining daily requests are not known: run 'sfbulk limits').");
+
+    /// <summary><c>"requests":{"toSpend":12,"max":15000,"remaining":14500,"remainingAfter":14488}</c>.</summary>
+    private static void WriteRequests(System.Text.Json.Utf8JsonWriter w, SweepPlan plan)
+    {
+        w.WriteStartObject("requests");
+        w.WriteNumber("toSpend", plan.RequestsToSpend);
+        if (plan.ApiUsage is { } usage)
+        {
+            w.WriteNumber("max", usage.Max);
+            w.WriteNumber("remaining", usage.Remaining);
+            w.WriteNumber("remainingAfter", Math.Max(0, usage.Remaining - plan.RequestsToSpend));
+        }
+
+        w.WriteEndObject();
     }
 
     /// <summary>The plan as JSON (<c>"dryRun": true</c>).</summary>
@@ -99,6 +120,7 @@ internal static class SweepOutput
         w.WriteNumber("jobsListed", plan.JobsListed);
         w.WriteNumber("callsUsed", plan.CallsUsed);
         WriteCutoff(w, plan);
+        WriteRequests(w, plan);
         w.WriteStartObject("counts");
         w.WriteNumber("close", plan.ToClose);
         w.WriteNumber("abort", plan.ToAbort);
@@ -182,7 +204,7 @@ internal static class SweepOutput
     private static string Details(SweepJobResult r) => r.Outcome switch
     {
         SweepOutcome.Failed => Failure(r),
-        SweepOutcome.Skipped or SweepOutcome.Cancelled => r.Reason ?? string.Empty,
+        SweepOutcome.Skipped or SweepOutcome.Cancelled or SweepOutcome.ApiFloorReached => r.Reason ?? string.Empty,
         _ => r.Job.State.ToString(),
     };
 
@@ -198,6 +220,7 @@ internal static class SweepOutput
         w.WriteNumber("elapsedSeconds", Math.Round(report.Elapsed.TotalSeconds, 2));
         w.WriteBoolean("succeeded", report.Succeeded);
         w.WriteBoolean("cancelled", report.WasCancelled);
+        w.WriteBoolean("stoppedAtApiFloor", report.StoppedAtApiFloor);
         w.WriteStartObject("counts");
         foreach (var (outcome, count) in report.Counts.OrderBy(c => c.Key))
         {
@@ -212,7 +235,7 @@ internal static class SweepOutput
             WriteJobIdentity(w, r.Entry);
             w.WriteString("outcome", JsonWord(r.Outcome));
             w.WriteString("state", r.Job.State.ToString());
-            if (r.Reason is { } reason && r.Outcome is SweepOutcome.Skipped or SweepOutcome.Cancelled)
+            if (r.Reason is { } reason && r.Outcome is SweepOutcome.Skipped or SweepOutcome.Cancelled or SweepOutcome.ApiFloorReached)
             {
                 w.WriteString("reason", reason);
             }

@@ -9,7 +9,7 @@ namespace SfBulk.Cli.Output;
 internal static class WatchReport
 {
     /// <summary>
-    /// 0 when every batch finished (closed when asked); 6 on timeout or call limit; 1 when the job did not complete
+    /// 0 when every batch finished (closed when asked); 6 on timeout, call limit or API floor; 1 when the job did not complete
     /// (failed, chunking failed, aborted by someone else, a 2.0 ingest job waiting for its upload); the close's own
     /// code when closing failed.
     /// </summary>
@@ -17,12 +17,13 @@ internal static class WatchReport
     {
         WatchOutcome.Completed or WatchOutcome.Closed => ExitCodes.Success,
         WatchOutcome.TimedOut or WatchOutcome.AbortedOnTimeout or WatchOutcome.CallLimitReached => ExitCodes.Timeout,
+        WatchOutcome.ApiFloorReached => ExitCodes.ApiFloorReached,
         WatchOutcome.CloseFailed => result.Error is { } e ? ErrorReporter.ExitCodeOf(e) : ExitCodes.ApiError,
         _ => ExitCodes.PartialFailure,
     };
 
     /// <summary>True when watching again can go on where this watch stopped (the job was left as it is).</summary>
-    public static bool CanResume(WatchResult result) => result.Outcome is WatchOutcome.TimedOut or WatchOutcome.CallLimitReached;
+    public static bool CanResume(WatchResult result) => result.Outcome is WatchOutcome.TimedOut or WatchOutcome.CallLimitReached or WatchOutcome.ApiFloorReached;
 
     /// <summary>The outcome's JSON spelling: <c>completed</c>, <c>closed</c>, <c>timedOut</c>, <c>callLimitReached</c>, ….</summary>
     public static string JsonWord(WatchOutcome outcome)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Xml;
 using SfBulk.Emulator.Data;
+using SfBulk.Emulator.Allocations;
 using SfBulk.Emulator.State;
 
 namespace SfBulk.Emulator.BulkV1;
@@ -41,6 +42,12 @@ internal static class BatchHandlers
         {
             var now = state.Now;
             EnsureOpen(job.StateAt(now));
+            if (!state.Allocations.TryCharge(AllocationNames.DailyBulkApiBatches, 1, out _))
+            {
+                // The code's description in the errors page; the message is unverified.
+                throw new V1Exception(ExceptionCodes.ExceededQuota, "Exceeded the daily limit of batches (DailyBulkApiBatches) for the past 24-hour period.");
+            }
+
             var batch = new EmulatedBatch(state.NewBatchId(), job.Id, now) { Request = body, RequestContentType = requestType! };
             job.Batches.Add(batch);
             job.LastModified = now;

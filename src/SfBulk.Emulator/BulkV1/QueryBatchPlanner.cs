@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using SfBulk.Emulator.Data;
 using SfBulk.Emulator.Identity;
+using SfBulk.Emulator.Allocations;
 using SfBulk.Emulator.State;
 
 namespace SfBulk.Emulator.BulkV1;
@@ -50,7 +51,12 @@ internal static class QueryBatchPlanner
         if (problem is null)
         {
             var start = StartOffset(settings.StartRow, query!.Object, total);
+            var before = job.Batches.Count;
             AddChunks(job, batch, query, at, start, total, settings.ChunkSize, null, options.BatchProcessingTime, null, state, null);
+
+            // Each chunk is a batch of the daily allocation (KB 000213703); Salesforce has accepted the query by now,
+            // so the chunks are charged even past the maximum.
+            state.Allocations.Charge(AllocationNames.DailyBulkApiBatches, job.Batches.Count - before);
         }
     }
 

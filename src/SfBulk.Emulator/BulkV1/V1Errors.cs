@@ -8,6 +8,7 @@ namespace SfBulk.Emulator.BulkV1;
 internal static class ExceptionCodes
 {
     public const string ClientInputError = "ClientInputError";
+    public const string ExceededQuota = "ExceededQuota";
     public const string InvalidBatch = "InvalidBatch";
     public const string InvalidJob = "InvalidJob";
     public const string InvalidJobState = "InvalidJobState";

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using SfBulk.Emulator.Allocations;
 using SfBulk.Emulator.State;
 
 namespace SfBulk.Emulator.BulkV2;
@@ -54,6 +55,13 @@ internal static class V2QueryEndpoints
             return;
         }
 
+        if (!state.Allocations.TryCharge(AllocationNames.DailyBulkV2QueryJobs, 1, out _))
+        {
+            // Status and code as for the daily request allocation (REST status table); the wording is unverified.
+            await V2Http.WriteErrorAsync(context, StatusCodes.Status403Forbidden, "REQUEST_LIMIT_EXCEEDED", "DailyBulkV2QueryJobs Limit exceeded.").ConfigureAwait(false);
+            return;
+        }
+
         var now = state.Now;
         var id = state.NewJobId(out var sequence);
         var total = state.Options.ObjectRecordCounts[objectName];
@@ -75,6 +83,7 @@ internal static class V2QueryEndpoints
         job.Timeline.Schedule(started, JobStates.InProgress);
         job.Timeline.Schedule(started + state.Options.BatchProcessingTime, JobStates.JobComplete);
         state.AddJob(job);
+        state.Allocations.Charge(AllocationNames.DailyBulkV2QueryFileStorageMB, ResultMegabytes(job.V2RecordsProcessed));
         await V2IngestEndpoints.WriteJobAsync(context, job, V2JobInfoWriter.Shape.Change, now).ConfigureAwait(false);
     }
 
@@ -134,4 +143,7 @@ internal static class V2QueryEndpoints
     /// <summary>DELETE: 204 in JobComplete, Aborted or Failed; otherwise 400 API_ERROR.</summary>
     public static Task DeleteAsync(HttpContext context, OrgState state) =>
         V2IngestEndpoints.DeleteJobAsync(context, state, JobKind.V2Query, [JobStates.JobComplete, JobStates.Aborted, JobStates.Failed]);
+
+    /// <summary>The storage a query's results take, at an assumed 100 bytes of CSV per record, in whole megabytes.</summary>
+    private static long ResultMegabytes(long records) => ((records * 100) + 999_999) / 1_000_000;
 }

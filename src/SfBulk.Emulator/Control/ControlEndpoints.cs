@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using SfBulk.Emulator.Allocations;
 
 namespace SfBulk.Emulator.Control;
 
@@ -21,6 +22,7 @@ internal static class ControlEndpoints
         group.MapGet("/faults", FaultControl.ListAsync);
         group.MapDelete("/faults", FaultControl.ClearAsync);
         group.MapDelete("/faults/{id}", FaultControl.RemoveAsync);
+        group.MapLimitsControl();
         return app;
     }
 }

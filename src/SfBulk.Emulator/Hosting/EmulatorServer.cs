@@ -9,6 +9,7 @@ using SfBulk.Emulator.Auth;
 using SfBulk.Emulator.BulkV1;
 using SfBulk.Emulator.BulkV2;
 using SfBulk.Emulator.Control;
+using SfBulk.Emulator.Allocations;
 using SfBulk.Emulator.State;
 using SfBulk.Emulator.Time;
 
@@ -72,10 +73,12 @@ public sealed class EmulatorServer : IAsyncDisposable
         var app = builder.Build();
         app.UseEmulatorDateHeader();
         app.UseRequestCountingAndFaults();
+        app.UseOrgAllocations();
         app.MapSoapLoginEndpoints();
         app.MapOAuthEndpoints();
         app.MapBulkV1Endpoints();
         app.MapBulkV2Endpoints();
+        app.MapLimitsEndpoints();
         if (options.EnableControlSurface)
         {
             app.MapControlEndpoints();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using SfBulk.Emulator.Fidelity;
 using SfBulk.Emulator.Identity;
+using SfBulk.Emulator.Allocations;
 using SfBulk.Emulator.Time;
 
 namespace SfBulk.Emulator.State;
@@ -40,7 +41,11 @@ internal sealed class OrgState
         Users = users;
         _variants = options.Variants ?? new EmulatorVariants();
         Sessions = new SessionStore(clock, options.SessionIdleTimeout, OrgId[..15]);
+        Allocations = new OrgAllocations(clock, options.AllocationMaxima.AsReadOnly());
     }
+
+    /// <summary>The org's rolling 24-hour allocations (API requests, batches, query jobs).</summary>
+    public OrgAllocations Allocations { get; }
 
     public EmulatorOptions Options { get; }
 

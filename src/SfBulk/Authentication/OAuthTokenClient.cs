@@ -31,7 +31,7 @@ internal static class OAuthTokenClient
     /// <summary>Reads the token endpoint's answer: the session, or <see cref="SalesforceLoginException"/> for anything else.</summary>
     public static SalesforceSession Read(Http.ApiResponse response, string flow, Uri loginUrl)
     {
-        string? accessToken = null, instanceUrl = null, error = null, description = null;
+        string? accessToken = null, instanceUrl = null, error = null, description = null, identity = null;
         try
         {
             using var json = JsonDocument.Parse(response.Body);
@@ -39,6 +39,7 @@ internal static class OAuthTokenClient
             {
                 accessToken = Get(json.RootElement, "access_token");
                 instanceUrl = Get(json.RootElement, "instance_url");
+                identity = Get(json.RootElement, "id");
                 error = Get(json.RootElement, "error");
                 description = ServerText.Clean(Get(json.RootElement, "error_description"));
             }
@@ -50,7 +51,8 @@ internal static class OAuthTokenClient
 
         if (response.IsSuccess && error is null)
         {
-            return SalesforceSession.Create(instanceUrl, accessToken, $"The OAuth {flow} login");
+            var (orgId, userId) = IdentityIds(identity);
+            return SalesforceSession.Create(instanceUrl, accessToken, $"The OAuth {flow} login") with { OrgId = orgId, UserId = userId };
         }
 
         if (error is not null)
@@ -76,4 +78,18 @@ internal static class OAuthTokenClient
 
     private static string? Get(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>The org and user ids of an identity URL, <c>https://login.salesforce.com/id/00D…/005…</c>; nulls otherwise.</summary>
+    internal static (string? OrgId, string? UserId) IdentityIds(string? identityUrl)
+    {
+        if (!Uri.TryCreate(identityUrl, UriKind.Absolute, out var url))
+        {
+            return (null, null);
+        }
+
+        var segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments is [.., "id", var org, var user] && org.StartsWith("00D", StringComparison.Ordinal) && user.StartsWith("005", StringComparison.Ordinal)
+            ? (org, user)
+            : (null, null);
+    }
 }

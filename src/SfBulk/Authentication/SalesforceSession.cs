@@ -5,6 +5,30 @@ namespace SfBulk.Authentication;
 /// <param name="AccessToken">The session id (SOAP) or access token (OAuth).</param>
 internal sealed record SalesforceSession(Uri InstanceUrl, string AccessToken)
 {
+    /// <summary>The org id the login reported (SOAP <c>organizationId</c>, the OAuth identity URL), or null.</summary>
+    public string? OrgId { get; init; }
+
+    /// <summary>The user id the login reported (SOAP <c>userId</c>, the OAuth identity URL), or null.</summary>
+    public string? UserId { get; init; }
+
+    /// <summary>
+    /// The org id: as the login reported it, else the part of a session id before <c>!</c>, which is the org id
+    /// (<c>00D…!…</c>); null when neither says.
+    /// </summary>
+    public string? KnownOrgId
+    {
+        get
+        {
+            if (OrgId is not null)
+            {
+                return OrgId;
+            }
+
+            var bang = AccessToken.IndexOf('!', StringComparison.Ordinal);
+            return bang is 15 or 18 && AccessToken.StartsWith("00D", StringComparison.Ordinal) ? AccessToken[..bang] : null;
+        }
+    }
+
     /// <summary>Describes the session without its token.</summary>
     public override string ToString() => "SalesforceSession(" + InstanceUrl + ", token=REDACTED)";
 

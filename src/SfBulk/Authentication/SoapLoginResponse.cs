@@ -8,7 +8,7 @@ internal static class SoapLoginResponse
 {
     public static SalesforceSession Read(ApiResponse response, Uri loginOrigin)
     {
-        string? serverUrl = null, sessionId = null, passwordExpired = null, faultCode = null, faultString = null, exceptionCode = null;
+        string? serverUrl = null, sessionId = null, passwordExpired = null, faultCode = null, faultString = null, exceptionCode = null, userId = null, orgId = null;
         var settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
@@ -31,7 +31,7 @@ internal static class SoapLoginResponse
                 }
 
                 var name = reader.LocalName;
-                if (name is not ("serverUrl" or "sessionId" or "passwordExpired" or "faultcode" or "faultstring" or "exceptionCode"))
+                if (name is not ("serverUrl" or "sessionId" or "passwordExpired" or "faultcode" or "faultstring" or "exceptionCode" or "userId" or "organizationId"))
                 {
                     reader.Read();
                     continue;
@@ -43,6 +43,8 @@ internal static class SoapLoginResponse
                     case "serverUrl": serverUrl ??= value; break;
                     case "sessionId": sessionId ??= value; break;
                     case "passwordExpired": passwordExpired ??= value; break;
+                    case "userId": userId ??= value; break;
+                    case "organizationId": orgId ??= value; break;
                     case "faultcode": faultCode ??= value; break;
                     case "faultstring": faultString ??= ServerText.Clean(value); break;
                     default: exceptionCode ??= value; break;
@@ -83,7 +85,7 @@ internal static class SoapLoginResponse
                 "INVALID_OPERATION_WITH_EXPIRED_PASSWORD", response.StatusCode);
         }
 
-        return SalesforceSession.Create(serverUrl, sessionId, "The SOAP login");
+        return SalesforceSession.Create(serverUrl, sessionId, "The SOAP login") with { OrgId = orgId, UserId = userId };
     }
 
     private static string? StripPrefix(string? faultCode)

@@ -99,6 +99,18 @@ public sealed partial class SalesforceConnection : IDisposable
     internal TimeProvider Time { get; }
 
     /// <summary>
+    /// The org's daily API request usage as last reported by Salesforce (the <c>Sforce-Limit-Info</c> header every REST
+    /// answer carries, or a limits read), plus the requests this connection sent since; null until something reported
+    /// it (Bulk API 1.0 answers do not carry the header). Reading it sends nothing.
+    /// </summary>
+    public ApiUsage? ApiUsage => _transport.Usage.Estimate();
+
+    /// <summary>API requests this connection has sent (retries included, logins excluded).</summary>
+    public long RequestsSent => _transport.Usage.Sent;
+
+    internal ApiUsageTracker UsageTracker => _transport.Usage;
+
+    /// <summary>
     /// Creates a connection on a session obtained elsewhere (the reference activity's <c>ServerUrl</c>,
     /// <c>SessionId</c> and <c>ExternalSessionIdUsed</c>). The session is never refreshed: when Salesforce reports it
     /// expired, calls fail with <see cref="SalesforceLoginException"/> code <c>EXTERNAL_SESSION_EXPIRED</c>.

@@ -17,4 +17,7 @@ public static class SfBulkErrorCodes
 
     /// <summary>A redirect pointed to another host; it was not followed so the session is not sent there.</summary>
     public const string RedirectRefused = "REDIRECT_REFUSED";
+
+    /// <summary>A watch or sweep stopped to keep the org's remaining daily API requests at or above the floor it was given.</summary>
+    public const string ApiFloorReached = "API_FLOOR_REACHED";
 }

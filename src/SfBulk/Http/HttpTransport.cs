@@ -24,6 +24,7 @@ internal sealed partial class HttpTransport
 
     public HttpTransport(Func<HttpClient> client, TimeSpan timeout, int maxBodyBytes, ILogger logger, string connection, TimeProvider time)
     {
+        Usage = new ApiUsageTracker(time);
         _client = client;
         _timeout = timeout;
         _maxBodyBytes = maxBodyBytes;
@@ -31,6 +32,9 @@ internal sealed partial class HttpTransport
         _connection = connection;
         _time = time;
     }
+
+    /// <summary>The org's API usage as the answers' <c>Sforce-Limit-Info</c> headers report it, and the API requests sent.</summary>
+    public ApiUsageTracker Usage { get; }
 
     /// <summary>One outgoing request. <paramref name="Secret"/> is the auth header: sent, never logged.</summary>
     public readonly record struct Outgoing(
@@ -109,9 +113,16 @@ internal sealed partial class HttpTransport
         }
 
         SfBulkDiagnostics.ApiCalls.Add(1, new("sfbulk.connection", _connection), new("sfbulk.api", request.Family), new("http.request.method", request.Method.Method));
+        var sequence = request.Family == "login" ? 0 : Usage.OnSend();
         try
         {
             using var response = await _client().SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            if (sequence > 0 && response.Headers.TryGetValues(LimitInfoHeader.Name, out var limitInfo)
+                && LimitInfoHeader.TryParse(string.Join(";", limitInfo), out var used, out var max))
+            {
+                Usage.Observe(used, max, sequence);
+            }
+
             var body = await ReadBodyAsync(response, request, timeout.Token).ConfigureAwait(false);
             var elapsed = _time.GetElapsedTime(started);
             activity?.SetTag("http.response.status_code", (int)response.StatusCode);

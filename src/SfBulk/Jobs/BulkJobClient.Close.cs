@@ -31,7 +31,7 @@ public partial class BulkJobClient
     /// <exception cref="SalesforceTimeoutException">The timeout elapsed; read the job to know its state.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual Task<CloseJobResult> CloseJobAsync(string jobId, CloseJobOptions? options = null, CancellationToken cancellationToken = default) =>
-        ChangeStateAsync(jobId, options, options?.TargetState ?? CloseJobState.Closed, cancellationToken);
+        JournaledAsync(jobId, options, options?.TargetState ?? CloseJobState.Closed, cancellationToken);
 
     /// <summary>Aborts a job: <see cref="CloseJobAsync"/> with the target state <see cref="CloseJobState.Aborted"/>.</summary>
     /// <param name="jobId">The 15- or 18-character job id.</param>
@@ -45,7 +45,7 @@ public partial class BulkJobClient
     /// <exception cref="SalesforceTimeoutException">The timeout elapsed; read the job to know its state.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual Task<CloseJobResult> AbortJobAsync(string jobId, CloseJobOptions? options = null, CancellationToken cancellationToken = default) =>
-        ChangeStateAsync(jobId, options, CloseJobState.Aborted, cancellationToken);
+        JournaledAsync(jobId, options, CloseJobState.Aborted, cancellationToken);
 
     private async Task<CloseJobResult> ChangeStateAsync(string jobId, CloseJobOptions? options, CloseJobState target, CancellationToken cancellationToken)
     {

@@ -24,17 +24,31 @@ public sealed class BulkJobClientOptions
     /// <value>The default is <see cref="TimeProvider.System"/>; tests use a fake one.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Where every state change the client makes (close, abort, upload complete) is recorded, before the call returns;
+    /// failed change requests are recorded too. Null records nothing.
+    /// </summary>
+    /// <value>The default is null.</value>
+    public IJobJournal? Journal { get; set; }
+
+    /// <summary>What the journal names as the source of the changes (<c>close</c>, <c>sweep</c>, <c>watch</c>, <c>ui</c>, …).</summary>
+    /// <value>The default is <c>library</c>.</value>
+    public string JournalCommand { get; set; } = "library";
+
     internal BulkJobClientOptions Validated()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxCloseAttempts, 1, nameof(MaxCloseAttempts));
         ArgumentOutOfRangeException.ThrowIfLessThan(CloseRetryDelay, TimeSpan.Zero, nameof(CloseRetryDelay));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+        ArgumentException.ThrowIfNullOrWhiteSpace(JournalCommand, nameof(JournalCommand));
         return new BulkJobClientOptions
         {
             Dialect = Dialect,
             MaxCloseAttempts = MaxCloseAttempts,
             CloseRetryDelay = CloseRetryDelay,
             TimeProvider = TimeProvider,
+            Journal = Journal,
+            JournalCommand = JournalCommand,
         };
     }
 }

@@ -39,6 +39,8 @@ public partial class JobSweeper
             progress?.Report(new SweepProgress(result, count, results.Length, plan.CallsUsed + calls.Count, time.GetUtcNow() - start));
         }
 
+        var floor = _options.MinApiRemaining is { } minimum ? new ApiFloorGuard(_client, _client.Connection, minimum, time) : null;
+        string? floorReason = null;
         var attempts = new int[results.Length];
         var work = new List<int>(results.Length);
         for (var i = 0; i < results.Length; i++)
@@ -66,7 +68,23 @@ public partial class JobSweeper
                     return;
                 }
 
-                var result = await calls.RunAsync(ct => RunOneAsync(entry, ct), token).ConfigureAwait(false);
+                if (floor is not null && (Volatile.Read(ref floorReason) is not null || !await calls.RunAsync(ct => floor.TryReserveAsync(1, ct).AsTask(), token).ConfigureAwait(false)))
+                {
+                    Interlocked.CompareExchange(ref floorReason, "Not tried: closing it would take the org below its floor of remaining API requests; " + floor.Describe() + ".", null);
+                    Finish(i, new SweepJobResult(entry, SweepOutcome.ApiFloorReached, entry.Job, floorReason, SfBulkErrorCodes.ApiFloorReached, null, attempts[i]));
+                    return;
+                }
+
+                (SweepJobResult Result, Exception? Error) result;
+                try
+                {
+                    result = await calls.RunAsync(ct => RunOneAsync(entry, ct), token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    floor?.Release(1);
+                }
+
                 if (result.Error is SalesforceLoginException e)
                 {
                     Interlocked.CompareExchange(ref loginFailure, e, null);

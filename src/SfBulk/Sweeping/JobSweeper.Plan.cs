@@ -42,6 +42,15 @@ public partial class JobSweeper
         var start = time.GetUtcNow();
         var calls = new ApiCallCounter();
         var clock = new ClockReading(time);
+        if (_options.MinApiRemaining is { } floor)
+        {
+            var guard = new ApiFloorGuard(_client, _client.Connection, floor, time);
+            if (!await calls.RunAsync(ct => guard.CanSpendAsync(1, ct).AsTask(), cancellationToken).ConfigureAwait(false))
+            {
+                throw new ApiFloorReachedException($"The sweep did not start: listing the org's jobs would take it below its floor of remaining API requests: {guard.Describe()}. Nothing was changed.");
+            }
+        }
+
         var listFilter = new JobListFilter { JobType = f.JobType, IsPkChunkingEnabled = f.PkChunking == true ? true : null };
         var (open, listed) = await ListAsync(listFilter, job => IsOpen(job) && Matches(job, f), calls, clock.Read, cancellationToken).ConfigureAwait(false);
 
@@ -111,6 +120,7 @@ public partial class JobSweeper
             CreatedBefore = cutoff,
             ServerTime = clock.ServerTime,
             ClockSkew = clock.Skew,
+            ApiUsage = _client.Connection.ApiUsage,
         };
     }
 

@@ -30,6 +30,18 @@ public sealed class SweepOptions
     /// <value>The default is 2 minutes. A job that runs out of time is reported Failed with code <c>TIMEOUT</c>.</value>
     public TimeSpan? PerJobTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// The fewest daily API requests the sweep leaves the org: before each job's close or abort it checks the org's
+    /// remaining requests (from the <c>Sforce-Limit-Info</c> header of REST answers, else one read of the limits
+    /// resource, at most every 10 minutes), counting the requests of jobs under way, and once another job would take
+    /// the org below the floor the remaining jobs are reported <see cref="SweepOutcome.ApiFloorReached"/> without a
+    /// request. When the floor is already reached before listing, <see cref="JobSweeper.PlanAsync"/> throws
+    /// <see cref="ApiFloorReachedException"/>. Each job is counted as one request; its retries, when needed, may pass
+    /// the floor by those retries.
+    /// </summary>
+    /// <value>The default is null (no floor).</value>
+    public ApiFloor? MinApiRemaining { get; set; }
+
     /// <summary>The clock for ages and elapsed times.</summary>
     /// <value>The default is <see cref="TimeProvider.System"/>; tests use a fake one.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
@@ -63,6 +75,7 @@ public sealed class SweepOptions
             MaxConcurrency = MaxConcurrency,
             PerJobTimeout = PerJobTimeout == Timeout.InfiniteTimeSpan ? null : PerJobTimeout,
             TimeProvider = TimeProvider,
+            MinApiRemaining = MinApiRemaining,
         };
     }
 }

@@ -26,4 +26,10 @@ public enum SweepOutcome
     /// Only in the report of a <see cref="SweepCancelledException"/>; running the sweep again settles it.
     /// </summary>
     Cancelled = 6,
+
+    /// <summary>
+    /// Not tried: closing it would have taken the org's remaining daily API requests below
+    /// <see cref="SweepOptions.MinApiRemaining"/>. The job was left as it is; run the sweep again once the org has room.
+    /// </summary>
+    ApiFloorReached = 7,
 }

@@ -61,6 +61,12 @@ public sealed class SweepPlan
     /// <summary>How long making the plan took.</summary>
     public TimeSpan Elapsed { get; }
 
+    /// <summary>API requests carrying out the plan will spend: one per job to close or abort (more only for retries).</summary>
+    public int RequestsToSpend => ToClose + ToAbort;
+
+    /// <summary>The org's daily API request usage when the plan was made (from the listing's answers); null when unknown.</summary>
+    public ApiUsage? ApiUsage { get; internal init; }
+
     /// <summary>Jobs to close.</summary>
     public int ToClose => Entries.Count(e => e.Decision == SweepDecision.Close);
 

@@ -49,6 +49,9 @@ public sealed class SweepReport
     /// <summary>True when no job failed and the sweep was not cancelled (skipped jobs are not failures).</summary>
     public bool Succeeded => Counts[SweepOutcome.Failed] == 0 && !WasCancelled;
 
+    /// <summary>True when the sweep stopped at <see cref="SweepOptions.MinApiRemaining"/>: some jobs were not tried (<see cref="SweepOutcome.ApiFloorReached"/>).</summary>
+    public bool StoppedAtApiFloor => Counts[SweepOutcome.ApiFloorReached] > 0;
+
     /// <summary>True for the report of a cancelled sweep: the jobs it did not finish are <see cref="SweepOutcome.Cancelled"/>.</summary>
     public bool WasCancelled => Counts[SweepOutcome.Cancelled] > 0;
 

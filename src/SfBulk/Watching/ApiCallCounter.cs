@@ -12,7 +12,7 @@ internal sealed class ApiCallCounter
 {
     private const string InstrumentName = "sfbulk.api.calls";
 
-    private static readonly AsyncLocal<ApiCallCounter?> Current = new();
+    private static readonly AsyncLocal<Chain?> Current = new();
     private static readonly Lazy<MeterListener> Listener = new(StartListener, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private long _count;
@@ -30,16 +30,34 @@ internal sealed class ApiCallCounter
     public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         // Set in this async method only: the value flows into the call and is dropped when the method returns.
-        Current.Value = this;
+        Enter();
         return await call(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs <paramref name="call"/> with this counter current.</summary>
     public async ValueTask<T> RunAsync<T>(Func<ValueTask<T>> call)
     {
-        Current.Value = this;
+        Enter();
         return await call().ConfigureAwait(false);
     }
+
+    /// <summary>Makes this counter current; counters already current keep counting too (a close inside a sweep).</summary>
+    private void Enter()
+    {
+        var outer = Current.Value;
+        for (var link = outer; link is not null; link = link.Outer)
+        {
+            if (ReferenceEquals(link.Counter, this))
+            {
+                return;
+            }
+        }
+
+        Current.Value = new Chain(this, outer);
+    }
+
+    /// <summary>The counters current in one async flow, innermost first.</summary>
+    private sealed record Chain(ApiCallCounter Counter, Chain? Outer);
 
     private static MeterListener StartListener()
     {
@@ -56,9 +74,9 @@ internal sealed class ApiCallCounter
         };
         listener.SetMeasurementEventCallback<long>(static (_, value, _, _) =>
         {
-            if (Current.Value is { } counter)
+            for (var link = Current.Value; link is not null; link = link.Outer)
             {
-                Interlocked.Add(ref counter._count, value);
+                Interlocked.Add(ref link.Counter._count, value);
             }
         });
         listener.Start();

@@ -19,5 +19,5 @@ public partial class BulkJobClient
 
     /// <summary>Closes or aborts a job on one route, with the same re-read-after-ambiguity rules as <see cref="CloseJobAsync"/>.</summary>
     internal Task<CloseJobResult> ChangeStateOnRouteAsync(JobRoute route, string jobId, CloseJobState target, BulkDialect? dialect, CancellationToken cancellationToken) =>
-        CloseAsync(JobId.Normalize(jobId), target, [route], dialect ?? _options.Dialect, cancellationToken);
+        JournaledAsync(jobId, route.Api, token => CloseAsync(JobId.Normalize(jobId), target, [route], dialect ?? _options.Dialect, token), cancellationToken);
 }

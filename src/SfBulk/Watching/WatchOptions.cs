@@ -35,6 +35,16 @@ public sealed class WatchOptions
     /// <value>The default is null (no limit). Must be at least 1. Retries inside one request may pass it by a few.</value>
     public int? MaxCalls { get; set; }
 
+    /// <summary>
+    /// The fewest daily API requests the watch leaves the org: before each poll it checks that the org's remaining
+    /// requests (from the <c>Sforce-Limit-Info</c> header of REST answers, else one read of the limits resource, at most
+    /// every 10 minutes) stay at or above it after the poll and the close or abort it keeps in reserve, and ends with
+    /// <see cref="WatchOutcome.ApiFloorReached"/> otherwise. When the floor is already reached before the first read,
+    /// <see cref="JobWatcher"/> throws <see cref="ApiFloorReachedException"/>.
+    /// </summary>
+    /// <value>The default is null (no floor).</value>
+    public ApiFloor? MinApiRemaining { get; set; }
+
     /// <summary>Closes the job (Bulk 1.0 <c>Closed</c>) as soon as every batch that will run has finished.</summary>
     /// <value>The default is false (watch only).</value>
     public bool CloseWhenDone { get; set; }
@@ -105,6 +115,7 @@ public sealed class WatchOptions
         FinishInterval = FinishInterval,
         Timeout = Timeout == System.Threading.Timeout.InfiniteTimeSpan ? null : Timeout,
         MaxCalls = MaxCalls,
+        MinApiRemaining = MinApiRemaining,
         CloseWhenDone = CloseWhenDone,
         AbortOnTimeout = AbortOnTimeout,
         Api = Api,

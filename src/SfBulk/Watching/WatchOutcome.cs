@@ -38,4 +38,11 @@ public enum WatchOutcome
 
     /// <summary>Every batch finished but closing the job failed; see <see cref="WatchResult.Error"/>.</summary>
     CloseFailed = 9,
+
+    /// <summary>
+    /// The watch stopped before the org's remaining daily API requests would fall below
+    /// <see cref="WatchOptions.MinApiRemaining"/> (the request for the close or abort kept in reserve); the job was
+    /// left as it is.
+    /// </summary>
+    ApiFloorReached = 10,
 }

@@ -15,6 +15,7 @@ internal sealed partial class WatchSession
     private readonly PollPlanner _planner;
     private readonly DateTimeOffset _start;
     private readonly DateTimeOffset? _deadline;
+    private readonly ApiFloorGuard? _floor;
     private JobRoute? _route;
     private JobInfo? _job;
     private DateTimeOffset? _nextPollAt;
@@ -31,6 +32,7 @@ internal sealed partial class WatchSession
         _start = _time.GetUtcNow();
         _deadline = options.Timeout is { } timeout ? _start + timeout : null;
         _route = options.Api == BulkApi.V1 ? JobRoute.V1 : null;
+        _floor = options.MinApiRemaining is { } floor ? new ApiFloorGuard(client, client.Connection, floor, _time) : null;
     }
 
     private BulkApi Api => _route?.Api ?? BulkApi.V1;
@@ -51,6 +53,14 @@ internal sealed partial class WatchSession
         if (_job is not null && !CanAfford(1 + Reserve))
         {
             return Final(_job, WatchOutcome.CallLimitReached, Limit());
+        }
+
+        if (!await FloorAllowsAsync(1 + Reserve, cancellationToken).ConfigureAwait(false))
+        {
+            var why = $"another poll would take the org below its floor of remaining API requests: {_floor!.Describe()}. The job was left as it is.";
+            return _job is null
+                ? throw new ApiFloorReachedException($"The watch of job {_jobId} did not start: {why}")
+                : Final(_job, WatchOutcome.ApiFloorReached, string.Create(CultureInfo.InvariantCulture, $"Stopped after {_calls.Count} API calls: {why}"));
         }
 
         JobInfo job;
@@ -77,6 +87,13 @@ internal sealed partial class WatchSession
         if (verdict == JobVerdict.NeedsBatchList)
         {
             // The counts cannot tell whether the job is done: without the batch list, it has not been seen done.
+            if (!await FloorAllowsAsync(1 + Reserve, cancellationToken).ConfigureAwait(false))
+            {
+                return Final(job, WatchOutcome.ApiFloorReached, string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Stopped after {_calls.Count} API calls: the job's counts cannot tell whether it is done, and reading its batch list would take the org below its floor: {_floor!.Describe()}. The job was left as it is."));
+            }
+
             if (!CanAfford(1 + Reserve))
             {
                 return Final(job, WatchOutcome.CallLimitReached, string.Create(
@@ -106,7 +123,8 @@ internal sealed partial class WatchSession
             return await TimeOutAsync(job, cancellationToken).ConfigureAwait(false);
         }
 
-        if (IsV1 && _planner.WantsBatchStarts(job, now) && CanAfford(2 + Reserve))
+        if (IsV1 && _planner.WantsBatchStarts(job, now) && CanAfford(2 + Reserve)
+            && await FloorAllowsAsync(2 + Reserve, cancellationToken).ConfigureAwait(false))
         {
             _planner.UseBatchStarts(job, await GetBatchesAsync(cancellationToken).ConfigureAwait(false), now);
         }
@@ -141,6 +159,10 @@ internal sealed partial class WatchSession
     /// </summary>
     private bool MayRetryFirstRead() =>
         CanAfford(1 + Reserve) && (_deadline is not { } deadline || _time.GetUtcNow() + _planner.AfterFailure(_failures + 1) < deadline);
+
+    /// <summary>True without a floor, or when spending <paramref name="requests"/> keeps the org above it (a limits read it needs is counted).</summary>
+    private async Task<bool> FloorAllowsAsync(int requests, CancellationToken cancellationToken) =>
+        _floor is null || await _calls.RunAsync(ct => _floor.CanSpendAsync(requests, ct).AsTask(), cancellationToken).ConfigureAwait(false);
 
     private bool CanAfford(int calls) => _options.MaxCalls is not { } max || _calls.Count + calls <= max;
 

@@ -52,6 +52,9 @@ public static class CliProcess
 
         // No test reads the developer's connections: a config path that does not exist unless a test sets its own.
         info.Environment["SFBULK_CONFIG"] = Path.Combine(Path.GetTempPath(), "sfbulk-tests-none", Guid.NewGuid().ToString("N"), "connections.json");
+
+        // Nor writes the developer's journal: state goes to a folder of its own unless a test sets XDG_STATE_HOME.
+        info.Environment["XDG_STATE_HOME"] = Path.Combine(Path.GetTempPath(), "sfbulk-tests-state", Guid.NewGuid().ToString("N"));
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
             info.Environment[key] = value;
