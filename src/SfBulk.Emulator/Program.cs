@@ -19,11 +19,14 @@ for (var i = 0; i < args.Length; i++)
         case "--no-control":
             options.EnableControlSurface = false;
             break;
+        case "--open-control":
+            options.RequireControlToken = false;
+            break;
         case "--help" or "-h":
-            Console.WriteLine("Usage: SfBulk.Emulator [--port <n>] [--time-scale <x>] [--no-control]");
+            Console.WriteLine("Usage: SfBulk.Emulator [--port <n>] [--time-scale <x>] [--no-control] [--open-control]");
             return 0;
         default:
-            Console.Error.WriteLine($"Unknown or incomplete option '{args[i]}'. Usage: SfBulk.Emulator [--port <n>] [--time-scale <x>] [--no-control]");
+            Console.Error.WriteLine($"Unknown or incomplete option '{args[i]}'. Usage: SfBulk.Emulator [--port <n>] [--time-scale <x>] [--no-control] [--open-control]");
             return 2;
     }
 }
@@ -32,6 +35,7 @@ await using var emulator = await EmulatorServer.StartAsync(options);
 emulator.Clock.SetScale(timeScale);
 Console.WriteLine(EmulatorBanner.ListeningLine(emulator));
 Console.WriteLine(EmulatorBanner.Credentials(emulator));
+Console.WriteLine(EmulatorBanner.Control(emulator));
 using var stop = new CancellationTokenSource();
 // Ctrl+C, SIGTERM and SIGQUIT all stop the emulator cleanly (a process manager or a script sends SIGTERM).
 using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);

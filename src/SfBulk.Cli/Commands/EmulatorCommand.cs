@@ -5,7 +5,7 @@ using SfBulk.Emulator;
 
 namespace SfBulk.Cli.Commands;
 
-/// <summary><c>sfbulk emulator [--port n] [--time-scale x]</c>: runs the local Salesforce emulator until Ctrl+C.</summary>
+/// <summary><c>sfbulk emulator [--port n] [--time-scale x] [--open-control]</c>: runs the local Salesforce emulator until Ctrl+C.</summary>
 internal static class EmulatorCommand
 {
     public static Command Create()
@@ -35,14 +35,19 @@ internal static class EmulatorCommand
             }
         });
 
-        var command = new Command("emulator", "Start the local Salesforce emulator and print its URL and credentials.") { port, scale };
+        var openControl = new Option<bool>("--open-control")
+        {
+            Description = "Let any local caller use the control surface under /_emulator without the printed control token (for local scripts).",
+        };
+
+        var command = new Command("emulator", "Start the local Salesforce emulator and print its URL, credentials and control token.") { port, scale, openControl };
         return command.WithAction(async (context, cancellationToken) =>
         {
             var parse = context.Parse;
             EmulatorServer emulator;
             try
             {
-                emulator = await EmulatorServer.StartAsync(new EmulatorOptions { Port = parse.GetValue(port) }, cancellationToken).ConfigureAwait(false);
+                emulator = await EmulatorServer.StartAsync(new EmulatorOptions { Port = parse.GetValue(port), RequireControlToken = !parse.GetValue(openControl) }, cancellationToken).ConfigureAwait(false);
             }
             catch (IOException e)
             {
@@ -53,6 +58,7 @@ internal static class EmulatorCommand
             emulator.Clock.SetScale(parse.GetValue(scale));
             Console.Out.WriteLine(EmulatorBanner.ListeningLine(emulator));
             Console.Out.WriteLine(EmulatorBanner.Credentials(emulator));
+            Console.Out.WriteLine(EmulatorBanner.Control(emulator));
             Console.Error.WriteLine("Press Ctrl+C to stop.");
             try
             {
