@@ -32,6 +32,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     {
         _app = app;
         ControlToken = controlToken;
+        Control = new EmulatorControl(this);
         BaseUri = baseUri;
         Options = options;
         Clock = clock;
@@ -49,6 +50,12 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <see cref="EmulatorOptions.RequireControlToken"/> is false.
     /// </summary>
     public string ControlToken { get; }
+
+    /// <summary>
+    /// The typed test API: seed jobs, inject faults, read request counters, expire sessions, move the clock. Available
+    /// whenever <see cref="EmulatorOptions.EnableControlSurface"/> is true (the default).
+    /// </summary>
+    public EmulatorControl Control { get; }
 
     /// <summary>The settings the emulator was started with.</summary>
     public EmulatorOptions Options { get; }
@@ -103,6 +110,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <summary>Stops the emulator.</summary>
     public async ValueTask DisposeAsync()
     {
+        Control.Dispose();
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }
