@@ -32,10 +32,10 @@ public sealed class EmulatorServer : IAsyncDisposable
     {
         _app = app;
         ControlToken = controlToken;
-        Control = new EmulatorControl(this);
         BaseUri = baseUri;
         Options = options;
         Clock = clock;
+        Control = new EmulatorControl(this);
     }
 
     /// <summary>The root URL, e.g. <c>http://127.0.0.1:54321/</c>; use it as the login URL and instance URL.</summary>
@@ -62,6 +62,8 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     /// <summary>The emulator's clock; advance or scale it to move batches forward.</summary>
     public EmulatorClock Clock { get; }
+
+    internal IServiceProvider Services => _app.Services;
 
     internal OrgState State => _app.Services.GetRequiredService<OrgState>();
 
