@@ -47,6 +47,21 @@ version="$(tail -n 1 "$work/pack.log")"
 echo "ok - pack SfBulk, SfBulk.Emulator and SfBulk.Cli $version"
 pass=$((pass + 1))
 
+# What the package pages show: licence, readme, links, release notes; and the symbol packages beside them.
+for id in SfBulk SfBulk.Emulator SfBulk.Cli; do
+  check "$id $version: licence, readme, project and repository URLs, release notes, XML docs, symbols" bash -c "
+    nuspec=\$(unzip -p 'artifacts/packages/$id.$version.nupkg' '$id.nuspec') &&
+    grep -q '<license type=\"expression\">MIT</license>' <<<\"\$nuspec\" &&
+    grep -q '<readme>README.md</readme>' <<<\"\$nuspec\" &&
+    grep -q '<projectUrl>https://' <<<\"\$nuspec\" &&
+    grep -q '<repository type=\"git\" url=\"https://' <<<\"\$nuspec\" &&
+    grep -q '<releaseNotes>' <<<\"\$nuspec\" &&
+    grep -q '<tags>' <<<\"\$nuspec\" &&
+    unzip -l 'artifacts/packages/$id.$version.nupkg' | grep -q ' README.md\$' &&
+    { [ '$id' = SfBulk.Cli ] || unzip -l 'artifacts/packages/$id.$version.nupkg' | grep -q 'lib/net10.0/$id.xml'; } &&
+    unzip -l 'artifacts/packages/$id.$version.snupkg' | grep -q '\.pdb\$'"
+done
+
 # A private package folder (so that no earlier SfBulk build is reused); third-party packages come from the machine's
 # NuGet cache as a fallback folder, or from nuget.org.
 packages="$PWD/$work/packages"

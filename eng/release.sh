@@ -13,7 +13,7 @@ rm -rf "$out"
 mkdir -p "$out"
 
 echo "==> Packages"
-version="$(eng/pack.sh | tail -n 1)"
+version="$(eng/pack.sh -p:ContinuousIntegrationBuild=true | tail -n 1)"
 cp artifacts/packages/*.nupkg artifacts/packages/*.snupkg "$out/"
 
 echo "==> NativeAOT binary ($rid)"
