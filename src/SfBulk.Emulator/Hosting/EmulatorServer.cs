@@ -92,6 +92,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         builder.Services.AddSingleton<FaultInjector>();
 
         var app = builder.Build();
+        app.UseEmulatorDateHeader();
         app.UseRequestGuards();
         app.UseRequestCountingAndFaults();
         app.MapSoapLoginEndpoints();
