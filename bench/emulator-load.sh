@@ -4,6 +4,7 @@
 #   bench/emulator-load.sh                      # Release build, standalone emulator, wrk -t2 -c50 -d10s
 #   THREADS=4 CONNECTIONS=100 DURATION=30s bench/emulator-load.sh
 #   SFBULK_EMULATOR_URL=http://127.0.0.1:5000 bench/emulator-load.sh   # measure a running emulator instead
+#     (SFBULK_EMULATOR_TOKEN=<its printed control token> to reset and read its request counters)
 #   SKIP_BUILD=1 bench/emulator-load.sh         # reuse the existing Release build
 #
 # Needs: dotnet, curl, wrk (Debian/Ubuntu: apt-get install -y wrk).
@@ -42,7 +43,7 @@ if [[ -z "$url" ]]; then
   fi
   log="$(mktemp)"
   # Own process group, so that cleanup stops `dotnet run` and the emulator together.
-  setsid dotnet run --no-build -c Release --project src/SfBulk.Emulator -- --port 0 >"$log" 2>&1 &
+  setsid dotnet run --no-build -c Release --project src/SfBulk.Emulator -- --port 0 --open-control >"$log" 2>&1 &
   emulator_pid=$!
   for _ in $(seq 1 300); do
     url="$(sed -n 's/^Emulator listening on \(http:[^ ]*\)$/\1/p' "$log" | head -n 1)"
@@ -66,8 +67,8 @@ job_id="$(curl -fsS "$url/services/async/$API_VERSION/job" -H "X-SFDC-Session: $
   | sed -n 's/.*<id>\([^<]*\)<\/id>.*/\1/p' | head -n 1)"
 [[ -n "$job_id" ]] || { echo "error: job creation failed" >&2; exit 1; }
 
-curl -fsS -X DELETE "$url/_emulator/requests" >/dev/null 2>&1 || true
+curl -fsS -X DELETE -H "X-Emulator-Token: ${SFBULK_EMULATOR_TOKEN:-}" "$url/_emulator/requests" >/dev/null 2>&1 || true
 target="$url/services/async/$API_VERSION/job/$job_id"
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION -H 'X-SFDC-Session: <token>' $target"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "X-SFDC-Session: $token" "$target"
-echo "emulator request counters: $(curl -fsS "$url/_emulator/requests" 2>/dev/null || echo 'control surface disabled')"
+echo "emulator request counters: $(curl -fsS -H "X-Emulator-Token: ${SFBULK_EMULATOR_TOKEN:-}" "$url/_emulator/requests" 2>/dev/null || echo 'control surface disabled or token missing')"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the repository: the .NET test projects (xunit v3), the independent client check (jsforce
-# against the emulator), and the CLI's test suite once more against the NativeAOT binary that users run (published
-# by eng/publish-aot.sh; SFBULK_SKIP_AOT=1 skips that stage for a quicker local run). Ends with one line
+# against the emulator), the consumer test (eng/consumer-test.sh: packages, sample suite, installed tool), and the
+# CLI's test suite once more against the NativeAOT binary that users run (published by eng/publish-aot.sh;
+# SFBULK_SKIP_AOT=1 skips that stage for a quicker local run). Ends with one line
 # "N passed, N failed" counting every test that ran.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -92,6 +93,12 @@ if [ -f tests/compat/package.json ]; then
   (cd tests/compat && SFBULK_EMULATOR_CONFIGURATION="$configuration" node --test --test-concurrency=1 --test-reporter=tap test/) 2>&1 | tee "$log_dir/compat.log"
   count_tests "$log_dir/compat.log" "${PIPESTATUS[0]}" '^# pass [0-9]+' '^# fail [0-9]+'
 fi
+
+echo "==> Consumer test (the packages as a user gets them)"
+# Packs the Release build above, restores samples/EmulatorTests from the package folder, runs its tests, installs the
+# tool and runs `sfbulk --version` and `sfbulk demo`. Prints "# pass N" / "# fail N" like the TAP reporter.
+eng/consumer-test.sh --no-build 2>&1 | tee "$log_dir/consumer.log"
+count_tests "$log_dir/consumer.log" "${PIPESTATUS[0]}" '^# pass [0-9]+' '^# fail [0-9]+'
 
 echo "==> CLI tests against the NativeAOT binary"
 if [ -n "${SFBULK_SKIP_AOT:-}" ]; then

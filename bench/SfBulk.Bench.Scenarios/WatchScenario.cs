@@ -30,6 +30,7 @@ internal static class WatchScenario
         var time = new AutoAdvancingTime(fake);
         await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { Port = 0, TimeProvider = fake }, cancellationToken);
         using var control = new HttpClient { BaseAddress = server.BaseUri };
+        control.DefaultRequestHeaders.Add(EmulatorServer.ControlTokenHeader, server.ControlToken);
         var o = server.Options;
         using var connection = new SalesforceConnection(new SalesforceConnectionOptions
         {

@@ -22,6 +22,7 @@ var runs = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 
 await using var emulator = await EmulatorServer.StartAsync(DemoOrg.AddUsers(new EmulatorOptions { Port = 0 }));
 var seeded = DemoOrg.Seed(emulator, new DemoOrgOptions { ExtraOpenJobs = Math.Max(0, jobs - 20) });
 using var http = new HttpClient { BaseAddress = emulator.BaseUri };
+http.DefaultRequestHeaders.Add(EmulatorServer.ControlTokenHeader, emulator.ControlToken);
 var (instance, session) = await LoginAsync(http, emulator.Options.Username, emulator.Options.Password);
 
 using var ui = Start(cliDll, ["ui", "--instance-url", instance, "--session-id", "-", "--no-open", "--verbosity", "quiet"], session);

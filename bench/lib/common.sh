@@ -54,7 +54,8 @@ stop_emulator() {
   _emulator_log=""
 }
 
-# start_emulator [emulator args...]: runs the Release emulator on a free port; sets EMULATOR_URL.
+# start_emulator [emulator args...]: runs the Release emulator on a free port; sets EMULATOR_URL and EMULATOR_TOKEN
+# (the control token it printed, sent as X-Emulator-Token on every /_emulator call).
 start_emulator() {
   [[ -f "$EMULATOR_DLL" ]] || { echo "error: build the emulator first (dotnet build src/SfBulk.Emulator -c Release)" >&2; exit 2; }
   _emulator_log="$(mktemp)"
@@ -63,12 +64,14 @@ start_emulator() {
   EMULATOR_URL=""
   for _ in $(seq 1 300); do
     EMULATOR_URL="$(sed -n 's/^Emulator listening on \(http:[^ ]*\)$/\1/p' "$_emulator_log" | head -n 1)"
-    [[ -n "$EMULATOR_URL" ]] && break
+    EMULATOR_TOKEN="$(sed -n 's/^  control token: \([0-9a-f]*\) .*$/\1/p' "$_emulator_log" | head -n 1)"
+    [[ -n "$EMULATOR_URL" && -n "$EMULATOR_TOKEN" ]] && break
     kill -0 "$_emulator_pid" 2>/dev/null || { cat "$_emulator_log" >&2; exit 1; }
     sleep 0.1
   done
-  [[ -n "$EMULATOR_URL" ]] || { echo "error: the emulator did not start" >&2; exit 1; }
+  [[ -n "$EMULATOR_URL" && -n "$EMULATOR_TOKEN" ]] || { echo "error: the emulator did not start" >&2; exit 1; }
   EMULATOR_URL="${EMULATOR_URL%/}"
+  export EMULATOR_TOKEN
   EMULATOR_PID="$_emulator_pid"
 }
 
@@ -87,11 +90,18 @@ login() {
 
 # seed_classic <json>: seeds Bulk 1.0 jobs through the control surface; prints their ids, one a line.
 seed_classic() {
-  curl -fsS "$EMULATOR_URL/_emulator/jobs/classic" -H 'Content-Type: application/json' --data "$1" | jq -r '.[]'
+  control_curl jobs/classic -H 'Content-Type: application/json' --data "$1" | jq -r '.[]'
 }
 
-reset_requests() { curl -fsS -X DELETE "$EMULATOR_URL/_emulator/requests" >/dev/null; }
-total_requests() { curl -fsS "$EMULATOR_URL/_emulator/requests" | jq .total; }
+# control_curl <route> [curl args...]: a call to the emulator's control surface /_emulator/<route>, with its token.
+control_curl() {
+  local route="$1"
+  shift
+  curl -fsS -H "X-Emulator-Token: $EMULATOR_TOKEN" "$@" "$EMULATOR_URL/_emulator/$route"
+}
+
+reset_requests() { control_curl requests -X DELETE >/dev/null; }
+total_requests() { control_curl requests | jq .total; }
 
 # peak_rss_kb <command...>: runs the command (output discarded) and prints its peak resident set size in KB.
 peak_rss_kb() {

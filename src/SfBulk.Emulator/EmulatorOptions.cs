@@ -98,6 +98,22 @@ public sealed class EmulatorOptions
     /// <value>The default is read from the <c>SFBULK_EMULATOR_VARIANTS</c> environment variable, else each variant's most likely answer.</value>
     public EmulatorVariants Variants { get; set; } = EmulatorVariants.FromEnvironment();
 
+    /// <summary>
+    /// Requires the header <c>X-Emulator-Token</c> with <see cref="EmulatorServer.ControlToken"/> (a random value per
+    /// start) on every request to <c>/_emulator</c>, so that another local program or a web page cannot drive the org.
+    /// False opens the control surface to any local caller (<c>--open-control</c>).
+    /// </summary>
+    /// <value>The default value is true.</value>
+    public bool RequireControlToken { get; set; } = true;
+
+    /// <summary>The most jobs the org holds (every job created since start counts); one more is refused with a clear error.</summary>
+    /// <value>The default value is 500,000.</value>
+    public long MaxJobs { get; set; } = 500_000;
+
+    /// <summary>The most batches the org holds (PK-chunk batches included); one more is refused with a clear error.</summary>
+    /// <value>The default value is 2,000,000.</value>
+    public long MaxBatches { get; set; } = 2_000_000;
+
     /// <summary>The clock the emulator follows (a fake one in tests); null means the system clock.</summary>
     /// <value>The default value is null.</value>
     public TimeProvider? TimeProvider { get; set; }

@@ -41,11 +41,14 @@ for (var i = 0; i < args.Length; i++)
         case "--no-control":
             options.EnableControlSurface = false;
             break;
+        case "--open-control":
+            options.RequireControlToken = false;
+            break;
         case "--help" or "-h":
-            Console.WriteLine("Usage: SfBulk.Emulator [--port <n>] [--time-scale <x>] [--limit <NAME=MAX>]... [--no-control] [--variant name=value[,name=value]]");
+            Console.WriteLine("Usage: SfBulk.Emulator [--port <n>] [--time-scale <x>] [--limit <NAME=MAX>]... [--no-control] [--open-control] [--variant name=value[,name=value]]");
             return 0;
         default:
-            Console.Error.WriteLine($"Unknown or incomplete option '{args[i]}'. Usage: SfBulk.Emulator [--port <n>] [--time-scale <x>] [--limit <NAME=MAX>]... [--no-control] [--variant name=value[,name=value]]");
+            Console.Error.WriteLine($"Unknown or incomplete option '{args[i]}'. Usage: SfBulk.Emulator [--port <n>] [--time-scale <x>] [--limit <NAME=MAX>]... [--no-control] [--open-control] [--variant name=value[,name=value]]");
             return 2;
     }
 }
@@ -54,6 +57,7 @@ await using var emulator = await EmulatorServer.StartAsync(options);
 emulator.Clock.SetScale(timeScale);
 Console.WriteLine(EmulatorBanner.ListeningLine(emulator));
 Console.WriteLine(EmulatorBanner.Credentials(emulator));
+Console.WriteLine(EmulatorBanner.Control(emulator));
 using var stop = new CancellationTokenSource();
 // Ctrl+C, SIGTERM and SIGQUIT all stop the emulator cleanly (a process manager or a script sends SIGTERM).
 using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);

@@ -80,7 +80,7 @@ internal static class DemoCommand
                 throw new CliException("The demo job did not end as expected: " + result.Message, WatchReport.ExitCode(result) is var code && code != ExitCodes.Success ? code : ExitCodes.PartialFailure);
             }
 
-            var total = await ApiCallsAsync(http, cancellationToken).ConfigureAwait(false);
+            var total = await ApiCallsAsync(http, emulator.ControlToken, cancellationToken).ConfigureAwait(false);
             var ours = total - integration.Calls;
             var job = result.Job;
             var chunks = job.NumberBatchesTotal - 1;
@@ -117,9 +117,11 @@ internal static class DemoCommand
         });
     }
 
-    private static async Task<long> ApiCallsAsync(HttpClient http, CancellationToken cancellationToken)
+    private static async Task<long> ApiCallsAsync(HttpClient http, string controlToken, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync("_emulator/requests", cancellationToken).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "_emulator/requests");
+        request.Headers.Add(EmulatorServer.ControlTokenHeader, controlToken);
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
         return json.RootElement.GetProperty("total").GetInt64();

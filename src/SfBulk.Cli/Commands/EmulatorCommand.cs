@@ -6,7 +6,7 @@ using SfBulk.Emulator.Allocations;
 
 namespace SfBulk.Cli.Commands;
 
-/// <summary><c>sfbulk emulator [--port n] [--time-scale x] [--limit NAME=MAX]…</c>: runs the local Salesforce emulator until Ctrl+C.</summary>
+/// <summary><c>sfbulk emulator [--port n] [--time-scale x] [--limit NAME=MAX]… [--open-control]</c>: runs the local Salesforce emulator until Ctrl+C.</summary>
 internal static class EmulatorCommand
 {
     public static Command Create()
@@ -52,14 +52,19 @@ internal static class EmulatorCommand
             }
         });
 
-        var command = new Command("emulator", "Start the local Salesforce emulator and print its URL and credentials.") { port, scale, limits };
+        var openControl = new Option<bool>("--open-control")
+        {
+            Description = "Let any local caller use the control surface under /_emulator without the printed control token (for local scripts).",
+        };
+
+        var command = new Command("emulator", "Start the local Salesforce emulator and print its URL, credentials and control token.") { port, scale, limits, openControl };
         return command.WithAction(async (context, cancellationToken) =>
         {
             var parse = context.Parse;
             EmulatorServer emulator;
             try
             {
-                var options = new EmulatorOptions { Port = parse.GetValue(port) };
+                var options = new EmulatorOptions { Port = parse.GetValue(port), RequireControlToken = !parse.GetValue(openControl) };
                 foreach (var setting in parse.GetValue(limits) ?? [])
                 {
                     _ = AllocationNames.TryParseMaximum(setting, out var name, out var max);
@@ -77,6 +82,7 @@ internal static class EmulatorCommand
             emulator.Clock.SetScale(parse.GetValue(scale));
             Console.Out.WriteLine(EmulatorBanner.ListeningLine(emulator));
             Console.Out.WriteLine(EmulatorBanner.Credentials(emulator));
+            Console.Out.WriteLine(EmulatorBanner.Control(emulator));
             Console.Error.WriteLine("Press Ctrl+C to stop.");
             try
             {

@@ -104,6 +104,7 @@ internal static class UiCommand
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         using (var http = new HttpClient { BaseAddress = emulator.BaseUri })
         {
+            http.DefaultRequestHeaders.Add(EmulatorServer.ControlTokenHeader, emulator.ControlToken);
             using var org = JsonDocument.Parse(await http.GetStringAsync("_emulator/org", cancellationToken).ConfigureAwait(false));
             foreach (var user in org.RootElement.GetProperty("users").EnumerateArray())
             {

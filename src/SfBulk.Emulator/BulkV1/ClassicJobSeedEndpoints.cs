@@ -73,6 +73,12 @@ internal static class ClassicJobSeedEndpoints
             return;
         }
 
+        if (request.Count > state.JobsLeft)
+        {
+            // Refused whole, before any job is created (the guard middleware writes the error).
+            throw new EmulatedOrgFullException("jobs", state.Options.MaxJobs, nameof(EmulatorOptions.MaxJobs));
+        }
+
         var now = state.Now;
         var buffer = new ArrayBufferWriter<byte>(24 * request.Count);
         using (var w = new Utf8JsonWriter(buffer))

@@ -57,6 +57,12 @@ internal static class V2JobSeedEndpoints
             return;
         }
 
+        if (count > state.JobsLeft)
+        {
+            // Refused whole, before any job is created (the guard middleware writes the error).
+            throw new EmulatedOrgFullException("jobs", state.Options.MaxJobs, nameof(EmulatorOptions.MaxJobs));
+        }
+
         var created = state.Now - TimeSpan.FromSeconds(age);
         var kind = isQuery ? JobKind.V2Query : JobKind.V2Ingest;
         var records = state.Options.ObjectRecordCounts.TryGetValue(objectName, out var n) ? n : 0;

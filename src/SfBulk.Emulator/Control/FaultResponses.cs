@@ -52,6 +52,10 @@ internal static class FaultResponses
         };
     }
 
+    /// <summary>An error of <paramref name="status"/> with <paramref name="code"/> and <paramref name="message"/> in the dialect.</summary>
+    public static Task WriteErrorAsync(HttpContext context, ApiDialect dialect, int status, string code, string message) =>
+        WriteAsync(context, dialect, status, code, message, retryAfterSeconds: null);
+
     private static string DefaultMessage(int status) => status switch
     {
         500 => "An unexpected error occurred.",

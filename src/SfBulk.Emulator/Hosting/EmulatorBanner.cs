@@ -17,4 +17,17 @@ public static class EmulatorBanner
         var o = emulator.Options;
         return $"  username: {o.Username}  password: {o.Password}  client id: {o.ClientId}  client secret: {o.ClientSecret}";
     }
+
+    /// <summary>
+    /// <c>  control token: TOKEN  (header X-Emulator-Token on /_emulator requests)</c>, or the note that the control
+    /// surface is open or disabled.
+    /// </summary>
+    public static string Control(EmulatorServer emulator)
+    {
+        ArgumentNullException.ThrowIfNull(emulator);
+        var o = emulator.Options;
+        return !o.EnableControlSurface ? "  control surface: disabled"
+            : !o.RequireControlToken ? "  control surface: open to any local caller (--open-control)"
+            : $"  control token: {emulator.ControlToken}  (header {EmulatorServer.ControlTokenHeader} on /_emulator requests)";
+    }
 }

@@ -29,22 +29,42 @@ public sealed class EmulatorServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private EmulatorServer(WebApplication app, Uri baseUri, EmulatorOptions options, EmulatorClock clock)
+    private EmulatorServer(WebApplication app, Uri baseUri, EmulatorOptions options, EmulatorClock clock, string controlToken)
     {
         _app = app;
+        ControlToken = controlToken;
         BaseUri = baseUri;
         Options = options;
         Clock = clock;
+        Control = new EmulatorControl(this);
     }
 
     /// <summary>The root URL, e.g. <c>http://127.0.0.1:54321/</c>; use it as the login URL and instance URL.</summary>
     public Uri BaseUri { get; }
+
+    /// <summary>The request header that carries <see cref="ControlToken"/> on calls to <c>/_emulator</c>.</summary>
+    public const string ControlTokenHeader = ControlAccess.HeaderName;
+
+    /// <summary>
+    /// The random token of this start (32 hex digits) that every request to the control surface under
+    /// <c>/_emulator</c> must carry in the <see cref="ControlTokenHeader"/> header, unless
+    /// <see cref="EmulatorOptions.RequireControlToken"/> is false.
+    /// </summary>
+    public string ControlToken { get; }
+
+    /// <summary>
+    /// The typed test API: seed jobs, inject faults, read request counters, expire sessions, move the clock. Available
+    /// whenever <see cref="EmulatorOptions.EnableControlSurface"/> is true (the default).
+    /// </summary>
+    public EmulatorControl Control { get; }
 
     /// <summary>The settings the emulator was started with.</summary>
     public EmulatorOptions Options { get; }
 
     /// <summary>The emulator's clock; advance or scale it to move batches forward.</summary>
     public EmulatorClock Clock { get; }
+
+    internal IServiceProvider Services => _app.Services;
 
     internal OrgState State => _app.Services.GetRequiredService<OrgState>();
 
@@ -56,6 +76,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     {
         options ??= new EmulatorOptions();
         var clock = new EmulatorClock(options.TimeProvider);
+        var token = new ControlAccess(options.RequireControlToken);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel =>
@@ -66,12 +87,14 @@ public sealed class EmulatorServer : IAsyncDisposable
         });
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(clock);
+        builder.Services.AddSingleton(token);
         builder.Services.AddSingleton<OrgState>();
         builder.Services.AddSingleton<RequestCounter>();
         builder.Services.AddSingleton<FaultInjector>();
 
         var app = builder.Build();
         app.UseEmulatorDateHeader();
+        app.UseRequestGuards();
         app.UseRequestCountingAndFaults();
         app.UseOrgAllocations();
         app.MapSoapLoginEndpoints();
@@ -88,12 +111,13 @@ public sealed class EmulatorServer : IAsyncDisposable
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
-        return new EmulatorServer(app, new Uri($"http://127.0.0.1:{port}/"), options, clock);
+        return new EmulatorServer(app, new Uri($"http://127.0.0.1:{port}/"), options, clock, token.Value);
     }
 
     /// <summary>Stops the emulator.</summary>
     public async ValueTask DisposeAsync()
     {
+        Control.Dispose();
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }

@@ -12,6 +12,12 @@ internal static class Limits
     /// <summary>Bulk 1.0: at most 10,000 records per batch.</summary>
     public const int MaxRecordsPerBatch = 10_000;
 
+    /// <summary>
+    /// Largest body of the login routes (SOAP and OAuth) and of everything under <c>/_emulator</c> (control, seeding,
+    /// certificates): refused with 413 before it is read.
+    /// </summary>
+    public const long MaxSmallBodyBytes = 64 * 1024;
+
     /// <summary>Job create/update bodies are small; anything above this is refused as invalid.</summary>
     public const int MaxJobInfoBytes = 64 * 1024;
 }

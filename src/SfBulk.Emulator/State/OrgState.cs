@@ -72,13 +72,23 @@ internal sealed class OrgState
     public EmulatedUser? FindUser(string username) =>
         Users.FirstOrDefault(u => string.Equals(u.Username, username, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>A new job id.</summary>
+    /// <exception cref="EmulatedOrgFullException">The org already holds <see cref="EmulatorOptions.MaxJobs"/> jobs.</exception>
     public string NewJobId(out long sequence)
     {
-        sequence = Interlocked.Increment(ref _jobSequence);
+        sequence = Reserve(ref _jobSequence, Options.MaxJobs, "jobs", nameof(EmulatorOptions.MaxJobs));
         return SalesforceIds.Create(SalesforceIds.JobPrefix, sequence);
     }
 
-    public string NewBatchId() => SalesforceIds.Create(SalesforceIds.BatchPrefix, Interlocked.Increment(ref _batchSequence));
+    /// <summary>A new batch id.</summary>
+    /// <exception cref="EmulatedOrgFullException">The org already holds <see cref="EmulatorOptions.MaxBatches"/> batches.</exception>
+    public string NewBatchId() => SalesforceIds.Create(SalesforceIds.BatchPrefix, Reserve(ref _batchSequence, Options.MaxBatches, "batches", nameof(EmulatorOptions.MaxBatches)));
+
+    /// <summary>How many more jobs the org can take (jobs ever created count, deleted ones too).</summary>
+    public long JobsLeft => Math.Max(0, Options.MaxJobs - Interlocked.Read(ref _jobSequence));
+
+    /// <summary>How many more batches the org can take.</summary>
+    public long BatchesLeft => Math.Max(0, Options.MaxBatches - Interlocked.Read(ref _batchSequence));
 
     public string NewResultId() => SalesforceIds.Create(SalesforceIds.ResultPrefix, Interlocked.Increment(ref _resultSequence));
 
@@ -134,6 +144,24 @@ internal sealed class OrgState
     }
 
     public int JobCount => _jobs.Count;
+
+    /// <summary>The next number of <paramref name="sequence"/>, never above <paramref name="maximum"/>.</summary>
+    private static long Reserve(ref long sequence, long maximum, string what, string option)
+    {
+        while (true)
+        {
+            var current = Interlocked.Read(ref sequence);
+            if (current >= maximum)
+            {
+                throw new EmulatedOrgFullException(what, maximum, option);
+            }
+
+            if (Interlocked.CompareExchange(ref sequence, current + 1, current) == current)
+            {
+                return current + 1;
+            }
+        }
+    }
 
     /// <summary>Index in <see cref="_inOrder"/> of the first job whose sequence is above <paramref name="sequence"/>.</summary>
     private int FirstAfter(long sequence)

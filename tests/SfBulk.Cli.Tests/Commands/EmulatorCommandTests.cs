@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
 using SfBulk.Cli.Tests.Infrastructure;
 
 namespace SfBulk.Cli.Tests.Commands;
@@ -17,10 +19,40 @@ public sealed class EmulatorCommandTests
             var credentials = await process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
             Assert.Contains("admin@sfbulk.test", credentials, StringComparison.Ordinal);
 
+            var control = await process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
+            var token = Assert.Single(Regex.Matches(control!, "^  control token: ([0-9a-f]{32})  \\(header X-Emulator-Token on /_emulator requests\\)$")).Groups[1].Value;
+
             using var http = new HttpClient { BaseAddress = new Uri(line!["Emulator listening on ".Length..]) };
             using var response = await http.GetAsync("services/async/66.0/job/750R0000000001AAA", TestContext.Current.CancellationToken);
-            Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Contains("InvalidSessionId", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+            using var withoutToken = await http.GetAsync("_emulator/requests", TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.Unauthorized, withoutToken.StatusCode);
+            using var request = new HttpRequestMessage(HttpMethod.Get, "_emulator/requests");
+            request.Headers.Add("X-Emulator-Token", token);
+            using var withToken = await http.SendAsync(request, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, withToken.StatusCode);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+        }
+    }
+
+    [Fact]
+    public async Task Emulator_OpenControl_AnswersControlWithoutToken()
+    {
+        using var process = Process.Start(CliProcess.StartInfo(["emulator", "--port", "0", "--open-control"]))!;
+        try
+        {
+            var line = await process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+            Assert.Matches(@"^Emulator listening on http://127\.0\.0\.1:\d+$", line);
+            await process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
+            Assert.Equal("  control surface: open to any local caller (--open-control)", await process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken));
+
+            using var http = new HttpClient { BaseAddress = new Uri(line!["Emulator listening on ".Length..]) };
+            using var response = await http.GetAsync("_emulator/requests", TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
         finally
         {

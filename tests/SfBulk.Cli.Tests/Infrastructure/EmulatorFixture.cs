@@ -27,6 +27,7 @@ public class EmulatorFixture : IAsyncLifetime
     {
         _server = await EmulatorServer.StartAsync(new EmulatorOptions { Port = 0, Password = CanaryPassword });
         _http = new HttpClient { BaseAddress = _server.BaseUri };
+        _http.DefaultRequestHeaders.Add(EmulatorServer.ControlTokenHeader, _server.ControlToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -20,6 +20,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
     {
         var emulator = await EmulatorServer.StartAsync(options);
         var http = new HttpClient { BaseAddress = emulator.BaseUri };
+        http.DefaultRequestHeaders.Add(EmulatorServer.ControlTokenHeader, emulator.ControlToken);
         return (emulator, http);
     }
 

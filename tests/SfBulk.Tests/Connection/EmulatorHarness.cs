@@ -20,6 +20,7 @@ internal sealed class EmulatorHarness : IAsyncDisposable
         Server = server;
         Time = time;
         Control = new HttpClient { BaseAddress = server.BaseUri };
+        Control.DefaultRequestHeaders.Add(EmulatorServer.ControlTokenHeader, server.ControlToken);
     }
 
     public EmulatorServer Server { get; }

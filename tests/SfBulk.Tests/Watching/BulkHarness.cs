@@ -22,6 +22,7 @@ internal sealed class BulkHarness : IAsyncDisposable
         Server = server;
         Time = time;
         Control = new HttpClient { BaseAddress = server.BaseUri };
+        Control.DefaultRequestHeaders.Add(EmulatorServer.ControlTokenHeader, server.ControlToken);
         Connection = Connect(server.Options.Username, server.Options.Password);
         Client = CreateClient(Connection);
     }

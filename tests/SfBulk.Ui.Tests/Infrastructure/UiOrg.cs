@@ -24,6 +24,7 @@ public sealed class UiOrg : IAsyncDisposable
         CheckConnection = check;
         TimeScale = timeScale;
         Http = new HttpClient { BaseAddress = emulator.BaseUri };
+        Http.DefaultRequestHeaders.Add(EmulatorServer.ControlTokenHeader, emulator.ControlToken);
     }
 
     public EmulatorServer Emulator { get; }

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const listening = /Emulator listening on (http:\/\/127\.0\.0\.1:\d+)/;
+const controlToken = /^ {2}control token: ([0-9a-f]+) /m;
 
 export const credentials = {
   username: process.env.SFBULK_EMULATOR_USERNAME ?? 'admin@sfbulk.test',
@@ -15,8 +16,12 @@ export const credentials = {
   clientSecret: process.env.SFBULK_EMULATOR_CLIENT_SECRET ?? 'sfbulk-emulator-secret',
 };
 
+/** The control token of the emulator in use (sent as X-Emulator-Token on every /_emulator call). */
+let token = process.env.SFBULK_EMULATOR_TOKEN ?? '';
+
 /**
- * Returns { url, stop }. With SFBULK_EMULATOR_URL set, uses that emulator; otherwise runs the already built
+ * Returns { url, stop }. With SFBULK_EMULATOR_URL set, uses that emulator (and SFBULK_EMULATOR_TOKEN, its printed
+ * control token, unless it runs with --open-control); otherwise runs the already built
  * emulator (`dotnet run --no-build`, configuration from SFBULK_EMULATOR_CONFIGURATION, default Debug) on a free port.
  */
 export async function startEmulator() {
@@ -36,8 +41,10 @@ export async function startEmulator() {
     const onData = (chunk) => {
       output += chunk;
       const m = output.match(listening);
-      if (m) {
+      const t = output.match(controlToken);
+      if (m && t) {
         clearTimeout(timer);
+        token = t[1];
         resolve(m[1]);
       }
     };
@@ -68,7 +75,7 @@ export async function startEmulator() {
 export async function control(url, method, route, body) {
   const res = await fetch(`${url}/_emulator/${route}`, {
     method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    headers: body === undefined ? { 'X-Emulator-Token': token } : { 'X-Emulator-Token': token, 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
