@@ -90,11 +90,7 @@ internal static class WatchCommand
             WatchResult result;
             try
             {
-                result = !context.Json && Terminal.IsInteractive
-                    ? await WatchDisplay.LiveAsync(Terminal.Out, snapshots, cancellationToken).ConfigureAwait(false)
-                    : (context.Json ? context.Verbosity >= Verbosity.Normal : context.Verbosity > Verbosity.Quiet)
-                        ? await WatchDisplay.PlainAsync(Console.Error, snapshots, cancellationToken).ConfigureAwait(false)
-                        : await WatchDisplay.QuietAsync(snapshots, cancellationToken).ConfigureAwait(false);
+                result = await WatchDisplay.FollowAsync(context, snapshots, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

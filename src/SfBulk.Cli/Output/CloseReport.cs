@@ -59,17 +59,15 @@ internal static class CloseReport
         }
         else
         {
-            var table = new Table().Border(TableBorder.None).HideHeaders().AddColumn("Job").AddColumn("Result").AddColumn("Details");
-            foreach (var e in outcomes)
-            {
-                var details = e.Result is { } r
-                    ? $"{r.Job.State} · {r.Job.Operation} {r.Job.Object}"
+            new LongTable().NoHeaders().Column("Job").Column("Result").Column("Details", fit: ColumnFit.Wrap)
+                .Write(Terminal.Out, outcomes, e =>
+                [
+                    e.JobId,
+                    Word(e),
+                    e.Result is { } r ? $"{r.Job.State} · {r.Job.Operation} {r.Job.Object}"
                     : e.Cancelled ? CancelledDetails
-                    : e.Error is SalesforceException { ErrorCode: { } code } ? code : "see the error below";
-                table.AddRow(new Text(e.JobId), new Text(Word(e)), new Text(details));
-            }
-
-            Terminal.Out.Write(table);
+                    : e.Error is SalesforceException { ErrorCode: { } code } ? code : "see the error below",
+                ]);
         }
 
         var failures = outcomes.Where(o => o.Error is not null).ToList();

@@ -1,49 +1,78 @@
+using System.Text;
 using Spectre.Console;
 
 namespace SfBulk.Cli.Output;
 
+/// <summary>How a column gives way when a table is wider than the terminal.</summary>
+internal enum ColumnFit
+{
+    /// <summary>Keeps its width and never wraps (ids, user ids, dates, numbers).</summary>
+    Keep,
+
+    /// <summary>Narrows and wraps its text over several lines (words, reasons, details).</summary>
+    Wrap,
+
+    /// <summary>Left out when the table would not fit otherwise (a detail another column already implies).</summary>
+    Drop,
+}
+
 /// <summary>
-/// A table of one row per job, however many jobs. Up to <see cref="SliceRows"/> rows it is one Spectre table; beyond,
-/// it is written in slices of that many rows that share the same column widths (the widest cell of each column over
-/// all rows), the header on the first only — so a sweep of 100,000 jobs is never held in memory as one table.
+/// A plain table of one row per job, however many jobs: a header, a rule, then the rows, two spaces between columns
+/// and no space at the end of a line. Ids never wrap: when the table is wider than the terminal, the
+/// <see cref="ColumnFit.Wrap"/> columns narrow and wrap, then the <see cref="ColumnFit.Drop"/> columns are left out
+/// (last first). Rows are written as they come (the widths are measured over every row first), so a sweep of
+/// 100,000 jobs is never held in memory as one table.
 /// </summary>
 internal sealed class LongTable
 {
-    /// <summary>The rows of one slice.</summary>
-    internal const int SliceRows = 1000;
+    /// <summary>The narrowest a wrapping column becomes.</summary>
+    private const int MinWrapWidth = 10;
 
-    private readonly List<(string Header, bool RightAligned)> _columns = [];
+    private const string Gap = "  ";
+
+    private readonly List<(string Header, bool RightAligned, ColumnFit Fit)> _columns = [];
+    private bool _headers = true;
 
     /// <summary>Adds a column.</summary>
     /// <param name="header">The header.</param>
     /// <param name="rightAligned">True for numbers and ages.</param>
+    /// <param name="fit">How the column gives way when the table is too wide.</param>
     /// <returns>This table.</returns>
-    public LongTable Column(string header, bool rightAligned = false)
+    public LongTable Column(string header, bool rightAligned = false, ColumnFit fit = ColumnFit.Keep)
     {
-        _columns.Add((header, rightAligned));
+        _columns.Add((header, rightAligned, fit));
+        return this;
+    }
+
+    /// <summary>Leaves the header and its rule out.</summary>
+    /// <returns>This table.</returns>
+    public LongTable NoHeaders()
+    {
+        _headers = false;
         return this;
     }
 
     /// <summary>Writes one row per item; <paramref name="cells"/> gives a row's cells, in column order.</summary>
     /// <typeparam name="T">The item type.</typeparam>
-    /// <param name="console">Where to write.</param>
+    /// <param name="console">Where to write (its width is the terminal's).</param>
     /// <param name="items">The items.</param>
-    /// <param name="cells">A row's cells (called twice per item beyond one slice: once to measure, once to write).</param>
+    /// <param name="cells">A row's cells (called twice per item: once to measure, once to write).</param>
     public void Write<T>(IAnsiConsole console, IReadOnlyList<T> items, Func<T, string[]> cells)
     {
-        if (items.Count <= SliceRows)
+        var writer = console.Profile.Out.Writer;
+        foreach (var line in Lines(items, cells, console.Profile.Width))
         {
-            var table = NewTable(null, showHeaders: true);
-            foreach (var item in items)
-            {
-                table.AddRow(Row(cells(item)));
-            }
-
-            console.Write(table);
-            return;
+            writer.Write(line);
+            writer.Write('\n');
         }
 
-        var widths = _columns.Select(c => c.Header.GetCellWidth()).ToArray();
+        writer.Flush();
+    }
+
+    /// <summary>The lines of the table laid out for <paramref name="width"/> columns.</summary>
+    public IEnumerable<string> Lines<T>(IReadOnlyList<T> items, Func<T, string[]> cells, int width)
+    {
+        var widths = _columns.Select(c => _headers ? c.Header.GetCellWidth() : 0).ToArray();
         foreach (var item in items)
         {
             var row = cells(item);
@@ -53,87 +82,118 @@ internal sealed class LongTable
             }
         }
 
-        for (var start = 0; start < items.Count; start += SliceRows)
+        var shown = Layout(widths, width);
+        if (_headers)
         {
-            var slice = NewTable(widths, showHeaders: start == 0);
-            for (var i = start; i < Math.Min(items.Count, start + SliceRows); i++)
-            {
-                slice.AddRow(Row(cells(items[i])));
-            }
+            yield return Join(shown, c => [_columns[c].Header], widths).Single();
+            yield return string.Join(Gap, shown.Select(c => new string('─', widths[c]))).TrimEnd();
+        }
 
-            WriteSlice(console, slice, first: start == 0, last: start + SliceRows >= items.Count);
+        foreach (var item in items)
+        {
+            var row = cells(item);
+            foreach (var line in Join(shown, c => _columns[c].Fit == ColumnFit.Wrap ? Wrap(row[c], widths[c]) : [row[c]], widths))
+            {
+                yield return line;
+            }
         }
     }
 
-    /// <summary>
-    /// Writes a slice without the blank lines its border draws above and below, except above the first and below the
-    /// last, so that the slices read as one table.
-    /// </summary>
-    private static void WriteSlice(IAnsiConsole console, Table slice, bool first, bool last)
+    /// <summary>Narrows the wrapping columns, then drops droppable ones, until the table fits; returns the columns shown.</summary>
+    private List<int> Layout(int[] widths, int width)
     {
-        using var text = new StringWriter();
-        var buffer = AnsiConsole.Create(new AnsiConsoleSettings
+        var shown = Enumerable.Range(0, _columns.Count).ToList();
+        int Total() => shown.Sum(c => widths[c]) + (Gap.Length * (shown.Count - 1));
+        while (Total() > width)
         {
-            Out = new AnsiConsoleOutput(text),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        buffer.Profile.Width = console.Profile.Width;
-        buffer.Write(slice);
-        var lines = text.ToString().Split('\n').ToList();
-        if (lines.Count > 0 && lines[^1].Length == 0)
-        {
-            lines.RemoveAt(lines.Count - 1); // the newline that ends the last line
+            var widest = shown.Where(c => _columns[c].Fit == ColumnFit.Wrap && widths[c] > MinWrapWidth).OrderByDescending(c => widths[c]).FirstOrDefault(-1);
+            if (widest >= 0)
+            {
+                widths[widest] = Math.Max(MinWrapWidth, widths[widest] - Math.Max(1, Math.Min(Total() - width, widths[widest] - MinWrapWidth)));
+                continue;
+            }
+
+            var drop = shown.LastOrDefault(c => _columns[c].Fit == ColumnFit.Drop, -1);
+            if (drop < 0)
+            {
+                break; // as narrow as it gets: the terminal wraps the line, the ids stay whole
+            }
+
+            shown.Remove(drop);
         }
 
-        if (!first && lines.Count > 0 && string.IsNullOrWhiteSpace(lines[0]))
-        {
-            lines.RemoveAt(0);
-        }
-
-        if (!last && lines.Count > 0 && string.IsNullOrWhiteSpace(lines[^1]))
-        {
-            lines.RemoveAt(lines.Count - 1);
-        }
-
-        var writer = console.Profile.Out.Writer;
-        foreach (var line in lines)
-        {
-            writer.Write(line.TrimEnd('\r'));
-            writer.Write('\n');
-        }
-
-        writer.Flush();
+        return shown;
     }
 
-    private static Text[] Row(string[] cells) => [.. cells.Select(c => new Text(c))];
-
-    private Table NewTable(int[]? widths, bool showHeaders)
+    private IEnumerable<string> Join(List<int> shown, Func<int, IReadOnlyList<string>> cell, int[] widths)
     {
-        var table = new Table().Border(TableBorder.Simple);
-        for (var c = 0; c < _columns.Count; c++)
+        var parts = shown.Select(cell).ToArray();
+        var height = parts.Max(p => p.Count);
+        for (var line = 0; line < height; line++)
         {
-            var column = new TableColumn(_columns[c].Header);
-            if (_columns[c].RightAligned)
+            var text = new StringBuilder();
+            for (var i = 0; i < shown.Count; i++)
             {
-                column.RightAligned();
+                var value = line < parts[i].Count ? parts[i][line] : string.Empty;
+                var pad = Math.Max(0, widths[shown[i]] - value.GetCellWidth());
+                if (i > 0)
+                {
+                    text.Append(Gap);
+                }
+
+                if (_columns[shown[i]].RightAligned)
+                {
+                    text.Append(' ', pad).Append(value);
+                }
+                else
+                {
+                    text.Append(value).Append(' ', pad);
+                }
             }
 
-            if (widths is not null)
-            {
-                column.Width = widths[c];
-                column.NoWrap = true;
-            }
-
-            table.AddColumn(column);
+            yield return text.ToString().TrimEnd();
         }
+    }
 
-        if (!showHeaders)
+    /// <summary>Word-wraps <paramref name="text"/> to <paramref name="width"/> cells; a word longer than that is cut.</summary>
+    internal static IReadOnlyList<string> Wrap(string text, int width)
+    {
+        if (text.GetCellWidth() <= width)
         {
-            table.HideHeaders();
+            return [text];
         }
 
-        return table;
+        var lines = new List<string>();
+        var line = new StringBuilder();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var rest = word;
+            while (rest.Length > 0)
+            {
+                var room = line.Length == 0 ? width : width - line.Length - 1;
+                if (rest.Length <= room)
+                {
+                    line.Append(line.Length == 0 ? string.Empty : " ").Append(rest);
+                    rest = string.Empty;
+                }
+                else if (line.Length > 0)
+                {
+                    lines.Add(line.ToString());
+                    line.Clear();
+                }
+                else
+                {
+                    lines.Add(rest[..width]);
+                    rest = rest[width..];
+                }
+            }
+        }
+
+        if (line.Length > 0)
+        {
+            lines.Add(line.ToString());
+        }
+
+        return lines;
     }
 }

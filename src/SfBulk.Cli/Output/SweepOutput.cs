@@ -69,8 +69,8 @@ internal static class SweepOutput
         if (plan.Entries.Count > 0)
         {
             new LongTable()
-                .Column("Id").Column("Type").Column("Operation").Column("Object").Column("State")
-                .Column("Created by").Column("Age", rightAligned: true).Column("Action").Column("Reason")
+                .Column("Id").Column("Type", fit: ColumnFit.Drop).Column("Operation", fit: ColumnFit.Wrap).Column("Object", fit: ColumnFit.Wrap).Column("State", fit: ColumnFit.Drop)
+                .Column("Created by").Column("Age", rightAligned: true).Column("Action").Column("Reason", fit: ColumnFit.Wrap)
                 .Write(console, plan.Entries, e =>
                 [
                     e.Job.Id, e.Job.JobType?.ToString() ?? "Classic", e.Job.Operation.ToString(), e.Job.Object, e.Job.State.ToString(),
@@ -135,8 +135,8 @@ internal static class SweepOutput
         else if (report.Jobs.Count > 0)
         {
             new LongTable()
-                .Column("Id").Column("Type").Column("Operation").Column("Object").Column("Created by")
-                .Column("Age", rightAligned: true).Column("Outcome").Column("Details")
+                .Column("Id").Column("Type", fit: ColumnFit.Drop).Column("Operation", fit: ColumnFit.Wrap).Column("Object", fit: ColumnFit.Wrap).Column("Created by")
+                .Column("Age", rightAligned: true).Column("Outcome").Column("Details", fit: ColumnFit.Wrap)
                 .Write(Terminal.Out, report.Jobs, r =>
                 [
                     r.Entry.Job.Id, r.Entry.Job.JobType?.ToString() ?? "Classic", r.Entry.Job.Operation.ToString(), r.Entry.Job.Object,
@@ -168,9 +168,13 @@ internal static class SweepOutput
         return code + (r.StatusCode is { } status ? Invariant($" (HTTP {(int)status})") : string.Empty) + (reason.Length > 0 ? ": " + reason : string.Empty);
     }
 
+    /// <summary>
+    /// The Details cell: the state reached, the reason a job was skipped, or for a failure only its code and HTTP
+    /// status (<c>InvalidUser (HTTP 400)</c>): the whole message, which may name the request's URL, is on standard error.
+    /// </summary>
     private static string Details(SweepJobResult r) => r.Outcome switch
     {
-        SweepOutcome.Failed => Failure(r),
+        SweepOutcome.Failed => (r.ErrorCode ?? "FAILED") + (r.StatusCode is { } status ? Invariant($" (HTTP {(int)status})") : string.Empty),
         SweepOutcome.Skipped or SweepOutcome.Cancelled => r.Reason ?? string.Empty,
         _ => r.Job.State.ToString(),
     };
