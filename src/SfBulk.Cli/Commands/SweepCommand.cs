@@ -98,7 +98,7 @@ internal static class SweepCommand
             };
 
             using var sf = context.Connect(connection);
-            context.Info($"Connecting ({sf.Credential})…");
+            context.Info($"Connecting as {CredentialText.Describe(sf.Credential)}…");
             await sf.ConnectAsync(cancellationToken).ConfigureAwait(false);
             var sweeper = new JobSweeper(new BulkJobClient(sf), options);
             context.Info("Listing the org's jobs…");

@@ -83,7 +83,7 @@ internal static class WatchCommand
             var resume = ResumeCommand(parse, connection, jobId);
 
             using var sf = context.Connect(connection);
-            context.Info($"Connecting ({sf.Credential})…");
+            context.Info($"Connecting as {CredentialText.Describe(sf.Credential)}…");
             await sf.ConnectAsync(cancellationToken).ConfigureAwait(false);
             var watcher = new JobWatcher(new BulkJobClient(sf), options);
             var snapshots = watcher.WatchProgressAsync(jobId, cancellationToken);

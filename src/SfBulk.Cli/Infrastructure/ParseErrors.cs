@@ -69,7 +69,7 @@ internal static class ParseErrors
     {
         var best = known
             .Select(k => (Word: k, Distance: Distance(word.ToLowerInvariant(), k.ToLowerInvariant())))
-            .Where(k => k.Distance <= Math.Max(2, k.Word.Length / 3) || (word.Length >= 3 && k.Word.StartsWith(word, StringComparison.OrdinalIgnoreCase)))
+            .Where(k => k.Distance <= Math.Max(2, k.Word.Length / 3) || (word.Length >= 3 && k.Word.StartsWith(word, StringComparison.OrdinalIgnoreCase)) || (k.Word.Length >= 5 && word.StartsWith(k.Word, StringComparison.OrdinalIgnoreCase)))
             .OrderBy(k => k.Distance)
             .FirstOrDefault();
         return best.Word is null ? string.Empty : $" Did you mean '{best.Word}'?";

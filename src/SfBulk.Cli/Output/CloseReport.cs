@@ -8,6 +8,9 @@ namespace SfBulk.Cli.Output;
 /// <summary>How closing one job ended: a result, the failure, or neither when Ctrl+C came first (<see cref="Cancelled"/>).</summary>
 internal sealed record CloseOutcomeEntry(string JobId, CloseJobResult? Result, Exception? Error)
 {
+    /// <summary>The id of the user who created the job, when a failure made sfbulk read it (InvalidUser).</summary>
+    public string? CreatedById { get; init; }
+
     /// <summary>The command was cancelled before this job's close finished: the job may or may not have changed state.</summary>
     public bool Cancelled => Result is null && Error is null;
 }
@@ -35,7 +38,7 @@ internal static class CloseReport
         _ => e.Cancelled ? "cancelled" : "failed",
     };
 
-    public static void Write(CommandContext context, IReadOnlyList<CloseOutcomeEntry> outcomes)
+    public static void Write(CommandContext context, IReadOnlyList<CloseOutcomeEntry> outcomes, bool aborting = false)
     {
         if (context.Json)
         {
@@ -76,7 +79,7 @@ internal static class CloseReport
             Console.Error.WriteLine($"error: {failure.JobId}: {ErrorReporter.Describe(failure.Error!)}");
         }
 
-        if (failures.Count > 0 && context.Verbosity > Verbosity.Quiet && ErrorReporter.Hint(failures[0].Error!) is { } hint)
+        if (failures.Count > 0 && context.Verbosity > Verbosity.Quiet && Hint(failures, aborting) is { } hint)
         {
             Console.Error.WriteLine("hint: " + hint);
         }
@@ -89,6 +92,26 @@ internal static class CloseReport
                 ? $"All {outcomes.Count} jobs done."
                 : $"{done} of {outcomes.Count} jobs done{(failures.Count > 0 ? $", {failures.Count} failed" : string.Empty)}{(cancelled > 0 ? $", {cancelled} cancelled" : string.Empty)}.");
         }
+    }
+
+    /// <summary>
+    /// What to do about the first failure, as a command: InvalidUser (only the creator may close a job) names the
+    /// creator and suggests aborting; closing a Bulk 2.0 query job (it has no Closed state) suggests aborting it.
+    /// </summary>
+    private static string? Hint(List<CloseOutcomeEntry> failures, bool aborting)
+    {
+        var first = failures[0];
+        var ids = string.Join(' ', failures.Where(f => f.Error is SalesforceException e && e.ErrorCode == (first.Error as SalesforceException)?.ErrorCode).Select(f => f.JobId));
+        return first.Error switch
+        {
+            SalesforceException { ErrorCode: "InvalidUser" } when !aborting =>
+                (first.CreatedById is { } creator ? $"Job {first.JobId} was created by user {creator}; only that user can close it. " : "Only the user who created a job can close it. ")
+                + $"Log in as that user, or abort instead: sfbulk abort {ids}",
+            SalesforceRestException { ErrorCode: SfBulkErrorCodes.InvalidArgument, StatusCode: null } when !aborting =>
+                $"A Bulk API 2.0 query job cannot be closed; to stop it, abort it: sfbulk abort {ids}",
+            { } e => ErrorReporter.Hint(e),
+            null => null,
+        };
     }
 
     private const string CancelledDetails = "not finished: cancelled; the job may or may not have changed state";

@@ -7,8 +7,12 @@ using Spectre.Console;
 namespace SfBulk.Cli.Output;
 
 /// <summary>A sweep's plan and its report: a table a person reads, or one JSON document.</summary>
-internal static class SweepOutput
+internal static partial class SweepOutput
 {
+    /// <summary>The <c> (POST https://… → HTTP 400)</c> the library appends to an API error's message.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@" \([A-Z]+ \S+ → HTTP \d{3}\)$")]
+    private static partial System.Text.RegularExpressions.Regex RequestSuffix();
+
     /// <summary><c>close</c>, <c>abort</c> or <c>skip</c>.</summary>
     public static string Word(SweepDecision decision) => decision switch
     {
@@ -164,6 +168,8 @@ internal static class SweepOutput
         {
             reason = reason[(code.Length + 2)..];
         }
+
+        reason = RequestSuffix().Replace(reason, string.Empty); // the request is in the log at -v d
 
         return code + (r.StatusCode is { } status ? Invariant($" (HTTP {(int)status})") : string.Empty) + (reason.Length > 0 ? ": " + reason : string.Empty);
     }

@@ -90,14 +90,14 @@ public partial class JobSweeper
         var act = _options.Action == SweepAction.Abort ? SweepDecision.Abort : SweepDecision.Close;
         if (IsV2Query(job) && act == SweepDecision.Close)
         {
-            return new(job, api, SweepDecision.Skip, $"Bulk API 2.0 query job ({job.State}): query jobs have no Closed state; sweep with Abort to stop it.", isPk, pending);
+            return new(job, api, SweepDecision.Skip, $"Bulk API 2.0 query job ({job.State}): query jobs have no Closed state; abort it to stop it (sweep --abort).", isPk, pending);
         }
 
         if (pending is > 0 && !_options.IncludeRunning)
         {
             var reason = string.Create(
                 CultureInfo.InvariantCulture,
-                $"PK-chunked job still running: {pending} of {job.NumberBatchesTotal} batches queued or in progress ({job.NumberBatchesCompleted} completed). Close it once every chunk's results are read, or sweep with IncludeRunning.");
+                $"PK-chunked job still running: {pending} of {job.NumberBatchesTotal} batches queued or in progress ({job.NumberBatchesCompleted} completed). Close it once every chunk's results are read, or sweep --include-running.");
             return new(job, api, SweepDecision.Skip, reason, isPk, pending);
         }
 
