@@ -15,7 +15,10 @@ internal sealed record CloseOutcomeEntry(string JobId, CloseJobResult? Result, E
     public bool Cancelled => Result is null && Error is null;
 }
 
-/// <summary>Reports close/abort outcomes: every job on standard output, failures' details on standard error.</summary>
+/// <summary>
+/// Reports close/abort outcomes: every job on standard output, failures' details on standard error. The JSON is always
+/// an array (one element per job, even for one job), so scripts read one shape.
+/// </summary>
 internal static class CloseReport
 {
     /// <summary><c>closed</c>, <c>aborted</c>, <c>already closed</c>, <c>already aborted</c>, <c>failed</c> or <c>cancelled</c>.</summary>
@@ -44,12 +47,6 @@ internal static class CloseReport
         {
             JsonOutput.Write(w =>
             {
-                if (outcomes.Count == 1)
-                {
-                    WriteJson(w, outcomes[0]);
-                    return;
-                }
-
                 w.WriteStartArray();
                 foreach (var outcome in outcomes)
                 {
