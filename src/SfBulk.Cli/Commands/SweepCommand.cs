@@ -123,7 +123,7 @@ internal static class SweepCommand
             if (work > 0 && !confirmed)
             {
                 SweepOutput.WritePlan(context.Json ? Terminal.Error : Terminal.Out, plan, now);
-                if (!Confirmation.Ask(string.Create(CultureInfo.InvariantCulture, $"{(aborting ? "Abort" : "Close")} {work} job{(work == 1 ? string.Empty : "s")}?")))
+                if (!await Confirmation.AskAsync(string.Create(CultureInfo.InvariantCulture, $"{(aborting ? "Abort" : "Close")} {work} job{(work == 1 ? string.Empty : "s")}?"), Console.In, cancellationToken).ConfigureAwait(false))
                 {
                     Console.Error.WriteLine("Nothing was changed.");
                     return ExitCodes.Cancelled;

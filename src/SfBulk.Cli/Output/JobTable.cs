@@ -69,13 +69,15 @@ internal static class JobTable
             + (notProcessed > 0 ? Invariant($", {notProcessed:N0} not processed") : string.Empty);
     }
 
-    /// <summary>Several jobs: one row each.</summary>
+    /// <summary>
+    /// Several jobs: one row each. A job list does not carry batch or record counts (Salesforce's list leaves them
+    /// out), so the table has none: <c>sfbulk show &lt;job-id&gt;</c> reads them.
+    /// </summary>
     public static void WriteList(IAnsiConsole console, IReadOnlyList<JobInfo> jobs, DateTimeOffset now)
     {
         new LongTable()
-            .Column("Id").Column("Type", fit: ColumnFit.Drop).Column("Operation", fit: ColumnFit.Wrap).Column("Object", fit: ColumnFit.Wrap).Column("State")
-            .Column("Created (UTC)", fit: ColumnFit.Drop).Column("Age", rightAligned: true)
-            .Column("Batches", rightAligned: true).Column("Records", rightAligned: true)
+            .Column("Id").Column("Type", fit: ColumnFit.Drop).Column("Operation", fit: ColumnFit.Drop, dropRank: 1).Column("Object", fit: ColumnFit.Wrap).Column("State")
+            .Column("Created by").Column("Created (UTC)", fit: ColumnFit.Drop).Column("Age", rightAligned: true)
             .Write(console, jobs, j =>
             [
                 j.Id,
@@ -83,10 +85,9 @@ internal static class JobTable
                 j.Operation.ToString(),
                 j.Object,
                 j.State.ToString(),
+                j.CreatedById,
                 Date(j.CreatedDate),
                 Age(now - j.CreatedDate),
-                j.JobType is { } type && type != BulkJobType.Classic ? Unknown : Invariant($"{j.NumberBatchesCompleted:N0}/{j.NumberBatchesTotal:N0}"),
-                j.NumberRecordsProcessed.ToString("N0", CultureInfo.InvariantCulture),
             ]);
     }
 

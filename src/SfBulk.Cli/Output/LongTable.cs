@@ -25,22 +25,26 @@ internal enum ColumnFit
 /// </summary>
 internal sealed class LongTable
 {
-    /// <summary>The narrowest a wrapping column becomes.</summary>
+    /// <summary>The narrowest a wrapping column becomes (narrower when its longest word is shorter).</summary>
     private const int MinWrapWidth = 10;
+
+    /// <summary>The narrowest a wrapping column of short words becomes.</summary>
+    private const int MinWordWidth = 4;
 
     private const string Gap = "  ";
 
-    private readonly List<(string Header, bool RightAligned, ColumnFit Fit)> _columns = [];
+    private readonly List<(string Header, bool RightAligned, ColumnFit Fit, int DropRank)> _columns = [];
     private bool _headers = true;
 
     /// <summary>Adds a column.</summary>
     /// <param name="header">The header.</param>
     /// <param name="rightAligned">True for numbers and ages.</param>
     /// <param name="fit">How the column gives way when the table is too wide.</param>
+    /// <param name="dropRank">For <see cref="ColumnFit.Drop"/>: columns of a lower rank are left out first (then the last first).</param>
     /// <returns>This table.</returns>
-    public LongTable Column(string header, bool rightAligned = false, ColumnFit fit = ColumnFit.Keep)
+    public LongTable Column(string header, bool rightAligned = false, ColumnFit fit = ColumnFit.Keep, int dropRank = 0)
     {
-        _columns.Add((header, rightAligned, fit));
+        _columns.Add((header, rightAligned, fit, dropRank));
         return this;
     }
 
@@ -73,16 +77,21 @@ internal sealed class LongTable
     public IEnumerable<string> Lines<T>(IReadOnlyList<T> items, Func<T, string[]> cells, int width)
     {
         var widths = _columns.Select(c => _headers ? c.Header.GetCellWidth() : 0).ToArray();
+        var words = _columns.Select(c => _headers ? c.Header.Split(' ').Max(w => w.Length) : 0).ToArray();
         foreach (var item in items)
         {
             var row = cells(item);
             for (var c = 0; c < widths.Length; c++)
             {
                 widths[c] = Math.Max(widths[c], row[c].GetCellWidth());
+                if (_columns[c].Fit == ColumnFit.Wrap)
+                {
+                    words[c] = Math.Max(words[c], row[c].Split(' ').Max(w => w.Length));
+                }
             }
         }
 
-        var shown = Layout(widths, width);
+        var shown = Layout(widths, [.. words.Select(w => Math.Clamp(w, MinWordWidth, MinWrapWidth))], width);
         if (_headers)
         {
             yield return Join(shown, c => [_columns[c].Header], widths).Single();
@@ -100,20 +109,20 @@ internal sealed class LongTable
     }
 
     /// <summary>Narrows the wrapping columns, then drops droppable ones, until the table fits; returns the columns shown.</summary>
-    private List<int> Layout(int[] widths, int width)
+    private List<int> Layout(int[] widths, int[] minimums, int width)
     {
         var shown = Enumerable.Range(0, _columns.Count).ToList();
         int Total() => shown.Sum(c => widths[c]) + (Gap.Length * (shown.Count - 1));
         while (Total() > width)
         {
-            var widest = shown.Where(c => _columns[c].Fit == ColumnFit.Wrap && widths[c] > MinWrapWidth).OrderByDescending(c => widths[c]).FirstOrDefault(-1);
+            var widest = shown.Where(c => _columns[c].Fit == ColumnFit.Wrap && widths[c] > minimums[c]).OrderByDescending(c => widths[c] - minimums[c]).FirstOrDefault(-1);
             if (widest >= 0)
             {
-                widths[widest] = Math.Max(MinWrapWidth, widths[widest] - Math.Max(1, Math.Min(Total() - width, widths[widest] - MinWrapWidth)));
+                widths[widest] = Math.Max(minimums[widest], widths[widest] - Math.Max(1, Math.Min(Total() - width, widths[widest] - minimums[widest])));
                 continue;
             }
 
-            var drop = shown.LastOrDefault(c => _columns[c].Fit == ColumnFit.Drop, -1);
+            var drop = shown.Where(c => _columns[c].Fit == ColumnFit.Drop).OrderBy(c => _columns[c].DropRank).ThenByDescending(c => c).FirstOrDefault(-1);
             if (drop < 0)
             {
                 break; // as narrow as it gets: the terminal wraps the line, the ids stay whole

@@ -73,7 +73,7 @@ internal static partial class SweepOutput
         if (plan.Entries.Count > 0)
         {
             new LongTable()
-                .Column("Id").Column("Type", fit: ColumnFit.Drop).Column("Operation", fit: ColumnFit.Wrap).Column("Object", fit: ColumnFit.Wrap).Column("State", fit: ColumnFit.Drop)
+                .Column("Id").Column("Type", fit: ColumnFit.Drop).Column("Operation", fit: ColumnFit.Drop, dropRank: 1).Column("Object", fit: ColumnFit.Drop, dropRank: 1).Column("State", fit: ColumnFit.Drop)
                 .Column("Created by").Column("Age", rightAligned: true).Column("Action").Column("Reason", fit: ColumnFit.Wrap)
                 .Write(console, plan.Entries, e =>
                 [
@@ -139,8 +139,8 @@ internal static partial class SweepOutput
         else if (report.Jobs.Count > 0)
         {
             new LongTable()
-                .Column("Id").Column("Type", fit: ColumnFit.Drop).Column("Operation", fit: ColumnFit.Wrap).Column("Object", fit: ColumnFit.Wrap).Column("Created by")
-                .Column("Age", rightAligned: true).Column("Outcome").Column("Details", fit: ColumnFit.Wrap)
+                .Column("Id").Column("Type", fit: ColumnFit.Drop).Column("Operation", fit: ColumnFit.Drop, dropRank: 1).Column("Object", fit: ColumnFit.Drop, dropRank: 1).Column("Created by", fit: ColumnFit.Drop, dropRank: 2)
+                .Column("Age", rightAligned: true, fit: ColumnFit.Drop, dropRank: 2).Column("Outcome", fit: ColumnFit.Wrap).Column("Details", fit: ColumnFit.Wrap)
                 .Write(Terminal.Out, report.Jobs, r =>
                 [
                     r.Entry.Job.Id, r.Entry.Job.JobType?.ToString() ?? "Classic", r.Entry.Job.Operation.ToString(), r.Entry.Job.Object,
