@@ -122,6 +122,8 @@ internal static class EmulatorCommand
             }
             catch (OperationCanceledException)
             {
+                Console.Error.WriteLine();
+                Console.Error.WriteLine("Emulator stopped.");
             }
 
             return ExitCodes.Success;
