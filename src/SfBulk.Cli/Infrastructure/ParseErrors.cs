@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Globalization;
 
 namespace SfBulk.Cli.Infrastructure;
 
@@ -76,7 +75,7 @@ internal static class ParseErrors
     }
 
     private static bool LooksLikeOption(string word) =>
-        word.Length > 1 && word[0] == '-' && !double.TryParse(word, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+        word.Length > 1 && word[0] == '-' && !char.IsAsciiDigit(word[1]) && word[1] != '.'; // -5s, -1 and -.5 are (negative) values
 
     private static IEnumerable<string> KnownOptions(Command command)
     {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using SfBulk.Cli.Tests.Infrastructure;
 
@@ -167,7 +168,9 @@ public sealed class SweepCommandTests
 
         CliAssert.ExitCode(1, result);
         Assert.Matches($@"{mine}\s+Classic\s+insert\s+Account\s+005\w+\s+\d+s\s+closed\s+Closed", result.StdOut);
-        Assert.Matches($@"{theirs}\s+Classic\s+insert\s+Account\s+005\w+\s+\d+s\s+failed\s+InvalidUser \(HTTP 400\): Only the user who created the job can close it", result.StdOut);
+        Assert.Matches($@"{theirs}\s+Classic\s+insert\s+Account\s+005\w+\s+\d+s\s+failed\s+InvalidUser \(HTTP 400\)$", result.StdOut, RegexOptions.Multiline);
+        Assert.DoesNotContain("http://", result.StdOut, StringComparison.Ordinal); // the request is not in the table
+        Assert.Contains($"error: {theirs}: InvalidUser (HTTP 400): Only the user who created the job can close it", result.StdErr, StringComparison.Ordinal);
         Assert.Contains($"error: {theirs}: InvalidUser (HTTP 400)", result.StdErr, StringComparison.Ordinal);
         Assert.Contains("2 jobs: 1 closed, 1 failed;", result.StdErr, StringComparison.Ordinal);
         CliAssert.Clean(result, EmulatorFixture.CanaryPassword);
@@ -306,7 +309,7 @@ public sealed class SweepCommandTests
         Assert.Single(lines, l => l.Trim().StartsWith("Id ", StringComparison.Ordinal));
         // Rows follow each other without blank lines where one slice of the table ends and the next begins.
         var first = lines.FindIndex(l => l.TrimStart().StartsWith("750", StringComparison.Ordinal));
-        Assert.All(lines.Skip(first).Take(1200), l => Assert.StartsWith("  750", l, StringComparison.Ordinal));
+        Assert.All(lines.Skip(first).Take(1200), l => Assert.StartsWith("750", l, StringComparison.Ordinal));
         // Every row has its outcome in the same column.
         Assert.Single(rows.Select(r => r.IndexOf(" closed ", StringComparison.Ordinal)).Distinct());
     }
