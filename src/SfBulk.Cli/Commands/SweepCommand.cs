@@ -9,9 +9,9 @@ using Spectre.Console;
 namespace SfBulk.Cli.Commands;
 
 /// <summary>
-/// <c>sfbulk sweep [filters] [--abort] [--dry-run] [--yes] [--concurrency &lt;n&gt;] [--include-running]</c>: finds the
-/// org's open jobs that match the filters and closes (or aborts) them, after showing the plan and asking; reports
-/// every job.
+/// <c>sfbulk sweep [filters] [--abort] [--dry-run] [--yes] [--concurrency &lt;n&gt;] [--include-running] [--upload-complete]</c>:
+/// finds the org's open jobs that match the filters (older than an hour unless <c>--older-than</c> says otherwise)
+/// and closes (or aborts) them, after showing the plan and asking; reports every job.
 /// </summary>
 internal static class SweepCommand
 {
@@ -21,7 +21,7 @@ internal static class SweepCommand
 
     public static Command Create()
     {
-        var olderThan = InputRules.Duration("--older-than", "Only jobs created longer ago than this (for example 24h).");
+        var olderThan = InputRules.Duration("--older-than", "Only jobs created longer ago than this, by Salesforce's clock (default 1h: jobs younger than an hour are left alone; 0 includes jobs of any age).");
         var objectName = new Option<string>("--object") { Description = "Only jobs on this sObject (for example Account).", HelpName = "name" };
         var operation = new Option<string>("--operation")
         {
@@ -62,11 +62,22 @@ internal static class SweepCommand
         {
             Description = "Also close PK-chunked Bulk API 1.0 jobs whose chunk batches still run (skipped by default: close them once every chunk's results are read).",
         };
+        var uploadComplete = new Option<bool>("--upload-complete")
+        {
+            Description = "Also complete the upload of Bulk API 2.0 ingest jobs still Open (skipped by default: completing makes Salesforce process whatever was uploaded, possibly a partial file).",
+        };
 
         var connection = new ConnectionOptions();
         var command = connection.AddTo(new Command("sweep", "Close (or abort) the org's open Bulk API jobs that match the filters; shows the plan and asks first.")
         {
-            olderThan, objectName, operation, createdBy, pkChunking, jobType, abort, dryRun, yes, concurrency, includeRunning,
+            olderThan, objectName, operation, createdBy, pkChunking, jobType, abort, dryRun, yes, concurrency, includeRunning, uploadComplete,
+        });
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(abort) && r.GetValue(uploadComplete))
+            {
+                r.AddError("--upload-complete and --abort cannot be combined: --abort aborts open uploads, --upload-complete completes them (close sweeps only).");
+            }
         });
         return command.WithAction(async (context, cancellationToken) =>
         {
@@ -83,7 +94,7 @@ internal static class SweepCommand
 
             var filter = new SweepFilter
             {
-                OlderThan = parse.GetValue(olderThan),
+                OlderThan = parse.GetValue(olderThan) ?? SweepFilter.DefaultOlderThan,
                 Object = parse.GetValue(objectName),
                 Operation = InputRules.Canonical(parse.GetValue(operation), Operations) is { } op ? new JobOperation(op) : (JobOperation?)null,
                 CreatedById = parse.GetValue(createdBy),
@@ -94,6 +105,7 @@ internal static class SweepCommand
             {
                 Action = aborting ? SweepAction.Abort : SweepAction.Close,
                 IncludeRunning = parse.GetValue(includeRunning),
+                CompleteUploads = parse.GetValue(uploadComplete),
                 MaxConcurrency = parse.GetValue(concurrency),
             };
 
@@ -103,7 +115,13 @@ internal static class SweepCommand
             var sweeper = new JobSweeper(new BulkJobClient(sf), options);
             context.Info("Listing the org's jobs…");
             var plan = await sweeper.PlanAsync(filter, cancellationToken).ConfigureAwait(false);
-            var now = DateTimeOffset.UtcNow;
+            if (plan.ClockWarning is { } clockWarning)
+            {
+                Console.Error.WriteLine("warning: " + clockWarning);
+            }
+
+            // Ages on Salesforce's clock, as the plan measured them.
+            var now = plan.ServerTime ?? DateTimeOffset.UtcNow;
             if (dry)
             {
                 if (context.Json)

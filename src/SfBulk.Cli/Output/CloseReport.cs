@@ -64,7 +64,7 @@ internal static class CloseReport
                 [
                     e.JobId,
                     Word(e),
-                    e.Result is { } r ? $"{r.Job.State} · {r.Job.Operation} {r.Job.Object}"
+                    e.Result is { } r ? $"{r.Job.State} · {r.Job.Operation} {r.Job.Object}{(UploadCompleted(e) ? " · " + UploadCompletedNote : string.Empty)}"
                     : e.Cancelled ? CancelledDetails
                     : e.Error is SalesforceException { ErrorCode: { } code } ? code : "see the error below",
                 ]);
@@ -111,6 +111,13 @@ internal static class CloseReport
         };
     }
 
+    /// <summary>What closing a Bulk API 2.0 ingest job means: its upload is complete and Salesforce processes the data now.</summary>
+    public const string UploadCompletedNote = "upload marked complete: Salesforce now processes the uploaded data";
+
+    /// <summary>True when this close moved a Bulk API 2.0 ingest job from Open to UploadComplete.</summary>
+    public static bool UploadCompleted(CloseOutcomeEntry e) =>
+        e.Result is { Outcome: CloseOutcome.Closed, Api: BulkApi.V2 } r && r.Job.JobType != BulkJobType.V2Query;
+
     private const string CancelledDetails = "not finished: cancelled; the job may or may not have changed state";
 
     /// <summary>0 when every job is in the requested state; the failure's code for one job (or when every failure agrees); else 1.</summary>
@@ -129,7 +136,14 @@ internal static class CloseReport
     {
         if (e.Result is { } result)
         {
-            JobJson.WriteJob(w, result.Job, x => x.WriteString("outcome", JsonWord(e)));
+            JobJson.WriteJob(w, result.Job, x =>
+            {
+                x.WriteString("outcome", JsonWord(e));
+                if (UploadCompleted(e))
+                {
+                    x.WriteString("note", UploadCompletedNote);
+                }
+            });
             return;
         }
 

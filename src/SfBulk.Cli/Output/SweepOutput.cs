@@ -67,6 +67,14 @@ internal static partial class SweepOutput
         return Invariant($"{jobs}{(report.Jobs.Count > 0 ? ": " + string.Join(", ", parts) : string.Empty)}; {report.CallsUsed} API calls in {report.Elapsed.TotalSeconds:0.0} s.");
     }
 
+    /// <summary>The age cutoff the plan applied, e.g. <c>Only jobs created before 2026-11-02 08:00:00 UTC (older than 1h by Salesforce's clock) were considered; --older-than 0 includes jobs of any age.</c></summary>
+    public static string Cutoff(SweepPlan plan) => plan.CreatedBefore is { } before && plan.MinimumAge is { } age
+        ? Invariant($"Only jobs created before {JobTable.Date(before)} UTC (older than {JobTable.Age(age)} by {(plan.ServerTime is null ? "this computer's clock: Salesforce sent no Date" : "Salesforce's clock")}) were considered; --older-than 0 includes jobs of any age.")
+        : "Jobs of any age were considered (--older-than 0).";
+
+    /// <summary>A job's age on the plan's clock, or <c>?</c> when the listing gave no readable createdDate.</summary>
+    private static string Age(DateTimeOffset now, DateTimeOffset created) => created == default ? "?" : JobTable.Age(now - created);
+
     /// <summary>The plan as a table (one row per job).</summary>
     public static void WritePlan(IAnsiConsole console, SweepPlan plan, DateTimeOffset now)
     {
@@ -78,11 +86,12 @@ internal static partial class SweepOutput
                 .Write(console, plan.Entries, e =>
                 [
                     e.Job.Id, e.Job.JobType?.ToString() ?? "Classic", e.Job.Operation.ToString(), e.Job.Object, e.Job.State.ToString(),
-                    e.Job.CreatedById, JobTable.Age(now - e.Job.CreatedDate), Word(e.Decision), e.SkipReason ?? string.Empty,
+                    e.Job.CreatedById, Age(now, e.Job.CreatedDate), Word(e.Decision), e.SkipReason ?? string.Empty,
                 ]);
         }
 
         console.WriteLine(Summary(plan));
+        console.WriteLine(Cutoff(plan));
     }
 
     /// <summary>The plan as JSON (<c>"dryRun": true</c>).</summary>
@@ -93,6 +102,7 @@ internal static partial class SweepOutput
         w.WriteString("action", plan.Action == SweepAction.Abort ? "abort" : "close");
         w.WriteNumber("jobsListed", plan.JobsListed);
         w.WriteNumber("callsUsed", plan.CallsUsed);
+        WriteCutoff(w, plan);
         w.WriteStartObject("counts");
         w.WriteNumber("close", plan.ToClose);
         w.WriteNumber("abort", plan.ToAbort);
@@ -144,7 +154,7 @@ internal static partial class SweepOutput
                 .Write(Terminal.Out, report.Jobs, r =>
                 [
                     r.Entry.Job.Id, r.Entry.Job.JobType?.ToString() ?? "Classic", r.Entry.Job.Operation.ToString(), r.Entry.Job.Object,
-                    r.Entry.Job.CreatedById, JobTable.Age(now - r.Entry.Job.CreatedDate), Word(r.Outcome), Details(r),
+                    r.Entry.Job.CreatedById, Age(now, r.Entry.Job.CreatedDate), Word(r.Outcome), Details(r),
                 ]);
         }
 
@@ -155,6 +165,7 @@ internal static partial class SweepOutput
 
         if (context.Verbosity > Verbosity.Quiet)
         {
+            Console.Error.WriteLine(Cutoff(report.Plan));
             Console.Error.WriteLine(Summary(report));
         }
     }
@@ -192,6 +203,7 @@ internal static partial class SweepOutput
         w.WriteString("action", report.Plan.Action == SweepAction.Abort ? "abort" : "close");
         w.WriteNumber("jobsListed", report.Plan.JobsListed);
         w.WriteNumber("callsUsed", report.CallsUsed);
+        WriteCutoff(w, report.Plan);
         w.WriteNumber("planSeconds", Math.Round(report.Plan.Elapsed.TotalSeconds, 2));
         w.WriteNumber("elapsedSeconds", Math.Round(report.Elapsed.TotalSeconds, 2));
         w.WriteBoolean("succeeded", report.Succeeded);
@@ -240,6 +252,26 @@ internal static partial class SweepOutput
         w.WriteEndArray();
         w.WriteEndObject();
     });
+
+    /// <summary><c>minimumAgeSeconds</c> and <c>createdBefore</c> (null when jobs of any age were considered), <c>clockSkewSeconds</c> (Salesforce's clock minus this computer's, when known).</summary>
+    private static void WriteCutoff(Utf8JsonWriter w, SweepPlan plan)
+    {
+        if (plan.MinimumAge is { } age && plan.CreatedBefore is { } before)
+        {
+            w.WriteNumber("minimumAgeSeconds", Math.Round(age.TotalSeconds, 3));
+            w.WriteString("createdBefore", JobJson.Date(before));
+        }
+        else
+        {
+            w.WriteNull("minimumAgeSeconds");
+            w.WriteNull("createdBefore");
+        }
+
+        if (plan.ClockSkew is { } skew)
+        {
+            w.WriteNumber("clockSkewSeconds", Math.Round(skew.TotalSeconds));
+        }
+    }
 
     private static void WriteJobIdentity(Utf8JsonWriter w, SweepPlanEntry e)
     {

@@ -82,6 +82,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             });
         }
 
+        app.UseEmulatorDateHeader();
         app.UseRequestCountingAndFaults();
         app.MapSoapLoginEndpoints();
         app.MapOAuthEndpoints();

@@ -19,7 +19,11 @@ public partial class BulkJobClient
     /// <returns>The jobs, page by page as they arrive.</returns>
     /// <exception cref="SalesforceRestException">Salesforce refused a request, or a page could not be read.</exception>
     /// <exception cref="SalesforceLoginException">Logging in failed.</exception>
-    public virtual async IAsyncEnumerable<JobInfo> GetAllJobsAsync(JobListFilter? filter = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public virtual IAsyncEnumerable<JobInfo> GetAllJobsAsync(JobListFilter? filter = null, CancellationToken cancellationToken = default) =>
+        ListAllJobsAsync(filter, null, cancellationToken);
+
+    /// <summary><see cref="GetAllJobsAsync"/>, handing each page's answer to <paramref name="answered"/> (the sweep reads Salesforce's clock from it).</summary>
+    internal async IAsyncEnumerable<JobInfo> ListAllJobsAsync(JobListFilter? filter, Action<ApiResponse>? answered, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var kind in ListKinds(filter?.JobType))
@@ -40,6 +44,7 @@ public partial class BulkJobClient
                     throw ApiErrors.ToException(response);
                 }
 
+                answered?.Invoke(response);
                 var page = JobPageWire.Parse(response.Body, response);
                 foreach (var job in page.Records)
                 {

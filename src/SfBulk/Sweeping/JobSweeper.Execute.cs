@@ -11,8 +11,10 @@ public partial class JobSweeper
     /// Carries out a plan: closes or aborts its jobs, <see cref="SweepOptions.MaxConcurrency"/> at a time, with the
     /// client's rules for ambiguous failures (the job is re-read; already in the requested state is success). A job
     /// whose close fails for a passing reason (no answer, 5xx, throttling) gets up to two more turns once the other
-    /// jobs are done. A job that still fails is reported with Salesforce's code and message; the others go on. After a login failure the jobs
-    /// not yet tried are reported failed with its code rather than tried one by one.
+    /// jobs are done. A job that still fails is reported with Salesforce's code and message; the others go on. Any other
+    /// error of one job (an <see cref="ArgumentException"/>, an <see cref="ObjectDisposedException"/>, …; anything but
+    /// cancellation) is that job's <see cref="SweepOutcome.Failed"/> outcome with the reason: one job never stops a
+    /// sweep. After a login failure the jobs not yet tried are reported failed with its code rather than tried one by one.
     /// </summary>
     /// <param name="plan">The plan from <see cref="PlanAsync"/>.</param>
     /// <param name="progress">Receives a report after each job; may be null.</param>
@@ -52,6 +54,46 @@ public partial class JobSweeper
             }
         }
 
+        // One turn of one job. Whatever it throws, but cancellation, is that job's failure: one job never stops a sweep.
+        async Task TurnAsync(int i, bool lastPass, System.Collections.Concurrent.ConcurrentBag<int> again, CancellationToken token)
+        {
+            var entry = plan.Entries[i];
+            try
+            {
+                if (Volatile.Read(ref loginFailure) is { } login)
+                {
+                    Finish(i, new SweepJobResult(entry, SweepOutcome.Failed, entry.Job, "Not tried: logging in failed earlier in the sweep: " + login.Message, login.ErrorCode, login.StatusCode));
+                    return;
+                }
+
+                var result = await calls.RunAsync(ct => RunOneAsync(entry, ct), token).ConfigureAwait(false);
+                if (result.Error is SalesforceLoginException e)
+                {
+                    Interlocked.CompareExchange(ref loginFailure, e, null);
+                }
+
+                var outcome = result.Result.WithEarlierAttempts(attempts[i]);
+                attempts[i] = outcome.Attempts;
+                if (!lastPass && outcome.Outcome == SweepOutcome.Failed && IsPassing(result.Error, token))
+                {
+                    again.Add(i);
+                    return;
+                }
+
+                Finish(i, outcome);
+            }
+            catch (Exception e) when (results[i] is null)
+            {
+                if (token.IsCancellationRequested)
+                {
+                    // Cancelled meanwhile (a disposed connection, for one): the job is reported Cancelled below.
+                    return;
+                }
+
+                Finish(i, new SweepJobResult(entry, SweepOutcome.Failed, entry.Job, Unexpected(e), ErrorCodeOf(e), null, attempts[i]));
+            }
+        }
+
         try
         {
             // Jobs that failed for a passing reason (no answer, 5xx, throttling, time-out) get another turn once the
@@ -63,32 +105,14 @@ public partial class JobSweeper
                 await Parallel.ForEachAsync(
                     work,
                     new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
-                    async (i, token) =>
-                    {
-                        var entry = plan.Entries[i];
-                        if (Volatile.Read(ref loginFailure) is { } login)
-                        {
-                            Finish(i, new SweepJobResult(entry, SweepOutcome.Failed, entry.Job, "Not tried: logging in failed earlier in the sweep: " + login.Message, login.ErrorCode, login.StatusCode));
-                            return;
-                        }
-
-                        var result = await calls.RunAsync(ct => RunOneAsync(entry, ct), token).ConfigureAwait(false);
-                        if (result.Error is SalesforceLoginException e)
-                        {
-                            Interlocked.CompareExchange(ref loginFailure, e, null);
-                        }
-
-                        var outcome = result.Result.WithEarlierAttempts(attempts[i]);
-                        attempts[i] = outcome.Attempts;
-                        if (!lastPass && outcome.Outcome == SweepOutcome.Failed && IsPassing(result.Error, token))
-                        {
-                            again.Add(i);
-                            return;
-                        }
-
-                        Finish(i, outcome);
-                    }).ConfigureAwait(false);
+                    (i, token) => new ValueTask(TurnAsync(i, lastPass, again, token))).ConfigureAwait(false);
                 work = [.. again.Order()];
+            }
+
+            if (Array.Exists(results, r => r is null))
+            {
+                // A job left unfinished by a cancellation its worker swallowed.
+                cancellationToken.ThrowIfCancellationRequested();
             }
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
@@ -168,5 +192,15 @@ public partial class JobSweeper
                 : e.Message;
             return (new SweepJobResult(entry, SweepOutcome.Failed, entry.Job, message, code, null, 1), e);
         }
+        catch (Exception e) when (e is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            // Anything else (a malformed id, a disposed connection, a bug) is this job's failure: one job never stops a sweep.
+            return (new SweepJobResult(entry, SweepOutcome.Failed, entry.Job, Unexpected(e), ErrorCodeOf(e), null, 0), e);
+        }
     }
+
+    /// <summary>The code of a failure that is not Salesforce's: INVALID_ARGUMENT for a refused argument, else the exception's type.</summary>
+    private static string ErrorCodeOf(Exception e) => e is ArgumentException ? SfBulkErrorCodes.InvalidArgument : e.GetType().Name;
+
+    private static string Unexpected(Exception e) => $"{e.GetType().Name}: {e.Message}";
 }

@@ -23,6 +23,7 @@ public partial class JobSweeper
     /// <param name="options">Settings, copied now; null uses the defaults.</param>
     /// <exception cref="ArgumentNullException"><paramref name="client"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentException"><see cref="SweepOptions.CompleteUploads"/> is set on an Abort sweep.</exception>
     public JobSweeper(BulkJobClient client, SweepOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -36,7 +37,7 @@ public partial class JobSweeper
     }
 
     /// <summary>Plans and carries out a sweep: <see cref="PlanAsync"/>, then <see cref="ExecuteAsync"/>.</summary>
-    /// <param name="filter">Which open jobs to consider; null considers every open job.</param>
+    /// <param name="filter">Which open jobs to consider; null considers open jobs older than <see cref="SweepFilter.DefaultOlderThan"/>.</param>
     /// <param name="progress">Receives a report after each job; may be null.</param>
     /// <param name="cancellationToken">Stops the sweep; jobs already closed stay closed, and running it again carries on.</param>
     /// <returns>Every job considered with its outcome, counts, API calls and time.</returns>

@@ -5,9 +5,19 @@ namespace SfBulk.Sweeping;
 /// <summary>Which open jobs a sweep considers; null values do not filter. Read when the plan is made.</summary>
 public sealed class SweepFilter
 {
-    /// <summary>Only jobs created at least this long ago (by the sweeper's clock).</summary>
-    /// <value>The default is null (any age).</value>
-    public TimeSpan? OlderThan { get; set; }
+    /// <summary>The minimum age a sweep asks for unless told otherwise: one hour.</summary>
+    public static readonly TimeSpan DefaultOlderThan = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Only jobs created at least this long ago, measured on Salesforce's clock (the <c>Date</c> header of the
+    /// listing's answers; the sweeper's clock when there is none). A job whose <c>createdDate</c> is missing or
+    /// unreadable never matches: it is planned as skipped, with the reason.
+    /// </summary>
+    /// <value>
+    /// The default is <see cref="DefaultOlderThan"/> (one hour), so that a sweep leaves jobs someone may still be
+    /// working on. <see cref="TimeSpan.Zero"/> or null considers jobs of any age. Must not be negative.
+    /// </value>
+    public TimeSpan? OlderThan { get; set; } = DefaultOlderThan;
 
     /// <summary>Only jobs on this sObject (API name, case-insensitive, e.g. <c>Account</c>).</summary>
     /// <value>The default is null (any object).</value>

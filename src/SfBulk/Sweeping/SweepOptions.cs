@@ -14,6 +14,14 @@ public sealed class SweepOptions
     /// <value>The default is false: such jobs are skipped and reported.</value>
     public bool IncludeRunning { get; set; }
 
+    /// <summary>
+    /// Close sweeps only: also complete the upload of Bulk API 2.0 ingest jobs still <c>Open</c> (mark them
+    /// <c>UploadComplete</c>). That makes Salesforce process whatever was uploaded, possibly a partial file, so it is
+    /// never done by default; an Abort sweep aborts such jobs instead.
+    /// </summary>
+    /// <value>The default is false: open Bulk API 2.0 ingest jobs are skipped and reported.</value>
+    public bool CompleteUploads { get; set; }
+
     /// <summary>How many close or abort requests run at once (Salesforce limits concurrent long requests per org).</summary>
     /// <value>The default is 4. Must be from 1 to 25.</value>
     public int MaxConcurrency { get; set; } = 4;
@@ -33,6 +41,11 @@ public sealed class SweepOptions
             throw new ArgumentOutOfRangeException(nameof(Action), Action, "Use Close or Abort.");
         }
 
+        if (CompleteUploads && Action == SweepAction.Abort)
+        {
+            throw new ArgumentException("CompleteUploads applies to a Close sweep: an Abort sweep aborts open uploads instead of completing them.", nameof(CompleteUploads));
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrency, 1, nameof(MaxConcurrency));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxConcurrency, 25, nameof(MaxConcurrency));
         if (PerJobTimeout is { } timeout && timeout != Timeout.InfiniteTimeSpan)
@@ -46,6 +59,7 @@ public sealed class SweepOptions
         {
             Action = Action,
             IncludeRunning = IncludeRunning,
+            CompleteUploads = CompleteUploads,
             MaxConcurrency = MaxConcurrency,
             PerJobTimeout = PerJobTimeout == Timeout.InfiniteTimeSpan ? null : PerJobTimeout,
             TimeProvider = TimeProvider,

@@ -15,6 +15,34 @@ public sealed class SweepPlan
         Elapsed = elapsed;
     }
 
+    /// <summary>How far the sweeper's clock may be from Salesforce's before <see cref="ClockWarning"/> says so: 5 minutes.</summary>
+    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>The minimum age of the jobs considered (<see cref="SweepFilter.OlderThan"/>); null when jobs of any age were.</summary>
+    public TimeSpan? MinimumAge { get; internal init; }
+
+    /// <summary>
+    /// The cutoff on Salesforce's clock: only jobs created at or before it were considered (<see cref="ServerTime"/>
+    /// minus <see cref="MinimumAge"/>); null when jobs of any age were.
+    /// </summary>
+    public DateTimeOffset? CreatedBefore { get; internal init; }
+
+    /// <summary>Salesforce's clock when the listing began (the <c>Date</c> header of its first answer); null when the answer had none.</summary>
+    public DateTimeOffset? ServerTime { get; internal init; }
+
+    /// <summary>
+    /// Salesforce's clock minus the sweeper's (<see cref="SweepOptions.TimeProvider"/>) when the listing began, to
+    /// the second; null when Salesforce's clock is unknown. Ages never depend on it: they are measured on Salesforce's clock.
+    /// </summary>
+    public TimeSpan? ClockSkew { get; internal init; }
+
+    /// <summary>A warning when <see cref="ClockSkew"/> is more than <see cref="MaxClockSkew"/> either way; null otherwise.</summary>
+    public string? ClockWarning => ClockSkew is { } skew && skew.Duration() > MaxClockSkew
+        ? string.Create(
+            CultureInfo.InvariantCulture,
+            $"This computer's clock is {Describe(skew.Duration())} {(skew > TimeSpan.Zero ? "behind" : "ahead of")} Salesforce's; job ages are measured on Salesforce's clock.")
+        : null;
+
     /// <summary>The open jobs that match the filter, in the order Get All Jobs listed them.</summary>
     public IReadOnlyList<SweepPlanEntry> Entries { get; }
 
@@ -41,6 +69,11 @@ public sealed class SweepPlan
 
     /// <summary>Jobs skipped.</summary>
     public int ToSkip => Entries.Count(e => e.Decision == SweepDecision.Skip);
+
+    private static string Describe(TimeSpan span) =>
+        span >= TimeSpan.FromDays(1) ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalDays} d {span.Hours} h")
+        : span >= TimeSpan.FromHours(1) ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours} h {span.Minutes} min")
+        : string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalMinutes} min {span.Seconds} s");
 
     /// <summary>A one-line summary.</summary>
     /// <returns>The summary.</returns>

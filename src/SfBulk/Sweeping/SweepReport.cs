@@ -28,6 +28,12 @@ public sealed class SweepReport
     /// <summary>The plan that was carried out.</summary>
     public SweepPlan Plan { get; }
 
+    /// <summary>Salesforce's clock minus the sweeper's when the plan was made (<see cref="SweepPlan.ClockSkew"/>); null when unknown.</summary>
+    public TimeSpan? ClockSkew => Plan.ClockSkew;
+
+    /// <summary>A warning when the sweeper's clock is more than 5 minutes off Salesforce's (<see cref="SweepPlan.ClockWarning"/>); null otherwise.</summary>
+    public string? ClockWarning => Plan.ClockWarning;
+
     /// <summary>Every job of the plan, in plan order, with its outcome: none is left out.</summary>
     public IReadOnlyList<SweepJobResult> Jobs { get; }
 

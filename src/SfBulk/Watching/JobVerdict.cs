@@ -63,7 +63,7 @@ internal static class JobVerdicts
         var notProcessed = job.NumberBatchesTotal - finished;
         if (notProcessed > 0 && finished == 0)
         {
-            // Only NotProcessed batches: a chunked original whose chunks are not listed (yet), or nothing to run.
+            // Only NotProcessed batches: a chunked original whose chunks are not listed (yet); the batch list decides.
             return JobVerdict.NeedsBatchList;
         }
 
@@ -76,10 +76,14 @@ internal static class JobVerdicts
         return JobVerdict.Done;
     }
 
-    /// <summary>Decides what the counts could not, from the batch list.</summary>
+    /// <summary>
+    /// Decides what the counts could not, from the batch list. Batches that are all <c>NotProcessed</c> (or none) are
+    /// a PK-chunking original whose chunk batches are not listed yet: still running, not done.
+    /// </summary>
     public static JobVerdict Judge(IReadOnlyList<BatchInfo> batches)
     {
-        if (batches.Any(b => b.State == BatchState.Queued || b.State == BatchState.InProgress))
+        if (batches.Any(b => b.State == BatchState.Queued || b.State == BatchState.InProgress)
+            || batches.All(b => b.State == BatchState.NotProcessed))
         {
             return JobVerdict.Running;
         }

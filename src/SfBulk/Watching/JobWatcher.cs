@@ -5,7 +5,7 @@ namespace SfBulk.Watching;
 
 /// <summary>
 /// Follows a Bulk API job until every batch that will run has finished — PK chunking aware: the original batch of
-/// a chunked query ending <c>NotProcessed</c> counts as done — and optionally closes it at that moment. Polls
+/// a chunked query ending <c>NotProcessed</c> counts as done once its chunk batches are listed — and optionally closes it at that moment. Polls
 /// adaptively to spend few API calls (see <see cref="WatchOptions"/>). Immutable and thread-safe: one watcher can
 /// follow many jobs at once.
 /// </summary>

@@ -27,7 +27,10 @@ public sealed class WatchOptions
     /// <summary>
     /// The most API requests the watch may send (polls, batch lists, the close or abort, retries included); the watch
     /// ends with <see cref="WatchOutcome.CallLimitReached"/> rather than exceed it. A request needed for
-    /// <see cref="CloseWhenDone"/> or <see cref="AbortOnTimeout"/> is kept in reserve.
+    /// <see cref="CloseWhenDone"/> or <see cref="AbortOnTimeout"/> is kept in reserve. When the job's counts cannot
+    /// tell whether it is done and no call is left to read its batch list, the watch ends
+    /// <see cref="WatchOutcome.CallLimitReached"/>: a job is never closed unseen. A failing first read is retried only
+    /// while the limit (and <see cref="Timeout"/>) leaves room; then its error is thrown.
     /// </summary>
     /// <value>The default is null (no limit). Must be at least 1. Retries inside one request may pass it by a few.</value>
     public int? MaxCalls { get; set; }

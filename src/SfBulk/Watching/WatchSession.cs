@@ -59,7 +59,7 @@ internal sealed partial class WatchSession
             job = await ReadAsync(cancellationToken).ConfigureAwait(false);
             _failures = 0;
         }
-        catch (Exception e) when (IsTransient(e, cancellationToken) && _failures < _options.MaxConsecutiveFailures)
+        catch (Exception e) when (IsTransient(e, cancellationToken) && _failures < _options.MaxConsecutiveFailures && (_job is not null || MayRetryFirstRead()))
         {
             _failures++;
             if (_job is null)
@@ -76,7 +76,15 @@ internal sealed partial class WatchSession
         var verdict = JobVerdicts.Judge(job, IsV1);
         if (verdict == JobVerdict.NeedsBatchList)
         {
-            verdict = CanAfford(1 + Reserve) ? JobVerdicts.Judge(await GetBatchesAsync(cancellationToken).ConfigureAwait(false)) : JobVerdict.Done;
+            // The counts cannot tell whether the job is done: without the batch list, it has not been seen done.
+            if (!CanAfford(1 + Reserve))
+            {
+                return Final(job, WatchOutcome.CallLimitReached, string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Stopped after {_calls.Count} API calls: the job's counts cannot tell whether it is done, and reading its batch list would pass the limit of {_options.MaxCalls}. The job was left as it is."));
+            }
+
+            verdict = JobVerdicts.Judge(await GetBatchesAsync(cancellationToken).ConfigureAwait(false));
         }
 
         switch (verdict)
@@ -126,6 +134,13 @@ internal sealed partial class WatchSession
         };
         return new WatchProgress(result.Job, Api, elapsed, _calls.Count, null, null, message, error, result);
     }
+
+    /// <summary>
+    /// The first read failed for a passing reason: try it again only when the call budget has room for it and the
+    /// retry would start before the deadline; otherwise the error is thrown (there is no job to report yet).
+    /// </summary>
+    private bool MayRetryFirstRead() =>
+        CanAfford(1 + Reserve) && (_deadline is not { } deadline || _time.GetUtcNow() + _planner.AfterFailure(_failures + 1) < deadline);
 
     private bool CanAfford(int calls) => _options.MaxCalls is not { } max || _calls.Count + calls <= max;
 

@@ -25,7 +25,15 @@ internal static class JobPageWire
             {
                 foreach (var item in items.EnumerateArray())
                 {
-                    records.Add(JobInfoWire.Map(WireJson.ReadFlat(item, "job list record", response)));
+                    var fields = WireJson.ReadFlat(item, "job list record", response);
+                    if (fields.String("createdDate") is { } created && !WireDates.TryParse(created, out _))
+                    {
+                        // One record's unreadable date does not hide the whole list: the job is listed without a
+                        // createdDate (default), and a sweep with a minimum age skips it as of unknown age.
+                        fields.Set("createdDate", null);
+                    }
+
+                    records.Add(JobInfoWire.Map(fields));
                 }
             }
 

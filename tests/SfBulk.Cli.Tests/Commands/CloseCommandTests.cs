@@ -119,6 +119,34 @@ public sealed class CloseCommandTests(EmulatorFixture emulator) : IClassFixture<
     }
 
     [Fact]
+    public async Task Close_OpenV2IngestJob_SaysSalesforceNowProcessesTheUploadedData()
+    {
+        var id = (await emulator.SeedV2Async("""{"kind":"V2Ingest","operation":"hardDelete","state":"Open"}"""))[0];
+        var other = (await emulator.SeedV2Async("""{"kind":"V2Ingest","state":"Open"}"""))[0];
+        var args = await emulator.SessionArgsAsync();
+
+        var json = await CliProcess.RunAsync(["close", id, "--output", "json", .. args]);
+        var text = await CliProcess.RunAsync(["close", other, .. args]);
+
+        CliAssert.ExitCode(0, json);
+        Assert.Equal("UploadComplete", CliAssert.Json(json).GetProperty("state").GetString());
+        Assert.Equal("upload marked complete: Salesforce now processes the uploaded data", CliAssert.Json(json).GetProperty("note").GetString());
+        CliAssert.ExitCode(0, text);
+        Assert.Matches($@"{other}\s+closed\s+UploadComplete · insert Account · upload marked complete: Salesforce now processes the uploaded data", text.StdOut);
+    }
+
+    [Fact]
+    public async Task Close_ClassicJob_CarriesNoUploadNote()
+    {
+        var id = await emulator.OpenJobAsync();
+
+        var result = await CliProcess.RunAsync(["close", id, "--output", "json", .. await emulator.SessionArgsAsync()]);
+
+        CliAssert.ExitCode(0, result);
+        Assert.False(CliAssert.Json(result).TryGetProperty("note", out _));
+    }
+
+    [Fact]
     public async Task Close_V2QueryJobWithStateClosed_ExitsTwoAndSaysAbortInstead()
     {
         var id = (await emulator.SeedV2Async("""{"kind":"V2Query","state":"InProgress"}"""))[0];

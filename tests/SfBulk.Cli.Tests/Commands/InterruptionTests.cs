@@ -125,7 +125,7 @@ public sealed class InterruptionTests
     {
         var org = new EmulatorFixture();
         await org.InitializeAsync();
-        var ids = await org.SeedClassicAsync($$"""{"count":{{Jobs}}}""");
+        var ids = await org.SeedClassicAsync($$"""{"count":{{Jobs}},"ageSeconds":7200}""");
         await org.ControlAsync("_emulator/faults", $$"""{"route":"{{CloseRoute}}","kind":"latency","latencyMs":25}""");
         return (org, ids, await org.SessionArgsAsync());
     }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using System.Text.Json;
 using SfBulk.Cli.Tests.Infrastructure;
 
@@ -29,11 +28,13 @@ public sealed class SweepCommandTests
         var args = await org.SessionArgsAsync();
         var before = await org.MethodCountAsync("POST") + await org.MethodCountAsync("PATCH");
 
-        var result = await CliProcess.RunAsync(["sweep", "--dry-run", "--output", "json", .. args]);
+        var result = await CliProcess.RunAsync(["sweep", "--dry-run", "--older-than", "0", "--output", "json", .. args]);
 
         CliAssert.ExitCode(0, result);
         var json = CliAssert.Json(result);
         Assert.True(json.GetProperty("dryRun").GetBoolean());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.GetProperty("minimumAgeSeconds").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.GetProperty("createdBefore").ValueKind);
         Assert.Equal("close", json.GetProperty("action").GetString());
         Assert.Equal(5, json.GetProperty("jobsListed").GetInt32());
         Assert.True(json.GetProperty("callsUsed").GetInt64() >= 2);
@@ -73,12 +74,13 @@ public sealed class SweepCommandTests
     {
         await using var org = await OrgAsync();
         var open = await org.OpenJobAsync("""{"object":"Contact"}""");
-        var result = await CliProcess.RunAsync(["sweep", "--dry-run", "--abort", .. await org.SessionArgsAsync()]);
+        var result = await CliProcess.RunAsync(["sweep", "--dry-run", "--abort", "--older-than", "0", .. await org.SessionArgsAsync()]);
 
         CliAssert.ExitCode(0, result);
         Assert.Matches($@"{open}\s+Classic\s+insert\s+Contact\s+Open\s+005\w+\s+\d+s\s+abort", result.StdOut);
         Assert.Contains("1 open job matches (of 1 listed): 1 to abort;", result.StdOut, StringComparison.Ordinal);
         Assert.Contains("Dry run: nothing was changed.", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("Jobs of any age were considered (--older-than 0).", result.StdOut, StringComparison.Ordinal);
         Assert.Equal("Open", await org.ClassicJobStateAsync(open));
         CliAssert.Clean(result);
     }
@@ -90,7 +92,7 @@ public sealed class SweepCommandTests
         var open = await org.SeedClassicAsync("""{"count":5}""");
         var ingest = (await org.SeedV2Async("""{"kind":"V2Ingest","state":"Open"}"""))[0];
         await org.OpenJobAsync("""{"state":"Aborted"}""");
-        var result = await CliProcess.RunAsync(["sweep", "--yes", "--concurrency", "2", "--output", "json", .. await org.SessionArgsAsync()]);
+        var result = await CliProcess.RunAsync(["sweep", "--yes", "--upload-complete", "--older-than", "0", "--concurrency", "2", "--output", "json", .. await org.SessionArgsAsync()]);
 
         CliAssert.ExitCode(0, result);
         var json = CliAssert.Json(result);
@@ -123,7 +125,7 @@ public sealed class SweepCommandTests
         Assert.Equal("V2Ingest", jobs[ingest].GetProperty("jobType").GetString());
 
         // Run again: nothing is open any more (a sweep can simply be run again).
-        var again = await CliProcess.RunAsync(["sweep", "--yes", "--output", "json", .. await org.SessionArgsAsync()]);
+        var again = await CliProcess.RunAsync(["sweep", "--yes", "--upload-complete", "--older-than", "0", "--output", "json", .. await org.SessionArgsAsync()]);
         CliAssert.ExitCode(0, again);
         Assert.Empty(CliAssert.Json(again).GetProperty("jobs").EnumerateArray());
     }
@@ -134,7 +136,7 @@ public sealed class SweepCommandTests
         await using var org = await OrgAsync();
         var open = await org.SeedClassicAsync("""{"count":4}""");
         await org.ControlAsync("_emulator/faults", $$"""{"route":"{{CloseRoute}}","kind":"status","status":400,"errorCode":"ExceededQuota","message":"Injected: too many jobs","count":1}""");
-        var result = await CliProcess.RunAsync(["sweep", "--yes", "--concurrency", "1", "--output", "json", .. await org.SessionArgsAsync()]);
+        var result = await CliProcess.RunAsync(["sweep", "--yes", "--older-than", "0", "--concurrency", "1", "--output", "json", .. await org.SessionArgsAsync()]);
 
         CliAssert.ExitCode(1, result);
         var json = CliAssert.Json(result);
@@ -164,11 +166,11 @@ public sealed class SweepCommandTests
         await using var org = await OrgAsync();
         var mine = await org.OpenJobAsync();
         var theirs = await org.OpenJobAsync("""{"createdBy":"integration@sfbulk.test"}""");
-        var result = await CliProcess.RunAsync(["sweep", "--yes", .. await org.SessionArgsAsync()]);
+        var result = await CliProcess.RunAsync(["sweep", "--yes", "--older-than", "0", .. await org.SessionArgsAsync()]);
 
         CliAssert.ExitCode(1, result);
         Assert.Matches($@"{mine}\s+Classic\s+insert\s+Account\s+005\w+\s+\d+s\s+closed\s+Closed", result.StdOut);
-        Assert.Matches($@"{theirs}\s+Classic\s+insert\s+Account\s+005\w+\s+\d+s\s+failed\s+InvalidUser \(HTTP 400\)$", result.StdOut, RegexOptions.Multiline);
+        Assert.Matches($@"{theirs}\s+Classic\s+insert\s+Account\s+005\w+\s+\d+s\s+failed\s+InvalidUser \(HTTP 400\)(\r?\n|$)", result.StdOut);
         Assert.DoesNotContain("http://", result.StdOut, StringComparison.Ordinal); // the request is not in the table
         Assert.Contains($"error: {theirs}: InvalidUser (HTTP 400): Only the user who created the job can close it", result.StdErr, StringComparison.Ordinal);
         Assert.Contains($"error: {theirs}: InvalidUser (HTTP 400)", result.StdErr, StringComparison.Ordinal);
@@ -182,7 +184,7 @@ public sealed class SweepCommandTests
         await using var org = await OrgAsync();
         var id = await org.OpenJobAsync();
         await org.ControlAsync("_emulator/faults", $$"""{"route":"{{CloseRoute}}","kind":"dropAfter","count":1}""");
-        var result = await CliProcess.RunAsync(["sweep", "--yes", "--output", "json", .. await org.SessionArgsAsync()]);
+        var result = await CliProcess.RunAsync(["sweep", "--yes", "--older-than", "0", "--output", "json", .. await org.SessionArgsAsync()]);
 
         CliAssert.ExitCode(0, result);
         var job = Assert.Single(CliAssert.Json(result).GetProperty("jobs").EnumerateArray());
@@ -198,7 +200,7 @@ public sealed class SweepCommandTests
         await using var org = await OrgAsync();
         var open = await org.OpenJobAsync();
         var query = (await org.SeedV2Async("""{"kind":"V2Query","state":"InProgress"}"""))[0];
-        var result = await CliProcess.RunAsync(["sweep", "--abort", "--yes", "--output", "json", .. await org.SessionArgsAsync()]);
+        var result = await CliProcess.RunAsync(["sweep", "--abort", "--yes", "--older-than", "0", "--output", "json", .. await org.SessionArgsAsync()]);
 
         CliAssert.ExitCode(0, result);
         var json = CliAssert.Json(result);
@@ -216,7 +218,7 @@ public sealed class SweepCommandTests
     {
         await using var org = await OrgAsync();
         var query = (await org.SeedV2Async("""{"kind":"V2Query","state":"InProgress"}"""))[0];
-        var result = await CliProcess.RunAsync(["sweep", "--yes", .. await org.SessionArgsAsync()]);
+        var result = await CliProcess.RunAsync(["sweep", "--yes", "--older-than", "0", .. await org.SessionArgsAsync()]);
 
         CliAssert.ExitCode(0, result);
         Assert.Matches($@"{query}\s+V2Query\s+query\s+Account\s+005\w+\s+\d+s\s+skipped\s+Bulk API 2.0 query job", result.StdOut);
@@ -230,14 +232,14 @@ public sealed class SweepCommandTests
         var chunked = await org.OpenJobAsync("""{"operation":"query","pkChunking":true,"chunks":40,"chunkDurationSeconds":30}""");
         var args = await org.SessionArgsAsync();
 
-        var plan = CliAssert.Json(await CliProcess.RunAsync(["sweep", "--dry-run", "--output", "json", .. args]));
+        var plan = CliAssert.Json(await CliProcess.RunAsync(["sweep", "--dry-run", "--older-than", "0", "--output", "json", .. args]));
         var entry = Assert.Single(plan.GetProperty("jobs").EnumerateArray());
         Assert.Equal("skip", entry.GetProperty("decision").GetString());
         Assert.True(entry.GetProperty("isPkChunked").GetBoolean());
         Assert.True(entry.GetProperty("pendingBatches").GetInt32() > 0);
         Assert.Contains("PK-chunked job still running", entry.GetProperty("skipReason").GetString(), StringComparison.Ordinal);
 
-        var result = await CliProcess.RunAsync(["sweep", "--include-running", "--yes", "--output", "json", .. args]);
+        var result = await CliProcess.RunAsync(["sweep", "--include-running", "--older-than", "0", "--yes", "--output", "json", .. args]);
         CliAssert.ExitCode(0, result);
         Assert.Equal("closed", Assert.Single(CliAssert.Json(result).GetProperty("jobs").EnumerateArray()).GetProperty("outcome").GetString());
         Assert.Equal("Closed", await org.ClassicJobStateAsync(chunked));
@@ -263,23 +265,24 @@ public sealed class SweepCommandTests
             return [.. CliAssert.Json(result).GetProperty("jobs").EnumerateArray().Select(j => j.GetProperty("id").GetString()!).Order(StringComparer.Ordinal)];
         }
 
-        Assert.Equal([oldContact, newContact], await PlannedAsync("--object", "contact"));
+        Assert.Equal([oldContact, newContact], await PlannedAsync("--object", "contact", "--older-than", "0"));
+        Assert.Equal([oldContact], await PlannedAsync("--object", "contact"));
         Assert.Equal([oldContact], await PlannedAsync("--object", "Contact", "--older-than", "24h"));
         Assert.Equal([oldContact, chunked], await PlannedAsync("--older-than", "30m"));
-        Assert.Equal([update], await PlannedAsync("--operation", "update"));
-        Assert.Equal([chunked], await PlannedAsync("--operation", "query"));
-        Assert.Equal([theirs], await PlannedAsync("--created-by", integrationUser));
-        Assert.Equal([theirs], await PlannedAsync("--created-by", integrationUser[..15]));
-        Assert.Equal([chunked], await PlannedAsync("--pk-chunking"));
-        Assert.Equal([ingest], await PlannedAsync("--job-type", "V2Ingest"));
-        Assert.Equal(new[] { oldContact, newContact, update, theirs, chunked }.Order(StringComparer.Ordinal), await PlannedAsync("--job-type", "classic"));
+        Assert.Equal([update], await PlannedAsync("--operation", "update", "--older-than", "0"));
+        Assert.Equal([chunked], await PlannedAsync("--operation", "query", "--older-than", "0"));
+        Assert.Equal([theirs], await PlannedAsync("--created-by", integrationUser, "--older-than", "0"));
+        Assert.Equal([theirs], await PlannedAsync("--created-by", integrationUser[..15], "--older-than", "0"));
+        Assert.Equal([chunked], await PlannedAsync("--pk-chunking", "--older-than", "0"));
+        Assert.Equal([ingest], await PlannedAsync("--job-type", "V2Ingest", "--older-than", "0"));
+        Assert.Equal(new[] { oldContact, newContact, update, theirs, chunked }.Order(StringComparer.Ordinal), await PlannedAsync("--job-type", "classic", "--older-than", "0"));
     }
 
     [Fact]
     public async Task Sweep_ReportLargerThanTheOutputBuffer_IsOneValidDocumentWithEveryJob()
     {
         await using var org = await OrgAsync();
-        var ids = await org.SeedClassicAsync("""{"count":1000}""");
+        var ids = await org.SeedClassicAsync("""{"count":1000,"ageSeconds":7200}""");
         var args = await org.SessionArgsAsync();
 
         var plan = await CliProcess.RunAsync(["sweep", "--dry-run", "--output", "json", .. args]);
@@ -298,7 +301,7 @@ public sealed class SweepCommandTests
     public async Task Sweep_TextReportLongerThanASlice_ReadsAsOneTableWithEveryJobOnce()
     {
         await using var org = await OrgAsync();
-        var ids = await org.SeedClassicAsync("""{"count":1200}""");
+        var ids = await org.SeedClassicAsync("""{"count":1200,"ageSeconds":7200}""");
 
         var result = await CliProcess.RunAsync(["sweep", "--yes", "--concurrency", "8", .. await org.SessionArgsAsync()], timeout: TimeSpan.FromSeconds(60));
 
@@ -375,6 +378,100 @@ public sealed class SweepCommandTests
         CliAssert.RefusedBeforeAnyCall(result, server, message);
         Assert.Contains("Run 'sfbulk sweep --help' for usage.", result.StdErr, StringComparison.Ordinal);
         Assert.Equal(string.Empty, result.StdOut);
+    }
+
+    [Fact]
+    public async Task Sweep_OpenV2IngestUpload_SkippedByDefaultCompletedOnlyWithUploadComplete()
+    {
+        await using var org = await OrgAsync();
+        var upload = (await org.SeedV2Async("""{"kind":"V2Ingest","operation":"hardDelete","state":"Open","ageSeconds":7200}"""))[0];
+        var args = await org.SessionArgsAsync();
+
+        var swept = await CliProcess.RunAsync(["sweep", "--yes", "--output", "json", .. args]);
+
+        CliAssert.ExitCode(0, swept);
+        var job = Assert.Single(CliAssert.Json(swept).GetProperty("jobs").EnumerateArray());
+        Assert.Equal("skipped", job.GetProperty("outcome").GetString());
+        Assert.Equal("Open", job.GetProperty("state").GetString());
+        Assert.StartsWith("Upload not completed: completing it would make Salesforce process a possibly partial upload; abort it with --abort", job.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Open", await V2StateAsync(org, upload));
+        Assert.Equal(0, await org.MethodCountAsync("PATCH"));
+
+        var completed = await CliProcess.RunAsync(["sweep", "--yes", "--upload-complete", "--output", "json", .. args]);
+
+        CliAssert.ExitCode(0, completed);
+        Assert.Equal("closed", Assert.Single(CliAssert.Json(completed).GetProperty("jobs").EnumerateArray()).GetProperty("outcome").GetString());
+        Assert.NotEqual("Open", await V2StateAsync(org, upload));
+    }
+
+    [Fact]
+    public async Task Sweep_AbortWithAnOpenV2IngestUpload_AbortsIt()
+    {
+        await using var org = await OrgAsync();
+        var upload = (await org.SeedV2Async("""{"kind":"V2Ingest","state":"Open","ageSeconds":7200}"""))[0];
+
+        var result = await CliProcess.RunAsync(["sweep", "--yes", "--abort", "--output", "json", .. await org.SessionArgsAsync()]);
+
+        CliAssert.ExitCode(0, result);
+        Assert.Equal("aborted", Assert.Single(CliAssert.Json(result).GetProperty("jobs").EnumerateArray()).GetProperty("outcome").GetString());
+        Assert.Equal("Aborted", await V2StateAsync(org, upload));
+    }
+
+    [Fact]
+    public async Task Sweep_NoOlderThan_LeavesJobsYoungerThanAnHourAndStatesTheCutoff()
+    {
+        await using var org = await OrgAsync();
+        var fresh = await org.OpenJobAsync();
+        var halfHour = await org.OpenJobAsync("""{"ageSeconds":1800}""");
+        var old = await org.OpenJobAsync("""{"ageSeconds":7200}""");
+        var args = await org.SessionArgsAsync();
+
+        var plan = await CliProcess.RunAsync(["sweep", "--dry-run", "--output", "json", .. args]);
+        var text = await CliProcess.RunAsync(["sweep", "--dry-run", .. args]);
+        var swept = await CliProcess.RunAsync(["sweep", "--yes", .. args]);
+
+        CliAssert.ExitCode(0, plan);
+        var json = CliAssert.Json(plan);
+        Assert.Equal(old, Assert.Single(json.GetProperty("jobs").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal(3600, json.GetProperty("minimumAgeSeconds").GetDouble());
+        var cutoff = DateTimeOffset.Parse(json.GetProperty("createdBefore").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(cutoff, DateTimeOffset.UtcNow.AddMinutes(-62), DateTimeOffset.UtcNow.AddMinutes(-59));
+        Assert.InRange(json.GetProperty("clockSkewSeconds").GetDouble(), -5, 5);
+        Assert.Contains("Only jobs created before ", text.StdOut, StringComparison.Ordinal);
+        Assert.Contains("(older than 1h by Salesforce's clock) were considered; --older-than 0 includes jobs of any age.", text.StdOut, StringComparison.Ordinal);
+        CliAssert.ExitCode(0, swept);
+        Assert.Contains("(older than 1h by Salesforce's clock) were considered", swept.StdErr, StringComparison.Ordinal);
+        Assert.Equal("Closed", await org.ClassicJobStateAsync(old));
+        Assert.Equal("Open", await org.ClassicJobStateAsync(fresh));
+        Assert.Equal("Open", await org.ClassicJobStateAsync(halfHour));
+        Assert.DoesNotContain("warning:", swept.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sweep_SalesforceClockADayAhead_MeasuresAgesOnItAndWarns()
+    {
+        await using var org = await OrgAsync();
+        var job = await org.OpenJobAsync();
+        await org.ControlAsync("_emulator/time/advance", """{"seconds":86400}""");
+        var args = await org.SessionArgsAsync();
+
+        var result = await CliProcess.RunAsync(["sweep", "--dry-run", "--older-than", "12h", "--output", "json", .. args]);
+
+        CliAssert.ExitCode(0, result);
+        // A day old on Salesforce's clock, though created a moment ago on this computer's.
+        Assert.Equal(job, Assert.Single(CliAssert.Json(result).GetProperty("jobs").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Contains("warning: This computer's clock is 1 d 0 h behind Salesforce's; job ages are measured on Salesforce's clock.", result.StdErr, StringComparison.Ordinal);
+        Assert.InRange(CliAssert.Json(result).GetProperty("clockSkewSeconds").GetDouble(), 86_395, 86_405);
+    }
+
+    /// <summary>A Bulk API 2.0 ingest job's state, read over the API with a fresh session.</summary>
+    private static async Task<string> V2StateAsync(EmulatorFixture org, string jobId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "services/data/v66.0/jobs/ingest/" + jobId);
+        request.Headers.Add("Authorization", "Bearer " + await org.GetSessionAsync());
+        using var response = await org.Http.SendAsync(request);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("state").GetString()!;
     }
 
     private static async Task<EmulatorFixture> OrgAsync()

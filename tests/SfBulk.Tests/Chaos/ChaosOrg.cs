@@ -1,5 +1,6 @@
 using SfBulk.Authentication;
 using SfBulk.Models;
+using SfBulk.Sweeping;
 using SfBulk.Tests.Watching;
 
 namespace SfBulk.Tests.Chaos;
@@ -18,6 +19,12 @@ internal sealed class ChaosOrg : IAsyncDisposable
         Connection = connection;
         Client = harness.CreateClient(connection);
     }
+
+    /// <summary>
+    /// The sweep's settings here: the library's defaults, but completing the uploads of the open Bulk 2.0 ingest jobs
+    /// (the seeded jobs stand for finished uploads whose close is what is measured).
+    /// </summary>
+    public static SweepOptions Sweep => new() { CompleteUploads = true };
 
     public BulkHarness Harness { get; }
 

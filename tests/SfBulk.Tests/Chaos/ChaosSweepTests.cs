@@ -30,7 +30,7 @@ public sealed class ChaosSweepTests
         long calmCalls;
         await using (var calm = await ChaosOrg.StartAsync(jobs))
         {
-            var calmReport = await new JobSweeper(calm.Client).SweepAsync(cancellationToken: ct);
+            var calmReport = await new JobSweeper(calm.Client, ChaosOrg.Sweep).SweepAsync(cancellationToken: ct);
             Assert.True(calmReport.Succeeded, calmReport.ToString());
             Assert.Equal(jobs, calmReport.Counts[SweepOutcome.Closed]);
             calmCalls = await calm.Harness.TotalRequestsAsync();
@@ -40,7 +40,7 @@ public sealed class ChaosSweepTests
         await ChaosFaults.AddAllAsync(org.Harness);
         using var unobserved = new UnobservedExceptions();
         var clock = Stopwatch.StartNew();
-        var report = await new JobSweeper(org.Client).SweepAsync(cancellationToken: ct);
+        var report = await new JobSweeper(org.Client, ChaosOrg.Sweep).SweepAsync(cancellationToken: ct);
         clock.Stop();
         var calls = await org.Harness.TotalRequestsAsync();
         var applied = await ChaosFaults.AppliedAsync(org.Harness);

@@ -28,7 +28,7 @@ public sealed class SweepRestartTests
 
         await ChaosFaults.AddAllAsync(org.Harness);
         using var restarted = ChaosOrg.Connect(org.Harness, "restarted");
-        var report = await new JobSweeper(org.Harness.CreateClient(restarted)).SweepAsync(cancellationToken: ct);
+        var report = await new JobSweeper(org.Harness.CreateClient(restarted), ChaosOrg.Sweep).SweepAsync(cancellationToken: ct);
         await org.Harness.ClearFaultsAsync();
         var after = await org.StatesAsync();
 
@@ -54,7 +54,7 @@ public sealed class SweepRestartTests
         var closedBefore = before.Count(s => s.Value != BulkJobState.Open);
 
         using var restarted = ChaosOrg.Connect(org.Harness, "restarted");
-        var report = await new JobSweeper(org.Harness.CreateClient(restarted)).ExecuteAsync(plan, cancellationToken: ct);
+        var report = await new JobSweeper(org.Harness.CreateClient(restarted), ChaosOrg.Sweep).ExecuteAsync(plan, cancellationToken: ct);
         var after = await org.StatesAsync();
 
         Assert.True(closedBefore is > 0 and < Jobs, closedBefore.ToString(CultureInfo.InvariantCulture));
@@ -73,7 +73,7 @@ public sealed class SweepRestartTests
     private static async Task<(HashSet<string> Reported, SweepPlan Plan)> SweepUntilKilledAsync(ChaosOrg org)
     {
         var connection = ChaosOrg.Connect(org.Harness, "doomed");
-        var sweeper = new JobSweeper(org.Harness.CreateClient(connection));
+        var sweeper = new JobSweeper(org.Harness.CreateClient(connection), ChaosOrg.Sweep);
         var plan = await sweeper.PlanAsync(cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(Jobs, plan.Entries.Count);
         await ChaosFaults.AddAllAsync(org.Harness);

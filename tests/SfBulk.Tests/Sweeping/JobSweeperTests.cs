@@ -16,6 +16,9 @@ public sealed class JobSweeperTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _harness.DisposeAsync();
 
+    /// <summary>Every open job, fresh ones included.</summary>
+    private static SweepFilter AnyAge => new() { OlderThan = TimeSpan.Zero };
+
     private JobSweeper Sweeper(Action<SweepOptions>? configure = null)
     {
         var options = new SweepOptions { TimeProvider = _harness.Fake };
@@ -29,7 +32,7 @@ public sealed class JobSweeperTests : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         var reports = new List<SweepProgress>();
 
-        var report = await Sweeper().SweepAsync(progress: new Collect(reports), cancellationToken: ct);
+        var report = await Sweeper(o => o.CompleteUploads = true).SweepAsync(AnyAge, new Collect(reports), ct);
 
         Assert.Equal(SweepFixture.OpenJobs, report.Jobs.Count);
         Assert.Equal(8, report.Counts[SweepOutcome.Closed]);
@@ -47,7 +50,7 @@ public sealed class JobSweeperTests : IAsyncLifetime
         Assert.Equal(report.Plan.CallsUsed + 10, report.CallsUsed);
 
         // Run again: what is done stays done; the same jobs are refused or skipped again.
-        var again = await Sweeper().SweepAsync(cancellationToken: ct);
+        var again = await Sweeper(o => o.CompleteUploads = true).SweepAsync(AnyAge, cancellationToken: ct);
         Assert.Equal(4, again.Jobs.Count);
         Assert.Equal(0, again.Counts[SweepOutcome.Closed]);
     }
@@ -73,7 +76,7 @@ public sealed class JobSweeperTests : IAsyncLifetime
     [Fact]
     public async Task SweepAsync_Abort_AbortsEveryOpenJobOfEveryUserAndRunningQueries()
     {
-        var report = await Sweeper(o => { o.Action = SweepAction.Abort; o.IncludeRunning = true; }).SweepAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var report = await Sweeper(o => { o.Action = SweepAction.Abort; o.IncludeRunning = true; }).SweepAsync(AnyAge, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(SweepFixture.OpenJobs, report.Counts[SweepOutcome.Aborted]);
         Assert.True(report.Succeeded);
@@ -83,7 +86,7 @@ public sealed class JobSweeperTests : IAsyncLifetime
     [Fact]
     public async Task SweepAsync_IncludeRunning_ClosesTheRunningChunkedJob()
     {
-        var report = await Sweeper(o => o.IncludeRunning = true).SweepAsync(new SweepFilter { PkChunking = true }, cancellationToken: TestContext.Current.CancellationToken);
+        var report = await Sweeper(o => o.IncludeRunning = true).SweepAsync(new SweepFilter { PkChunking = true, OlderThan = TimeSpan.Zero }, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(2, report.Counts[SweepOutcome.Closed]);
         Assert.All(report.Jobs, j => Assert.Null(j.Entry.PendingBatches));
@@ -100,9 +103,9 @@ public sealed class JobSweeperTests : IAsyncLifetime
         await _harness.AddFaultAsync("""{"route":"PATCH /services/data/v{version}/jobs/ingest/{jobId}","kind":"dropBefore","rate":0.2,"seed":13}""");
         await _harness.AddFaultAsync("""{"route":"GET /services/async/{version}/job/{jobId}","kind":"status","status":503,"rate":0.3,"seed":14}""");
         var user = await _harness.UserIdAsync(_harness.Server.Options.Username);
-        var filter = new SweepFilter { CreatedById = user };
+        var filter = new SweepFilter { CreatedById = user, OlderThan = TimeSpan.Zero };
 
-        var first = await Sweeper(o => o.MaxConcurrency = 8).SweepAsync(filter, cancellationToken: ct);
+        var first = await Sweeper(o => { o.MaxConcurrency = 8; o.CompleteUploads = true; }).SweepAsync(filter, cancellationToken: ct);
 
         Assert.Equal(first.Plan.Entries.Count, first.Jobs.Count);
         Assert.Equal(first.Plan.Entries.Select(e => e.JobId), first.Jobs.Select(j => j.JobId));
@@ -111,7 +114,7 @@ public sealed class JobSweeperTests : IAsyncLifetime
         Assert.True(first.Counts[SweepOutcome.Closed] > 200, first.ToString());
 
         await _harness.ClearFaultsAsync();
-        var second = await Sweeper().SweepAsync(filter, cancellationToken: ct);
+        var second = await Sweeper(o => o.CompleteUploads = true).SweepAsync(filter, cancellationToken: ct);
 
         Assert.True(second.Succeeded, second.ToString());
         var third = await Sweeper().PlanAsync(filter, ct);
@@ -123,7 +126,7 @@ public sealed class JobSweeperTests : IAsyncLifetime
     public async Task ExecuteAsync_CancelledBeforeStart_ReportsEveryJobCancelledOrSkipped()
     {
         var ct = TestContext.Current.CancellationToken;
-        var plan = await Sweeper().PlanAsync(cancellationToken: ct);
+        var plan = await Sweeper().PlanAsync(AnyAge, ct);
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
 

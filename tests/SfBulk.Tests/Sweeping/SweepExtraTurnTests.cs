@@ -9,6 +9,9 @@ public sealed class SweepExtraTurnTests
 {
     private const string V1Close = "POST /services/async/{version}/job/{jobId}";
 
+    /// <summary>The jobs here are seeded just now: no minimum age.</summary>
+    private static SweepFilter AnyAge => new() { OlderThan = TimeSpan.Zero };
+
     [Fact]
     public async Task ExecuteAsync_CloseFails503ForAllAttempts_ClosedOnALaterTurn()
     {
@@ -19,7 +22,7 @@ public sealed class SweepExtraTurnTests
         await h.ResetRequestsAsync();
         var progress = new List<SweepProgress>();
 
-        var report = await new JobSweeper(h.Client, new SweepOptions { MaxConcurrency = 1 }).SweepAsync(progress: new Sync(progress), cancellationToken: ct);
+        var report = await new JobSweeper(h.Client, new SweepOptions { MaxConcurrency = 1 }).SweepAsync(AnyAge, new Sync(progress), ct);
 
         Assert.True(report.Succeeded, report.ToString());
         Assert.Equal(2, report.Counts[SweepOutcome.Closed]);
@@ -41,7 +44,7 @@ public sealed class SweepExtraTurnTests
         await h.AddFaultAsync($$"""{"route":"{{V1Close}}","kind":"status","status":503,"count":100}""");
         await h.ResetRequestsAsync();
 
-        var report = await new JobSweeper(h.Client).SweepAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var report = await new JobSweeper(h.Client).SweepAsync(AnyAge, cancellationToken: TestContext.Current.CancellationToken);
 
         var job = Assert.Single(report.Jobs);
         Assert.Equal(SweepOutcome.Failed, job.Outcome);
@@ -58,7 +61,7 @@ public sealed class SweepExtraTurnTests
         await h.AddFaultAsync($$"""{"route":"{{V1Close}}","kind":"status","status":400,"errorCode":"InvalidUser","message":"No access.","count":5}""");
         await h.ResetRequestsAsync();
 
-        var report = await new JobSweeper(h.Client).SweepAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var report = await new JobSweeper(h.Client).SweepAsync(AnyAge, cancellationToken: TestContext.Current.CancellationToken);
 
         var job = Assert.Single(report.Jobs);
         Assert.Equal(SweepOutcome.Failed, job.Outcome);

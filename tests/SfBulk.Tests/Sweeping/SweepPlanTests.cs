@@ -20,7 +20,7 @@ public sealed class SweepPlanTests : IAsyncLifetime
     {
         var options = new SweepOptions { TimeProvider = _harness.Fake };
         configure?.Invoke(options);
-        return new JobSweeper(_harness.Client, options).PlanAsync(filter, TestContext.Current.CancellationToken);
+        return new JobSweeper(_harness.Client, options).PlanAsync(filter ?? new SweepFilter { OlderThan = TimeSpan.Zero }, TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -31,8 +31,9 @@ public sealed class SweepPlanTests : IAsyncLifetime
         Assert.Equal(SweepFixture.OpenJobs, plan.Entries.Count);
         Assert.Equal(plan.Entries.Count, plan.Entries.Select(e => e.JobId).Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(15, plan.JobsListed);
-        Assert.Equal(10, plan.ToClose);
-        Assert.Equal(2, plan.ToSkip);
+        Assert.Equal(8, plan.ToClose);
+        Assert.Equal(4, plan.ToSkip);
+        Assert.All(plan.Entries.Where(e => e.Job.JobType == BulkJobType.V2Ingest), e => Assert.StartsWith("Upload not completed", e.SkipReason, StringComparison.Ordinal));
         var running = Assert.Single(plan.Entries, e => e.PendingBatches > 0);
         Assert.Equal(SweepDecision.Skip, running.Decision);
         Assert.Contains("PK-chunked job still running", running.SkipReason, StringComparison.Ordinal);
@@ -56,7 +57,7 @@ public sealed class SweepPlanTests : IAsyncLifetime
     [Fact]
     public async Task PlanAsync_Object_IgnoresCase()
     {
-        var plan = await PlanAsync(new SweepFilter { Object = "contact" });
+        var plan = await PlanAsync(new SweepFilter { Object = "contact", OlderThan = TimeSpan.Zero });
 
         Assert.Equal(2, plan.Entries.Count);
         Assert.All(plan.Entries, e => Assert.Equal("Contact", e.Job.Object));
@@ -65,7 +66,7 @@ public sealed class SweepPlanTests : IAsyncLifetime
     [Fact]
     public async Task PlanAsync_Operation_KeepsQueryJobsOfBothApis()
     {
-        var plan = await PlanAsync(new SweepFilter { Operation = JobOperation.Query });
+        var plan = await PlanAsync(new SweepFilter { Operation = JobOperation.Query, OlderThan = TimeSpan.Zero });
 
         Assert.Equal(3, plan.Entries.Count);
     }
@@ -75,7 +76,7 @@ public sealed class SweepPlanTests : IAsyncLifetime
     {
         var user = await _harness.UserIdAsync(SweepFixture.OtherUser);
 
-        var plan = await PlanAsync(new SweepFilter { CreatedById = user[..15] });
+        var plan = await PlanAsync(new SweepFilter { CreatedById = user[..15], OlderThan = TimeSpan.Zero });
 
         Assert.Equal(2, plan.Entries.Count);
         Assert.All(plan.Entries, e => Assert.Equal(user, e.Job.CreatedById));
@@ -84,8 +85,8 @@ public sealed class SweepPlanTests : IAsyncLifetime
     [Fact]
     public async Task PlanAsync_PkChunking_SplitsChunkedFromTheRest()
     {
-        var chunked = await PlanAsync(new SweepFilter { PkChunking = true });
-        var plain = await PlanAsync(new SweepFilter { PkChunking = false });
+        var chunked = await PlanAsync(new SweepFilter { PkChunking = true, OlderThan = TimeSpan.Zero });
+        var plain = await PlanAsync(new SweepFilter { PkChunking = false, OlderThan = TimeSpan.Zero });
 
         Assert.Equal(2, chunked.Entries.Count);
         Assert.All(chunked.Entries, e => Assert.True(e.IsPkChunked));
@@ -99,7 +100,7 @@ public sealed class SweepPlanTests : IAsyncLifetime
     [InlineData("V2Query", 1)]
     public async Task PlanAsync_JobType_KeepsThatType(string type, int expected)
     {
-        var plan = await PlanAsync(new SweepFilter { JobType = new BulkJobType(type) });
+        var plan = await PlanAsync(new SweepFilter { JobType = new BulkJobType(type), OlderThan = TimeSpan.Zero });
 
         Assert.Equal(expected, plan.Entries.Count);
     }

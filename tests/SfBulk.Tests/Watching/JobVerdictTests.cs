@@ -47,8 +47,18 @@ public sealed class JobVerdictTests
         var running = SfBulkModelFactory.BatchInfo(state: BatchState.InProgress, createdDate: DateTimeOffset.UnixEpoch.AddSeconds(1));
 
         Assert.Equal(JobVerdict.ChunkingFailed, JobVerdicts.Judge([failedOriginal]));
-        Assert.Equal(JobVerdict.Done, JobVerdicts.Judge([notProcessed]));
         Assert.Equal(JobVerdict.Running, JobVerdicts.Judge([notProcessed, running]));
+    }
+
+    [Fact]
+    public void Judge_BatchListOfTheOriginalOnlyNotProcessed_IsStillRunningNotDone()
+    {
+        // Salesforce marks the original NotProcessed; its chunk batches may not be listed yet.
+        var original = SfBulkModelFactory.BatchInfo(state: BatchState.NotProcessed);
+        var chunk = SfBulkModelFactory.BatchInfo(state: BatchState.Completed, createdDate: DateTimeOffset.UnixEpoch.AddSeconds(1));
+
+        Assert.Equal(JobVerdict.Running, JobVerdicts.Judge([original]));
+        Assert.Equal(JobVerdict.Done, JobVerdicts.Judge([original, chunk]));
     }
 
     [Theory]

@@ -156,6 +156,51 @@ public sealed class JobWatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WaitAndCloseAsync_CountsCannotDecideAndNoCallLeftForTheBatchList_CallLimitReachedJobLeftOpen()
+    {
+        // The original batch failed: the counts look like a query with a failed batch; only the batch list tells.
+        var id = await _harness.CreateChunkedQueryJobAsync("EmailMessage");
+        _harness.Fake.Advance(TimeSpan.FromSeconds(5));
+        await _harness.ResetRequestsAsync();
+
+        var result = await _harness.Time.RunAsync(Watcher(o => o.MaxCalls = 2).WaitAndCloseAsync(id, cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal(WatchOutcome.CallLimitReached, result.Outcome);
+        Assert.Contains("batch list", result.Message, StringComparison.Ordinal);
+        Assert.Null(result.Close);
+        Assert.Equal(BulkJobState.Open, result.Job.State);
+        Assert.Equal(BulkJobState.Open, (await _harness.Client.GetJobAsync(id, BulkApi.V1, TestContext.Current.CancellationToken)).State);
+        Assert.Equal(0, await _harness.RequestsAsync("POST /services/async/{version}/job/{jobId}"));
+    }
+
+    [Fact]
+    public async Task WatchAsync_FirstReadFailsAndMaxCallsLeavesNoRoom_StopsRetryingWithinTheLimit()
+    {
+        var id = (await _harness.SeedClassicAsync(Chunked(8, 20)))[0];
+        await _harness.AddFaultAsync("""{"route":"GET /services/async/{version}/job/{jobId}","kind":"status","status":503,"count":1000}""");
+        await _harness.ResetRequestsAsync();
+
+        await Assert.ThrowsAsync<SalesforceRestException>(() => _harness.Time.RunAsync(Watcher(o => o.MaxCalls = 4).WatchAsync(id, cancellationToken: TestContext.Current.CancellationToken)));
+
+        // One read with the connection's own retries (4 requests); a second would pass the limit of 4.
+        Assert.Equal(4, await _harness.TotalRequestsAsync());
+    }
+
+    [Fact]
+    public async Task WatchAsync_FirstReadFailsPastTheTimeout_StopsRetryingAtTheDeadline()
+    {
+        var id = (await _harness.SeedClassicAsync(Chunked(8, 20)))[0];
+        await _harness.AddFaultAsync("""{"route":"GET /services/async/{version}/job/{jobId}","kind":"status","status":503,"count":1000}""");
+        await _harness.ResetRequestsAsync();
+        var start = _harness.Fake.GetUtcNow();
+
+        await Assert.ThrowsAsync<SalesforceRestException>(() => _harness.Time.RunAsync(Watcher(o => { o.Timeout = TimeSpan.FromSeconds(3); o.MaxConsecutiveFailures = 20; }).WatchAsync(id, cancellationToken: TestContext.Current.CancellationToken)));
+
+        Assert.InRange(_harness.Fake.GetUtcNow() - start, TimeSpan.Zero, TimeSpan.FromSeconds(3));
+        Assert.InRange(await _harness.TotalRequestsAsync(), 4, 8);
+    }
+
+    [Fact]
     public async Task WatchAsync_V2IngestJobStillOpen_SaysItWaitsForUpload()
     {
         var id = (await _harness.SeedV2Async(new { kind = "V2Ingest", state = "Open" }))[0];
