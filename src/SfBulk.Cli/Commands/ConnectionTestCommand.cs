@@ -48,7 +48,7 @@ internal static class ConnectionTestCommand
             }
             else
             {
-                Terminal.Out.WriteLine($"Connected to {instanceUrl} as {CredentialText.Describe(sf.Credential)} (connection '{sf.Name}', API {sf.ApiVersion}).");
+                Terminal.Out.Line($"Connected to {instanceUrl} as {CredentialText.Describe(sf.Credential)} (connection '{sf.Name}', API {sf.ApiVersion}).");
             }
 
             return ExitCodes.Success;

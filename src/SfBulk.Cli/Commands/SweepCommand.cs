@@ -131,7 +131,7 @@ internal static class SweepCommand
                 else
                 {
                     SweepOutput.WritePlan(Terminal.Out, plan, now);
-                    Terminal.Out.WriteLine("Dry run: nothing was changed.");
+                    Terminal.Out.Line("Dry run: nothing was changed.");
                 }
 
                 return ExitCodes.Success;

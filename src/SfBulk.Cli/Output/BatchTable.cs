@@ -17,7 +17,7 @@ internal static class BatchTable
 
     public static void Write(IAnsiConsole console, IReadOnlyList<BatchInfo> batches)
     {
-        console.WriteLine(Summary(batches));
+        console.Line(Summary(batches));
         if (batches.Count == 0)
         {
             return;

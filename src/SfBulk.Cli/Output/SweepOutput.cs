@@ -90,8 +90,8 @@ internal static partial class SweepOutput
                 ]);
         }
 
-        console.WriteLine(Summary(plan));
-        console.WriteLine(Cutoff(plan));
+        console.Line(Summary(plan));
+        console.Line(Cutoff(plan));
     }
 
     /// <summary>The plan as JSON (<c>"dryRun": true</c>).</summary>

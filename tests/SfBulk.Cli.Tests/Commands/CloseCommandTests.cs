@@ -129,8 +129,8 @@ public sealed class CloseCommandTests(EmulatorFixture emulator) : IClassFixture<
         var text = await CliProcess.RunAsync(["close", other, .. args]);
 
         CliAssert.ExitCode(0, json);
-        Assert.Equal("UploadComplete", CliAssert.Json(json).GetProperty("state").GetString());
-        Assert.Equal("upload marked complete: Salesforce now processes the uploaded data", CliAssert.Json(json).GetProperty("note").GetString());
+        Assert.Equal("UploadComplete", CliAssert.Json(json)[0].GetProperty("state").GetString());
+        Assert.Equal("upload marked complete: Salesforce now processes the uploaded data", CliAssert.Json(json)[0].GetProperty("note").GetString());
         CliAssert.ExitCode(0, text);
         Assert.Matches($@"{other}\s+closed\s+UploadComplete · insert Account · upload marked complete: Salesforce now processes the uploaded data", text.StdOut);
     }
@@ -143,7 +143,7 @@ public sealed class CloseCommandTests(EmulatorFixture emulator) : IClassFixture<
         var result = await CliProcess.RunAsync(["close", id, "--output", "json", .. await emulator.SessionArgsAsync()]);
 
         CliAssert.ExitCode(0, result);
-        Assert.False(CliAssert.Json(result).TryGetProperty("note", out _));
+        Assert.False(CliAssert.Json(result)[0].TryGetProperty("note", out _));
     }
 
     [Fact]
