@@ -36,7 +36,7 @@ public sealed class WatchCommandTests(EmulatorFixture emulator) : IClassFixture<
         Assert.InRange(json.GetProperty("polls").GetInt32(), 2, (int)calls);
         Assert.Equal(calls, await emulator.RequestTotalAsync() - before);
         Assert.Equal("Open", await emulator.ClassicJobStateAsync(id));
-        Assert.Empty(result.StdErr);
+        Assert.Empty(CliAssert.WithoutSessionIdWarning(result.StdErr));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class WatchCommandTests(EmulatorFixture emulator) : IClassFixture<
         Assert.True(json.GetProperty("closeDelaySeconds").GetDouble() >= 0);
         Assert.True(json.GetProperty("elapsedSeconds").GetDouble() >= 0);
         Assert.True(json.GetProperty("callsUsed").GetInt64() > json.GetProperty("polls").GetInt32());
-        Assert.Empty(result.StdErr);
+        Assert.Empty(CliAssert.WithoutSessionIdWarning(result.StdErr));
     }
 
     [Fact]
@@ -280,6 +280,12 @@ public sealed class WatchCommandTests(EmulatorFixture emulator) : IClassFixture<
     [InlineData(new[] { "750R00000000001IAA", "--max-interval", "1s" }, "--max-interval must be at least 2s")]
     [InlineData(new[] { "750R00000000001IAA", "--max-interval", "2d" }, "longer than the maximum of 1 days")]
     [InlineData(new[] { "750R00000000001IAA", "--api", "3" }, "--api")]
+    [InlineData(new string[0], "Give the id of the job to watch, or --all")]
+    [InlineData(new[] { "750R00000000001IAA", "--all" }, "Give either a job id or --all, not both.")]
+    [InlineData(new[] { "750R00000000001IAA", "--until-idle" }, "--until-idle goes with --all.")]
+    [InlineData(new[] { "--all", "--timeout", "5m" }, "--timeout is for one job; it does not go with --all.")]
+    [InlineData(new[] { "--all", "--created-by", "001R00000000001" }, "--created-by: '001R00000000001' is not a user id")]
+    [InlineData(new[] { "--all", "--job-type", "Bulk3" }, "--job-type")]
     public async Task Watch_BadInput_ExitsTwoBeforeAnyCall(string[] args, string message)
     {
         using var server = new BlackHoleServer();
