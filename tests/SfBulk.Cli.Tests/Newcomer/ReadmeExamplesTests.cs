@@ -56,7 +56,7 @@ public sealed partial class ReadmeExamplesTests(EmulatorFixture emulator) : ICla
         {
             var (args, stdin) = Prepare(example, variables, spare[1]);
             CliResult result;
-            if (args[0] == "emulator")
+            if (args[0] == "emulator" || (args[0] == "watch" && args.Contains("--all"))) // run until stopped
             {
                 args = [.. args.Select(a => a == "8484" ? "0" : a)];
                 using var running = RunningCli.Start(args, environment);
