@@ -24,13 +24,7 @@ root.Add(GlobalOptions.VerbosityOption);
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {
-    foreach (var error in parse.Errors)
-    {
-        Console.Error.WriteLine($"error: {error.Message}");
-    }
-
-    Console.Error.WriteLine($"Run '{string.Join(' ', ["sfbulk", .. parse.CommandResult.Command.Parents.OfType<Command>().Where(c => c is not RootCommand).Reverse().Select(c => c.Name), parse.CommandResult.Command is RootCommand ? string.Empty : parse.CommandResult.Command.Name]).TrimEnd()} --help' for usage.");
-    return ExitCodes.UsageError;
+    return ParseErrors.Report(parse, Console.Error);
 }
 
 // Ctrl+C cancels the action's token; the action then ends with exit code 130 on its own.

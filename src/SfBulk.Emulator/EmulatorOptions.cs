@@ -117,4 +117,12 @@ public sealed class EmulatorOptions
     /// <summary>The clock the emulator follows (a fake one in tests); null means the system clock.</summary>
     /// <value>The default value is null.</value>
     public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>
+    /// Called once per request after the answer was sent, with a line such as
+    /// <c>GET /services/async/66.0/job/750R00000000001IAA → 200 (3 ms)</c>: the method, the path without its query
+    /// string, the status and the time taken. Null logs nothing.
+    /// </summary>
+    /// <value>The default value is null.</value>
+    public Action<string>? RequestLog { get; set; }
 }

@@ -75,7 +75,7 @@ internal static class CloseCommand
             var jobIds = JobIdList.Resolve(parse.GetValue(ids)!, Console.In);
 
             using var sf = context.Connect(connection);
-            context.Info($"Connecting ({sf.Credential})…");
+            context.Info($"Connecting as {CredentialText.Describe(sf.Credential)}…");
             await sf.ConnectAsync(cancellationToken).ConfigureAwait(false);
             var client = new BulkJobClient(sf, JournalSettings.ClientOptions(context, noJournal, aborting ? "abort" : "close"));
             var outcomes = new CloseOutcomeEntry[jobIds.Length];
@@ -107,7 +107,7 @@ internal static class CloseCommand
                         }
                         catch (Exception e) when (e is SalesforceException or ArgumentException && !token.IsCancellationRequested)
                         {
-                            outcomes[i] = new(jobIds[i], null, e);
+                            outcomes[i] = new(jobIds[i], null, e) { CreatedById = await CreatorAsync(client, jobIds[i], e, token).ConfigureAwait(false) };
                         }
                     }).ConfigureAwait(false);
             }
@@ -124,8 +124,29 @@ internal static class CloseCommand
                 return ExitCodes.Cancelled;
             }
 
-            CloseReport.Write(context, outcomes);
+            CloseReport.Write(context, outcomes, aborting || options.TargetState == CloseJobState.Aborted);
             return CloseReport.ExitCode(outcomes);
         });
+    }
+
+    /// <summary>
+    /// After an InvalidUser answer (only the creator may close a job), reads the job once to name its creator in the
+    /// hint; null for any other failure, or when the read fails too.
+    /// </summary>
+    private static async Task<string?> CreatorAsync(BulkJobClient client, string jobId, Exception error, CancellationToken cancellationToken)
+    {
+        if (error is not SalesforceException { ErrorCode: "InvalidUser" })
+        {
+            return null;
+        }
+
+        try
+        {
+            return (await client.GetJobAsync(jobId, cancellationToken: cancellationToken).ConfigureAwait(false)).CreatedById;
+        }
+        catch (SalesforceException)
+        {
+            return null;
+        }
     }
 }

@@ -42,22 +42,23 @@ internal static class ConnectionListCommand
             return Task.FromResult(ExitCodes.Success);
         }
 
-        var table = new Table().Border(TableBorder.Simple)
-            .AddColumn("Name").AddColumn("Default").AddColumn("Login URL").AddColumn("API").AddColumn("Credential").AddColumn("User / client").AddColumn("Secrets");
-        foreach (var name in names)
-        {
-            var c = file.Connections[name];
-            table.AddRow(
-                new Text(name),
-                new Text(IsDefault(file, name) ? "*" : string.Empty),
-                new Text(c.LoginUrl),
-                new Text(c.ApiVersion),
-                new Text(c.Credential),
-                new Text(c.Principal ?? string.Empty),
-                new Text(string.Join(", ", Secrets(c).Select(s => s.Name + ": " + s.Shown))));
-        }
-
-        Terminal.Out.Write(table);
+        new LongTable()
+            .Column("Name").Column("Default").Column("Login URL").Column("API", fit: ColumnFit.Drop).Column("Credential")
+            .Column("User / client").Column("Secrets", fit: ColumnFit.Wrap)
+            .Write(Terminal.Out, names, name =>
+            {
+                var c = file.Connections[name];
+                return
+                [
+                    name,
+                    IsDefault(file, name) ? "*" : string.Empty,
+                    c.LoginUrl,
+                    c.ApiVersion,
+                    c.Credential,
+                    c.Principal ?? string.Empty,
+                    string.Join(", ", Secrets(c).Select(s => s.Name + ": " + s.Shown)),
+                ];
+            });
         return Task.FromResult(ExitCodes.Success);
     });
 

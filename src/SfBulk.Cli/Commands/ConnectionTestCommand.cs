@@ -41,14 +41,14 @@ internal static class ConnectionTestCommand
                     w.WriteString("connection", sf.Name);
                     w.WriteString("instanceUrl", instanceUrl);
                     w.WriteString("credential", sf.Credential.Kind);
-                    w.WriteString("login", sf.Credential.ToString());
+                    w.WriteString("login", CredentialText.Describe(sf.Credential));
                     w.WriteString("apiVersion", sf.ApiVersion);
                     w.WriteEndObject();
                 });
             }
             else
             {
-                Terminal.Out.WriteLine($"Connected to {instanceUrl} as {sf.Credential} (connection '{sf.Name}', API {sf.ApiVersion}).");
+                Terminal.Out.Line($"Connected to {instanceUrl} as {CredentialText.Describe(sf.Credential)} (connection '{sf.Name}', API {sf.ApiVersion}).");
             }
 
             return ExitCodes.Success;

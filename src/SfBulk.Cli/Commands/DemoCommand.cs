@@ -53,15 +53,17 @@ internal static class DemoCommand
                 cancellationToken).ConfigureAwait(false);
             var timeScale = context.Parse.GetValue(scale);
             emulator.Clock.SetScale(timeScale);
-            narrate.WriteLine(FormattableString.Invariant($"1. Started a local Salesforce emulator at {emulator.BaseUri} (Account holds 1,000,000 records; time runs {timeScale:0.#}x)."));
+            narrate.WriteLine($"1. Started a local Salesforce emulator at {emulator.BaseUri}");
+            narrate.WriteLine(FormattableString.Invariant($"   (Account holds 1,000,000 records; time runs {timeScale:0.#}x)."));
 
             using var http = new HttpClient { BaseAddress = emulator.BaseUri };
             var integration = new DemoIntegration(http, ApiVersion);
             var (instanceUrl, sessionId) = await integration.LoginAsync(emulator.Options.Username, emulator.Options.Password, cancellationToken).ConfigureAwait(false);
             var jobId = await integration.CreatePkChunkedQueryJobAsync(sessionId, "Account", ChunkSize, cancellationToken).ConfigureAwait(false);
             var batchId = await integration.AddQueryBatchAsync(sessionId, jobId, Soql, cancellationToken).ConfigureAwait(false);
-            narrate.WriteLine($"2. An integration logged in and created query job {jobId} with 'Sforce-Enable-PKChunking: chunkSize={ChunkSize.ToString(CultureInfo.InvariantCulture)}',");
-            narrate.WriteLine($"   added batch {batchId} ({Soql}) and left the job open.");
+            narrate.WriteLine($"2. An integration logged in and created query job {jobId}");
+            narrate.WriteLine($"   with 'Sforce-Enable-PKChunking: chunkSize={ChunkSize.ToString(CultureInfo.InvariantCulture)}', added batch");
+            narrate.WriteLine($"   {batchId} ({Soql}) and left the job open.");
 
             // sfbulk takes over with the integration's session (an external session: never refreshed). The watcher runs
             // on the emulator's clock, so it plans its polls in the time the batches run in.
@@ -69,12 +71,11 @@ internal static class DemoCommand
             var watcher = new JobWatcher(
                 new BulkJobClient(connection),
                 new WatchOptions { Api = BulkApi.V1, CloseWhenDone = true, InitialInterval = TimeSpan.FromSeconds(5), Timeout = TimeSpan.FromHours(1), TimeProvider = new ScaledTimeProvider(emulator.Clock, timeScale) });
-            narrate.WriteLine("3. sfbulk watches the job: the original batch ends NotProcessed and Salesforce adds one batch per chunk;");
-            narrate.WriteLine("   sfbulk closes the job as soon as every chunk batch is done.");
+            narrate.WriteLine("3. sfbulk watches the job: the original batch ends NotProcessed and Salesforce");
+            narrate.WriteLine("   adds one batch per chunk; sfbulk closes the job as soon as every chunk batch");
+            narrate.WriteLine("   is done.");
             var snapshots = watcher.WatchProgressAsync(jobId, cancellationToken);
-            var result = !context.Json && Terminal.IsInteractive
-                ? await WatchDisplay.LiveAsync(Terminal.Out, snapshots, cancellationToken).ConfigureAwait(false)
-                : await WatchDisplay.PlainAsync(narrate, snapshots, cancellationToken).ConfigureAwait(false);
+            var result = await WatchDisplay.FollowAsync(context, snapshots, cancellationToken, plain: Terminal.IsInteractive || (context.Json && Terminal.IsErrorInteractive) ? null : narrate).ConfigureAwait(false);
             if (result.Outcome != WatchOutcome.Closed)
             {
                 throw new CliException("The demo job did not end as expected: " + result.Message, WatchReport.ExitCode(result) is var code && code != ExitCodes.Success ? code : ExitCodes.PartialFailure);
@@ -84,7 +85,8 @@ internal static class DemoCommand
             var ours = total - integration.Calls;
             var job = result.Job;
             var chunks = job.NumberBatchesTotal - 1;
-            narrate.WriteLine(FormattableString.Invariant($"4. All {chunks} chunks are done ({job.NumberBatchesCompleted} completed, {job.NumberBatchesFailed} failed); sfbulk closed the job {result.CloseDelay?.TotalSeconds ?? 0:0.#} s (emulated) after the last one finished."));
+            narrate.WriteLine(FormattableString.Invariant($"4. All {chunks} chunks are done ({job.NumberBatchesCompleted} completed, {job.NumberBatchesFailed} failed); sfbulk closed the job"));
+            narrate.WriteLine(FormattableString.Invariant($"   {result.CloseDelay?.TotalSeconds ?? 0:0.#} s (emulated) after the last one finished."));
             if (context.Json)
             {
                 JsonOutput.Write(w =>
@@ -110,7 +112,8 @@ internal static class DemoCommand
                 Console.Out.WriteLine();
                 JobTable.WriteJob(Terminal.Out, job);
                 Console.Out.WriteLine();
-                Console.Out.WriteLine(FormattableString.Invariant($"API calls: {total} in all — the integration {integration.Calls} (login, create job, add batch), sfbulk {ours} ({result.Polls} job reads, {result.CallsUsed - result.Polls - 1} batch-list read{(result.CallsUsed - result.Polls - 1 == 1 ? string.Empty : "s")}, 1 close). Took {started.Elapsed.TotalSeconds:0.0} s."));
+                Console.Out.WriteLine(FormattableString.Invariant($"API calls: {total} in all — the integration {integration.Calls} (login, create job, add batch),"));
+                Console.Out.WriteLine(FormattableString.Invariant($"sfbulk {ours} ({result.Polls} job reads, {result.CallsUsed - result.Polls - 1} batch-list read{(result.CallsUsed - result.Polls - 1 == 1 ? string.Empty : "s")}, 1 close). Took {started.Elapsed.TotalSeconds:0.0} s."));
             }
 
             return ExitCodes.Success;

@@ -50,7 +50,7 @@ internal static class RunCommand
                 }
                 catch (FormatException e)
                 {
-                    throw new SalesforceRestException("Invalid Close Job input: " + e.Message, SfBulkErrorCodes.InvalidArgument, null, null, null, e);
+                    throw new SalesforceRestException(e.Message, SfBulkErrorCodes.InvalidArgument, null, null, null, e);
                 }
 
                 using var shared = SharedConnection(context, connection, document);

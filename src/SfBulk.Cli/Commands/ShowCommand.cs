@@ -57,7 +57,7 @@ internal static class ShowCommand
                 JobTable.WriteJob(Terminal.Out, job);
                 if (list is not null)
                 {
-                    Terminal.Out.WriteLine();
+                    Terminal.Out.Line();
                     BatchTable.Write(Terminal.Out, list);
                 }
             }

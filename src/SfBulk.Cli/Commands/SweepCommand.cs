@@ -114,7 +114,7 @@ internal static class SweepCommand
             };
 
             using var sf = context.Connect(connection);
-            context.Info($"Connecting ({sf.Credential})…");
+            context.Info($"Connecting as {CredentialText.Describe(sf.Credential)}…");
             await sf.ConnectAsync(cancellationToken).ConfigureAwait(false);
             var sweeper = new JobSweeper(new BulkJobClient(sf, JournalSettings.ClientOptions(context, noJournal, "sweep")), options);
             context.Info("Listing the org's jobs…");
@@ -135,7 +135,7 @@ internal static class SweepCommand
                 else
                 {
                     SweepOutput.WritePlan(Terminal.Out, plan, now);
-                    Terminal.Out.WriteLine("Dry run: nothing was changed.");
+                    Terminal.Out.Line("Dry run: nothing was changed.");
                 }
 
                 HistoryOutput.WriteEarlierChanges(context, plan.Entries.Select(e => e.JobId));
@@ -147,7 +147,7 @@ internal static class SweepCommand
             if (work > 0 && !confirmed)
             {
                 SweepOutput.WritePlan(context.Json ? Terminal.Error : Terminal.Out, plan, now);
-                if (!Confirmation.Ask(string.Create(CultureInfo.InvariantCulture, $"{(aborting ? "Abort" : "Close")} {work} job{(work == 1 ? string.Empty : "s")}?")))
+                if (!await Confirmation.AskAsync(string.Create(CultureInfo.InvariantCulture, $"{(aborting ? "Abort" : "Close")} {work} job{(work == 1 ? string.Empty : "s")}?"), Console.In, cancellationToken).ConfigureAwait(false))
                 {
                     Console.Error.WriteLine("Nothing was changed.");
                     return ExitCodes.Cancelled;

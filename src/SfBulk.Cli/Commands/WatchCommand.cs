@@ -132,18 +132,14 @@ internal static class WatchCommand
             var resume = ResumeCommand(parse, connection, jobId);
 
             using var sf = context.Connect(connection);
-            context.Info($"Connecting ({sf.Credential})…");
+            context.Info($"Connecting as {CredentialText.Describe(sf.Credential)}…");
             await sf.ConnectAsync(cancellationToken).ConfigureAwait(false);
             var watcher = new JobWatcher(new BulkJobClient(sf, JournalSettings.ClientOptions(context, noJournal, "watch")), options);
             var snapshots = watcher.WatchProgressAsync(jobId, cancellationToken);
             WatchResult result;
             try
             {
-                result = !context.Json && Terminal.IsInteractive
-                    ? await WatchDisplay.LiveAsync(Terminal.Out, snapshots, cancellationToken).ConfigureAwait(false)
-                    : (context.Json ? context.Verbosity >= Verbosity.Normal : context.Verbosity > Verbosity.Quiet)
-                        ? await WatchDisplay.PlainAsync(Console.Error, snapshots, cancellationToken).ConfigureAwait(false)
-                        : await WatchDisplay.QuietAsync(snapshots, cancellationToken).ConfigureAwait(false);
+                result = await WatchDisplay.FollowAsync(context, snapshots, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

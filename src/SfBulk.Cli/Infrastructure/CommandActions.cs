@@ -11,6 +11,11 @@ internal static class CommandActions
         command.SetAction(async (parse, cancellationToken) =>
         {
             var context = new CommandContext(parse);
+            if (context.Verbosity > Verbosity.Quiet && CaseSensitiveIds.Note(JobIdWords(parse)) is { } note)
+            {
+                Console.Error.WriteLine(note);
+            }
+
             try
             {
                 return await action(context, cancellationToken).ConfigureAwait(false);
@@ -27,4 +32,11 @@ internal static class CommandActions
         });
         return command;
     }
+
+    /// <summary>The words given to the command's <c>job-id</c> arguments.</summary>
+    private static IEnumerable<string> JobIdWords(ParseResult parse) =>
+        parse.CommandResult.Children.OfType<System.CommandLine.Parsing.ArgumentResult>()
+            .Where(a => a.Argument.Name == "job-id")
+            .SelectMany(a => a.Tokens)
+            .Select(t => t.Value);
 }

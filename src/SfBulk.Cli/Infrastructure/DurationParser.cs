@@ -4,8 +4,9 @@ using System.Globalization;
 namespace SfBulk.Cli.Infrastructure;
 
 /// <summary>
-/// Parses durations with units (<c>500ms</c>, <c>30s</c>, <c>10m</c>, <c>2h</c>, <c>7d</c>); a bare number means
-/// milliseconds, as in the reference activity's <c>timeout</c>.
+/// Parses command-line durations, which take a unit (<c>500ms</c>, <c>30s</c>, <c>10m</c>, <c>2h</c>, <c>7d</c>): a
+/// bare number other than 0 is refused with the fix, since <c>--timeout 30</c> meaning 30 ms surprises everyone. (The
+/// <c>timeout</c> of a <c>run</c> activity document is a number of milliseconds, as in the reference activity.)
 /// </summary>
 internal static class DurationParser
 {
@@ -17,7 +18,7 @@ internal static class DurationParser
         duration = default;
         if (string.IsNullOrWhiteSpace(text))
         {
-            error = "A duration is empty. Use a number with a unit: 500ms, 30s, 10m, 2h, 7d (a bare number is milliseconds).";
+            error = "A duration is empty. Use a number with a unit: 500ms, 30s, 10m, 2h, 7d.";
             return false;
         }
 
@@ -31,7 +32,14 @@ internal static class DurationParser
         var unit = value[split..].ToLowerInvariant();
         if (split == 0 || !double.TryParse(value.AsSpan(0, split), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
         {
-            error = $"'{text}' is not a duration. Use a number with a unit: 500ms, 30s, 10m, 2h, 7d (a bare number is milliseconds; negative values are not allowed).";
+            error = $"'{text}' is not a duration. Use a number with a unit: 500ms, 30s, 10m, 2h, 7d (negative values are not allowed).";
+            return false;
+        }
+
+        if (unit.Length == 0 && number != 0)
+        {
+            var whole = value[..split];
+            error = string.Create(CultureInfo.InvariantCulture, $"'{text}' has no unit: add a unit: {whole}s or {number * 1000:0.###}ms (also m, h, d).");
             return false;
         }
 

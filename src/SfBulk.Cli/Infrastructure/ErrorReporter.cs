@@ -20,14 +20,17 @@ internal static class ErrorReporter
         _ => ExitCodes.PartialFailure,
     };
 
-    /// <summary>One line describing the failure: Salesforce's code and HTTP status first when there are any.</summary>
+    /// <summary>
+    /// One line describing the failure: Salesforce's code once, first, with the HTTP status of an API answer (not of a
+    /// login fault, whose HTTP 500 says nothing more), then the message without the code and request it repeats.
+    /// </summary>
     public static string Describe(Exception exception)
     {
         switch (exception)
         {
             case SalesforceException { ErrorCode: { } code } se when se is not SalesforceConnectionNotFoundException:
-                var status = se.StatusCode is { } s ? string.Create(CultureInfo.InvariantCulture, $" (HTTP {(int)s})") : string.Empty;
-                return $"{code}{status}: {se.Message}";
+                var status = se is not SalesforceLoginException && se.StatusCode is { } s ? string.Create(CultureInfo.InvariantCulture, $" (HTTP {(int)s})") : string.Empty;
+                return $"{code}{status}: {Message(se, code)}";
             case SalesforceException or CliException or ArgumentException or FormatException:
                 return exception.Message;
             case OperationCanceledException:
@@ -37,16 +40,43 @@ internal static class ErrorReporter
         }
     }
 
-    /// <summary>What to try next, or null.</summary>
+    /// <summary>
+    /// The exception's message without what <see cref="Describe"/> already shows: the error code it starts with (or
+    /// quotes from Salesforce's fault text), and the <c>(POST https://… → HTTP 400)</c> the library appends (the
+    /// request is in the log at <c>-v d</c>).
+    /// </summary>
+    public static string Message(SalesforceException exception, string code)
+    {
+        var message = exception.Message;
+        if (exception is SalesforceRestException { RequestUri: { } uri, StatusCode: { } status } rest)
+        {
+            var where = string.Create(CultureInfo.InvariantCulture, $" ({rest.RequestMethod} {uri} → HTTP {(int)status})");
+            if (message.EndsWith(where, StringComparison.Ordinal))
+            {
+                message = message[..^where.Length];
+            }
+        }
+
+        var repeated = message.IndexOf(code + ": ", StringComparison.Ordinal);
+        if (repeated >= 0)
+        {
+            message = message.Remove(repeated, code.Length + 2);
+        }
+
+        return message;
+    }
+
+    /// <summary>What to try next, as a command to paste where there is one; or null.</summary>
     public static string? Hint(Exception exception) => exception switch
     {
-        SalesforceTimeoutException => "Give more time with --timeout, or read the job with 'sfbulk show <job-id>' to see its state.",
+        SalesforceTimeoutException => "Give it more time with --timeout (for example --timeout 10m), or read the job's state: sfbulk show <job-id>",
         SalesforceLoginException { ErrorCode: SfBulkErrorCodes.ExternalSessionExpired } =>
-            "Pass a new session id, or use a connection that can log in ('sfbulk connection add --help').",
-        SalesforceLoginException => "Check the connection's login URL and credentials with 'sfbulk connection test'.",
+            "Pass a new session id (--session-id -), or use a connection that can log in again: sfbulk connection add --help",
+        SalesforceLoginException =>
+            "See the connection's login URL and user with 'sfbulk connection list', then store the right ones: sfbulk connection add <name> --force --credential <kind> --login-url <url> --username <user> --password -",
         SalesforceConnectionNotFoundException => null,
         SalesforceRestException { ErrorCode: SfBulkErrorCodes.NetworkError } =>
-            "Check the URL and your network; run with -v diag to see the HTTP exchange.",
+            "Check the URL ('sfbulk connection list' shows it) and the network; to see the HTTP exchange, run the same command again with -v diag",
         _ => null,
     };
 

@@ -163,13 +163,13 @@ internal static class InputRules
         Description = description,
     });
 
-    /// <summary>A duration option (<c>500ms</c>, <c>30s</c>, <c>10m</c>, <c>2h</c>, <c>7d</c>; a bare number is milliseconds).</summary>
+    /// <summary>A duration option (<c>500ms</c>, <c>30s</c>, <c>10m</c>, <c>2h</c>, <c>7d</c>; the unit is required).</summary>
     /// <param name="name">The option's name.</param>
     /// <param name="description">What the duration is for.</param>
     /// <param name="maximum">The longest accepted value; null accepts up to <see cref="DurationParser.Maximum"/>.</param>
     public static Option<TimeSpan?> Duration(string name, string description, TimeSpan? maximum = null) => new(name)
     {
-        Description = description + " Units: ms, s, m, h, d (a bare number is milliseconds).",
+        Description = description + " Give a unit: ms, s, m, h or d (30s, 500ms).",
         HelpName = "duration",
         CustomParser = r => ParseDuration(r, name, maximum),
     };

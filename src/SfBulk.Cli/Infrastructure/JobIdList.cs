@@ -43,6 +43,7 @@ internal static class JobIdList
     {
         var ids = new List<string>();
         var errors = new List<string>();
+        var words = new List<string>();
         var number = 0;
         while (stdin.ReadLine() is { } line)
         {
@@ -57,6 +58,7 @@ internal static class JobIdList
                 if (SfBulk.JobId.TryNormalize(word, out var id, out var error))
                 {
                     ids.Add(id);
+                    words.Add(word);
                 }
                 else
                 {
@@ -71,6 +73,11 @@ internal static class JobIdList
             throw new CliException(
                 $"Standard input holds {errors.Count} job id{(errors.Count == 1 ? string.Empty : "s")} that cannot be used; nothing was sent:\n  {string.Join("\n  ", errors.Take(ErrorsShown))}{more}",
                 ExitCodes.UsageError);
+        }
+
+        if (CaseSensitiveIds.Note(words) is { } note)
+        {
+            Console.Error.WriteLine(note);
         }
 
         if (ids.Count == 0)

@@ -18,6 +18,9 @@ internal static class Terminal
     /// <summary>True when standard output is a terminal a person watches (live progress makes sense).</summary>
     public static bool IsInteractive => !Console.IsOutputRedirected && !Console.IsInputRedirected;
 
+    /// <summary>True when standard error is a terminal a person watches (live progress there makes sense).</summary>
+    public static bool IsErrorInteractive => !Console.IsErrorRedirected && !Console.IsInputRedirected;
+
     private static IAnsiConsole Create(TextWriter writer, bool redirected)
     {
         var noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));

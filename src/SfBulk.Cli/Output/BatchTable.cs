@@ -17,7 +17,7 @@ internal static class BatchTable
 
     public static void Write(IAnsiConsole console, IReadOnlyList<BatchInfo> batches)
     {
-        console.WriteLine(Summary(batches));
+        console.Line(Summary(batches));
         if (batches.Count == 0)
         {
             return;
@@ -25,13 +25,13 @@ internal static class BatchTable
 
         new LongTable()
             .Column("Batch").Column("State").Column("Processed", rightAligned: true)
-            .Column("Failed", rightAligned: true).Column("Created (UTC)").Column("Message")
+            .Column("Failed", rightAligned: true).Column("Created (UTC)", fit: ColumnFit.Drop).Column("Message", fit: ColumnFit.Wrap)
             .Write(console, batches, b =>
             [
                 b.Id,
                 b.State.ToString(),
-                b.NumberRecordsProcessed.ToString(CultureInfo.InvariantCulture),
-                b.NumberRecordsFailed.ToString(CultureInfo.InvariantCulture),
+                b.NumberRecordsProcessed.ToString("N0", CultureInfo.InvariantCulture),
+                b.NumberRecordsFailed.ToString("N0", CultureInfo.InvariantCulture),
                 JobTable.Date(b.CreatedDate),
                 b.StateMessage ?? string.Empty,
             ]);

@@ -11,6 +11,9 @@ namespace SfBulk.Cli.Output;
 /// </summary>
 internal sealed record CloseOutcomeEntry(string JobId, CloseJobResult? Result, Exception? Error)
 {
+    /// <summary>The id of the user who created the job, when a failure made sfbulk read it (InvalidUser).</summary>
+    public string? CreatedById { get; init; }
+
     /// <summary>The command was cancelled before this job's close finished: the job may or may not have changed state.</summary>
     public bool Cancelled => Result is null && Error is null && !NotAttempted;
 
@@ -21,7 +24,10 @@ internal sealed record CloseOutcomeEntry(string JobId, CloseJobResult? Result, E
     public bool AbortedNotClosed => Result is { Outcome: CloseOutcome.AlreadyAborted, WasAlreadyInRequestedState: false };
 }
 
-/// <summary>Reports close/abort outcomes: every job on standard output, failures' details on standard error.</summary>
+/// <summary>
+/// Reports close/abort outcomes: every job on standard output, failures' details on standard error. The JSON is always
+/// an array (one element per job, even for one job), so scripts read one shape.
+/// </summary>
 internal static class CloseReport
 {
     /// <summary><c>closed</c>, <c>aborted</c>, <c>already closed</c>, <c>already aborted</c>, <c>failed</c> or <c>cancelled</c>.</summary>
@@ -44,18 +50,12 @@ internal static class CloseReport
         _ => e.NotAttempted ? "notAttempted" : e.Cancelled ? "cancelled" : "failed",
     };
 
-    public static void Write(CommandContext context, IReadOnlyList<CloseOutcomeEntry> outcomes)
+    public static void Write(CommandContext context, IReadOnlyList<CloseOutcomeEntry> outcomes, bool aborting = false)
     {
         if (context.Json)
         {
             JsonOutput.Write(w =>
             {
-                if (outcomes.Count == 1)
-                {
-                    WriteJson(w, outcomes[0]);
-                    return;
-                }
-
                 w.WriteStartArray();
                 foreach (var outcome in outcomes)
                 {
@@ -68,20 +68,17 @@ internal static class CloseReport
         }
         else
         {
-            var table = new Table().Border(TableBorder.None).HideHeaders().AddColumn("Job").AddColumn("Result").AddColumn("Details");
-            foreach (var e in outcomes)
-            {
-                var details = e.AbortedNotClosed
-                    ? $"{e.Result!.Job.State} · not closed: {AbortedNotClosedReason}"
-                    : e.Result is { } r
-                    ? $"{r.Job.State} · {r.Job.Operation} {r.Job.Object}{(UploadCompleted(e) ? " · " + UploadCompletedNote : string.Empty)}"
+            new LongTable().NoHeaders().Column("Job").Column("Result").Column("Details", fit: ColumnFit.Wrap)
+                .Write(Terminal.Out, outcomes, e =>
+                [
+                    e.JobId,
+                    Word(e),
+                    e.AbortedNotClosed ? $"{e.Result!.Job.State} · not closed: {AbortedNotClosedReason}"
+                    : e.Result is { } r ? $"{r.Job.State} · {r.Job.Operation} {r.Job.Object}{(UploadCompleted(e) ? " · " + UploadCompletedNote : string.Empty)}"
                     : e.NotAttempted ? NotAttemptedDetails
                     : e.Cancelled ? CancelledDetails
-                    : e.Error is SalesforceException { ErrorCode: { } code } ? code : "see the error below";
-                table.AddRow(new Text(e.JobId), new Text(Word(e)), new Text(details));
-            }
-
-            Terminal.Out.Write(table);
+                    : e.Error is SalesforceException { ErrorCode: { } code } ? code : "see the error below",
+                ]);
         }
 
         foreach (var aborted in outcomes.Where(o => o.AbortedNotClosed))
@@ -95,7 +92,7 @@ internal static class CloseReport
             Console.Error.WriteLine($"error: {failure.JobId}: {ErrorReporter.Describe(failure.Error!)}");
         }
 
-        if (failures.Count > 0 && context.Verbosity > Verbosity.Quiet && ErrorReporter.Hint(failures[0].Error!) is { } hint)
+        if (failures.Count > 0 && context.Verbosity > Verbosity.Quiet && Hint(failures, aborting) is { } hint)
         {
             Console.Error.WriteLine("hint: " + hint);
         }
@@ -110,6 +107,26 @@ internal static class CloseReport
                 ? $"All {outcomes.Count} jobs done."
                 : $"{done} of {outcomes.Count} jobs done{(failures.Count > 0 ? $", {failures.Count} failed" : string.Empty)}{(notClosed > 0 ? $", {notClosed} found aborted (not closed)" : string.Empty)}{(notAttempted > 0 ? $", {notAttempted} not attempted" : string.Empty)}{(cancelled > 0 ? $", {cancelled} cancelled" : string.Empty)}.");
         }
+    }
+
+    /// <summary>
+    /// What to do about the first failure, as a command: InvalidUser (only the creator may close a job) names the
+    /// creator and suggests aborting; closing a Bulk 2.0 query job (it has no Closed state) suggests aborting it.
+    /// </summary>
+    private static string? Hint(List<CloseOutcomeEntry> failures, bool aborting)
+    {
+        var first = failures[0];
+        var ids = string.Join(' ', failures.Where(f => f.Error is SalesforceException e && e.ErrorCode == (first.Error as SalesforceException)?.ErrorCode).Select(f => f.JobId));
+        return first.Error switch
+        {
+            SalesforceException { ErrorCode: "InvalidUser" } when !aborting =>
+                (first.CreatedById is { } creator ? $"Job {first.JobId} was created by user {creator}; only that user can close it. " : "Only the user who created a job can close it. ")
+                + $"Log in as that user, or abort instead: sfbulk abort {ids}",
+            SalesforceRestException { ErrorCode: SfBulkErrorCodes.InvalidArgument, StatusCode: null } when !aborting =>
+                $"A Bulk API 2.0 query job cannot be closed; to stop it, abort it: sfbulk abort {ids}",
+            { } e => ErrorReporter.Hint(e),
+            null => null,
+        };
     }
 
     /// <summary>What closing a Bulk API 2.0 ingest job means: its upload is complete and Salesforce processes the data now.</summary>

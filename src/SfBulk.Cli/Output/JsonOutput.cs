@@ -1,8 +1,13 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace SfBulk.Cli.Output;
 
-/// <summary>Writes one JSON document to standard output with <see cref="Utf8JsonWriter"/> (no reflection: NativeAOT-safe).</summary>
+/// <summary>
+/// Writes one JSON document to standard output with <see cref="Utf8JsonWriter"/> (no reflection: NativeAOT-safe).
+/// Characters JSON does not require escaping (<c>'</c>, <c>→</c>, accents) are written as they are: the document is
+/// read by programs and people, never embedded in HTML.
+/// </summary>
 internal static class JsonOutput
 {
     /// <summary>Bytes the writer may hold before <see cref="Pace"/> passes them on to standard output.</summary>
@@ -24,7 +29,7 @@ internal static class JsonOutput
     public static void Write(Action<Utf8JsonWriter> body)
     {
         using var stdout = Console.OpenStandardOutput();
-        using (var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             body(writer);
         }

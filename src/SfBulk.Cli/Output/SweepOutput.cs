@@ -7,8 +7,12 @@ using Spectre.Console;
 namespace SfBulk.Cli.Output;
 
 /// <summary>A sweep's plan and its report: a table a person reads, or one JSON document.</summary>
-internal static class SweepOutput
+internal static partial class SweepOutput
 {
+    /// <summary>The <c> (POST https://… → HTTP 400)</c> the library appends to an API error's message.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@" \([A-Z]+ \S+ → HTTP \d{3}\)$")]
+    private static partial System.Text.RegularExpressions.Regex RequestSuffix();
+
     /// <summary><c>close</c>, <c>abort</c> or <c>skip</c>.</summary>
     public static string Word(SweepDecision decision) => decision switch
     {
@@ -77,8 +81,8 @@ internal static class SweepOutput
         if (plan.Entries.Count > 0)
         {
             new LongTable()
-                .Column("Id").Column("Type").Column("Operation").Column("Object").Column("State")
-                .Column("Created by").Column("Age", rightAligned: true).Column("Action").Column("Reason")
+                .Column("Id").Column("Type", fit: ColumnFit.Drop).Column("Operation", fit: ColumnFit.Drop, dropRank: 1).Column("Object", fit: ColumnFit.Drop, dropRank: 1).Column("State", fit: ColumnFit.Drop)
+                .Column("Created by").Column("Age", rightAligned: true).Column("Action").Column("Reason", fit: ColumnFit.Wrap)
                 .Write(console, plan.Entries, e =>
                 [
                     e.Job.Id, e.Job.JobType?.ToString() ?? "Classic", e.Job.Operation.ToString(), e.Job.Object, e.Job.State.ToString(),
@@ -86,9 +90,9 @@ internal static class SweepOutput
                 ]);
         }
 
-        console.WriteLine(Summary(plan));
-        console.WriteLine(Cutoff(plan));
-        console.WriteLine(Requests(plan));
+        console.Line(Summary(plan));
+        console.Line(Cutoff(plan));
+        console.Line(Requests(plan));
     }
 
     /// <summary><c>The sweep will spend about 12 API requests; the org has 14,500 of its 15,000 daily requests left (14,488 after).</c></summary>
@@ -167,8 +171,8 @@ internal static class SweepOutput
         else if (report.Jobs.Count > 0)
         {
             new LongTable()
-                .Column("Id").Column("Type").Column("Operation").Column("Object").Column("Created by")
-                .Column("Age", rightAligned: true).Column("Outcome").Column("Details")
+                .Column("Id").Column("Type", fit: ColumnFit.Drop).Column("Operation", fit: ColumnFit.Drop, dropRank: 1).Column("Object", fit: ColumnFit.Drop, dropRank: 1).Column("Created by", fit: ColumnFit.Drop, dropRank: 2)
+                .Column("Age", rightAligned: true, fit: ColumnFit.Drop, dropRank: 2).Column("Outcome", fit: ColumnFit.Wrap).Column("Details", fit: ColumnFit.Wrap)
                 .Write(Terminal.Out, report.Jobs, r =>
                 [
                     r.Entry.Job.Id, r.Entry.Job.JobType?.ToString() ?? "Classic", r.Entry.Job.Operation.ToString(), r.Entry.Job.Object,
@@ -198,12 +202,18 @@ internal static class SweepOutput
             reason = reason[(code.Length + 2)..];
         }
 
+        reason = RequestSuffix().Replace(reason, string.Empty); // the request is in the log at -v d
+
         return code + (r.StatusCode is { } status ? Invariant($" (HTTP {(int)status})") : string.Empty) + (reason.Length > 0 ? ": " + reason : string.Empty);
     }
 
+    /// <summary>
+    /// The Details cell: the state reached, the reason a job was skipped, or for a failure only its code and HTTP
+    /// status (<c>InvalidUser (HTTP 400)</c>): the whole message, which may name the request's URL, is on standard error.
+    /// </summary>
     private static string Details(SweepJobResult r) => r.Outcome switch
     {
-        SweepOutcome.Failed => Failure(r),
+        SweepOutcome.Failed => (r.ErrorCode ?? "FAILED") + (r.StatusCode is { } status ? Invariant($" (HTTP {(int)status})") : string.Empty),
         SweepOutcome.Skipped or SweepOutcome.Cancelled or SweepOutcome.ApiFloorReached => r.Reason ?? string.Empty,
         _ => r.Job.State.ToString(),
     };

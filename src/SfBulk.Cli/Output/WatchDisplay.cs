@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using SfBulk.Models;
 using SfBulk.Watching;
+using SfBulk.Cli.Infrastructure;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace SfBulk.Cli.Output;
 
@@ -12,41 +14,105 @@ namespace SfBulk.Cli.Output;
 /// </summary>
 internal static class WatchDisplay
 {
-    /// <summary>Follows <paramref name="snapshots"/> with a live progress bar on <paramref name="console"/>.</summary>
-    public static async Task<WatchResult> LiveAsync(IAnsiConsole console, IAsyncEnumerable<WatchProgress> snapshots, CancellationToken cancellationToken)
+    /// <summary>
+    /// Follows <paramref name="snapshots"/> with the display that suits where output goes: live on a terminal (standard
+    /// output for text; standard error when <c>--output json</c> keeps standard output for the document), plain lines
+    /// on standard error for logs and CI, or nothing when quiet.
+    /// </summary>
+    public static Task<WatchResult> FollowAsync(CommandContext context, IAsyncEnumerable<WatchProgress> snapshots, CancellationToken cancellationToken, TextWriter? plain = null)
     {
+        if (!context.Json && Terminal.IsInteractive)
+        {
+            return LiveAsync(Terminal.Out, snapshots, cancellationToken);
+        }
+
+        if (context.Json && context.Verbosity > Verbosity.Quiet && Terminal.IsErrorInteractive)
+        {
+            return LiveAsync(Terminal.Error, snapshots, cancellationToken);
+        }
+
+        return (context.Json ? context.Verbosity >= Verbosity.Normal : context.Verbosity > Verbosity.Quiet) || plain is not null
+            ? PlainAsync(plain ?? Console.Error, snapshots, cancellationToken)
+            : QuietAsync(snapshots, cancellationToken);
+    }
+
+    /// <summary>
+    /// Follows <paramref name="snapshots"/> live on <paramref name="console"/>: one compact line on a narrow terminal,
+    /// the description and a bar on a wide one (<see cref="WatchLines"/>), redrawn as the clock runs.
+    /// </summary>
+    public static async Task<WatchResult> LiveAsync(IAnsiConsole console, IAsyncEnumerable<WatchProgress> snapshots, CancellationToken cancellationToken, TimeProvider? time = null)
+    {
+        var view = new LiveView(time ?? TimeProvider.System);
         WatchResult? result = null;
-        await console.Progress()
-            .AutoClear(false)
-            .HideCompleted(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
-            .StartAsync(async ctx =>
+        await console.Live(view).AutoClear(false).Overflow(VerticalOverflow.Visible).StartAsync(async ctx =>
+        {
+            using var stop = new CancellationTokenSource();
+            var ticker = TickAsync(ctx, stop.Token);
+            try
             {
-                var task = ctx.AddTask("Reading the job", maxValue: 1);
-                task.IsIndeterminate = true;
                 await foreach (var snapshot in snapshots.WithCancellation(cancellationToken).ConfigureAwait(false))
                 {
-                    if (snapshot.Api == BulkApi.V2)
-                    {
-                        task.IsIndeterminate = !snapshot.IsFinal;
-                        task.Value = snapshot.IsFinal ? task.MaxValue : 0;
-                    }
-                    else if (snapshot.BatchesTotal > 0)
-                    {
-                        task.IsIndeterminate = false;
-                        task.MaxValue = snapshot.BatchesTotal;
-                        task.Value = snapshot.BatchesDone;
-                    }
-
-                    task.Description = Markup.Escape(Describe(snapshot));
+                    view.Show(WatchFrame.Of(snapshot));
                     if (snapshot.Result is { } final)
                     {
                         result = final;
-                        task.StopTask();
+                        view.Stop();
                     }
+
+                    ctx.Refresh();
                 }
-            }).ConfigureAwait(false);
+            }
+            finally
+            {
+                view.Stop();
+                await stop.CancelAsync().ConfigureAwait(false);
+                await ticker.ConfigureAwait(false);
+                ctx.Refresh();
+            }
+        }).ConfigureAwait(false);
         return result ?? throw new InvalidOperationException("The watch ended without a result.");
+    }
+
+    private static async Task TickAsync(LiveDisplayContext ctx, CancellationToken stop)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), stop).ConfigureAwait(false);
+                ctx.Refresh();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>The live display's renderable: lays the last frame out for the width the terminal has at each redraw.</summary>
+    private sealed class LiveView(TimeProvider time) : Renderable
+    {
+        private readonly long _started = time.GetTimestamp();
+        private TimeSpan? _stoppedAt;
+        private volatile WatchFrame? _frame;
+
+        public void Show(WatchFrame frame) => _frame = frame;
+
+        public void Stop() => _stoppedAt ??= time.GetElapsedTime(_started);
+
+        protected override Measurement Measure(RenderOptions options, int maxWidth) => new(maxWidth, maxWidth);
+
+        protected override IEnumerable<Segment> Render(RenderOptions options, int maxWidth)
+        {
+            var lines = WatchLines.Format(_frame, _stoppedAt ?? time.GetElapsedTime(_started), maxWidth);
+            for (var i = 0; i < lines.Count; i++)
+            {
+                yield return new Segment(lines[i]);
+                if (i < lines.Count - 1)
+                {
+                    yield return Segment.LineBreak;
+                }
+            }
+        }
     }
 
     /// <summary>Follows <paramref name="snapshots"/>, writing a line to <paramref name="writer"/> whenever the job changed.</summary>
@@ -56,7 +122,7 @@ internal static class WatchDisplay
         string? shown = null;
         await foreach (var snapshot in snapshots.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            var line = Describe(snapshot);
+            var line = WatchFrame.Of(snapshot).Describe();
             var key = snapshot.LastError is null ? line[..line.LastIndexOf(" · ", StringComparison.Ordinal)] : line;
             if (!string.Equals(key, shown, StringComparison.Ordinal) || snapshot.IsFinal)
             {
@@ -89,24 +155,5 @@ internal static class WatchDisplay
         }
 
         throw new InvalidOperationException("The watch ended without a result.");
-    }
-
-    /// <summary>
-    /// <c>Open · batches 5/11 done (4 running, 2 queued, 1 failed) · 500,000 records · 4 calls</c>; for a Bulk 2.0
-    /// job <c>InProgress · 5,000 records · 3 calls</c>. The calls come last (plain lines leave them out of the change test).
-    /// </summary>
-    public static string Describe(WatchProgress p)
-    {
-        var records = p.RecordsProcessed.ToString("N0", CultureInfo.InvariantCulture) + " records" + (p.RecordsFailed > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({p.RecordsFailed:N0} failed)") : string.Empty);
-        var calls = p.CallsUsed == 1 ? "1 call" : string.Create(CultureInfo.InvariantCulture, $"{p.CallsUsed} calls");
-        if (p.Api == BulkApi.V2)
-        {
-            return $"{p.State} · {records} · {calls}";
-        }
-
-        var batches = p.BatchesTotal == 0
-            ? "no batches yet"
-            : string.Create(CultureInfo.InvariantCulture, $"batches {p.BatchesDone}/{p.BatchesTotal} done ({p.BatchesInProgress} running, {p.BatchesQueued} queued, {p.BatchesFailed} failed{(p.BatchesNotProcessed > 0 ? $", {p.BatchesNotProcessed} not processed" : string.Empty)})");
-        return $"{p.State} · {batches} · {records} · {calls}";
     }
 }

@@ -89,14 +89,14 @@ internal static class WatchReport
         }
 
         var console = Terminal.Out;
-        console.WriteLine(result.Message);
-        console.WriteLine();
+        console.Line(result.Message);
+        console.Line();
         JobTable.WriteJob(console, result.Job);
-        console.WriteLine();
-        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"API calls used: {Calls(result)}; watched for {result.Elapsed.TotalSeconds:0.0} s."));
+        console.Line();
+        console.Line(string.Create(CultureInfo.InvariantCulture, $"API calls used: {Calls(result)}; watched for {result.Elapsed.TotalSeconds:0.0} s."));
         if (resume is not null)
         {
-            console.WriteLine("To go on watching: " + resume);
+            console.Line("To go on watching: " + resume);
         }
 
         if (result.Error is { } e)

@@ -15,7 +15,7 @@ public static class EmulatorBanner
     {
         ArgumentNullException.ThrowIfNull(emulator);
         var o = emulator.Options;
-        return $"  username: {o.Username}  password: {o.Password}  client id: {o.ClientId}  client secret: {o.ClientSecret}";
+        return $"  username:  {o.Username}   password:      {o.Password}\n  client id: {o.ClientId}   client secret: {o.ClientSecret}";
     }
 
     /// <summary>

@@ -93,6 +93,18 @@ public sealed class EmulatorServer : IAsyncDisposable
         builder.Services.AddSingleton<FaultInjector>();
 
         var app = builder.Build();
+        if (options.RequestLog is { } log)
+        {
+            // The path only: a query string could carry something secret.
+            app.Use(async (context, next) =>
+            {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                await next(context).ConfigureAwait(false);
+                var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+                log(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{context.Request.Method} {context.Request.Path} → {context.Response.StatusCode} ({elapsed.TotalMilliseconds:0} ms)"));
+            });
+        }
+
         app.UseEmulatorDateHeader();
         app.UseRequestGuards();
         app.UseRequestCountingAndFaults();

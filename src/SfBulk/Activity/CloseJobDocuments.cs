@@ -29,7 +29,7 @@ public static class CloseJobDocuments
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             // InvalidOperationException: a string that is not valid UTF-8 or holds a lone surrogate escape.
-            throw new FormatException("The Close Job input is not valid JSON: " + e.Message, e);
+            throw new FormatException("The Close Job input is not valid JSON" + Where(e) + ": " + Short(e.Message), e);
         }
     }
 
@@ -47,8 +47,31 @@ public static class CloseJobDocuments
         }
         catch (Exception e) when (WireXml.IsUnreadable(e))
         {
-            throw new FormatException("The Close Job input is not well-formed XML: " + e.Message, e);
+            throw new FormatException("The Close Job input is not well-formed XML" + Where(e) + ": " + Short(e.Message), e);
         }
+    }
+
+    /// <summary><c> at line 3, column 7</c> (1-based) when the parser says where, else nothing.</summary>
+    private static string Where(Exception e) => e switch
+    {
+        JsonException { LineNumber: { } line, BytePositionInLine: { } column } => string.Create(CultureInfo.InvariantCulture, $" at line {line + 1}, column {column + 1}"),
+        System.Xml.XmlException { LineNumber: > 0 } x => string.Create(CultureInfo.InvariantCulture, $" at line {x.LineNumber}, column {x.LinePosition}"),
+        _ => string.Empty,
+    };
+
+    /// <summary>The parser's message without the position it repeats (<c>Path: $ | LineNumber: …</c>, <c>Line 1, position 5.</c>).</summary>
+    private static string Short(string message)
+    {
+        foreach (var marker in new[] { " Path: ", " LineNumber: ", " Line " })
+        {
+            var at = message.IndexOf(marker, StringComparison.Ordinal);
+            if (at > 0)
+            {
+                message = message[..at];
+            }
+        }
+
+        return message.TrimEnd(' ', '.', '|') + ".";
     }
 
     /// <summary>Writes the output document as JSON: <c>{"CloseJobResult":{"jobId":…,…}}</c>.</summary>
@@ -211,7 +234,7 @@ public static class CloseJobDocuments
     private static string Json(Action<Utf8JsonWriter> body)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             body(w);

@@ -68,7 +68,7 @@ internal static class SoapLoginResponse
                 "INSUFFICIENT_ACCESS" => " The org may have disabled SOAP login(); switch to OAuth.",
                 _ => string.Empty,
             };
-            throw new SalesforceLoginException($"The SOAP login at {loginOrigin} failed: {faultString ?? code}.{hint}", code, response.StatusCode);
+            throw new SalesforceLoginException($"The SOAP login at {loginOrigin} failed: {(faultString ?? code).TrimEnd('.', ' ')}.{hint}", code, response.StatusCode);
         }
 
         if (!response.IsSuccess)

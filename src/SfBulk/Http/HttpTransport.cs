@@ -149,7 +149,9 @@ internal sealed partial class HttpTransport
             var reason = ex.HttpRequestError.ToString();
             Log.NetworkFailure(_logger, _connection, request.Method.Method, shownUrl, (long)elapsed.TotalMilliseconds, reason);
             throw new SalesforceRestException(
-                $"{request.Method} {shownUrl} failed before a complete response arrived ({reason}). Check the network, proxy and URL; the request may or may not have been processed.",
+                ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
+                    ? $"{request.Method} {shownUrl} could not connect ({reason}): the request was not sent. Check the URL, the network and proxy, and that the server is running."
+                    : $"{request.Method} {shownUrl} failed before a complete response arrived ({reason}). Check the network, proxy and URL; the request may or may not have been processed.",
                 SfBulkErrorCodes.NetworkError, null, request.Method.Method, request.Url, ex);
         }
         catch (IOException ex)

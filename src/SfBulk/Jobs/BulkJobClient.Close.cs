@@ -139,7 +139,7 @@ public partial class BulkJobClient
             }
 
             throw new SalesforceRestException(
-                $"Job {id} is a Bulk API 2.0 query job (state {job.State}): query jobs have no Closed state, they run as soon as they are created. Abort it instead (state Aborted).",
+                $"Job {id} is a Bulk API 2.0 query job (state {job.State}): query jobs have no Closed state, they run as soon as they are created. Abort it instead.",
                 SfBulkErrorCodes.InvalidArgument,
                 null,
                 response.RequestMethod,

@@ -156,7 +156,7 @@ public partial class JobSweeper
 
             return why is null
                 ? Decide(job, true, pending)
-                : new SweepPlanEntry(job, BulkApi.V1, SweepDecision.Skip, $"PK-chunked job still running: {why}. Close it once every chunk's results are read, or sweep with IncludeRunning (--include-running).", true, pending);
+                : new SweepPlanEntry(job, BulkApi.V1, SweepDecision.Skip, $"PK-chunked job still running: {why}. Close it once every chunk's results are read, or sweep --include-running (IncludeRunning).", true, pending);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -176,7 +176,7 @@ public partial class JobSweeper
         var act = _options.Action == SweepAction.Abort ? SweepDecision.Abort : SweepDecision.Close;
         if (IsV2Query(job) && act == SweepDecision.Close)
         {
-            return new(job, api, SweepDecision.Skip, $"Bulk API 2.0 query job ({job.State}): query jobs have no Closed state; sweep with Abort to stop it.", isPk, pending);
+            return new(job, api, SweepDecision.Skip, $"Bulk API 2.0 query job ({job.State}): query jobs have no Closed state; abort it to stop it (sweep --abort).", isPk, pending);
         }
 
         if (api == BulkApi.V2 && job.State == BulkJobState.Open && act == SweepDecision.Close && !_options.CompleteUploads)

@@ -11,7 +11,7 @@ public sealed class CloseCommandTests(EmulatorFixture emulator) : IClassFixture<
         var result = await CliProcess.RunAsync(["close", id, "--output", "json", .. await emulator.SessionArgsAsync()]);
 
         CliAssert.ExitCode(0, result);
-        var json = CliAssert.Json(result);
+        var json = Assert.Single(CliAssert.Json(result).EnumerateArray());
         Assert.Equal(id, json.GetProperty("id").GetString());
         Assert.Equal("Closed", json.GetProperty("state").GetString());
         Assert.Equal("closed", json.GetProperty("outcome").GetString());
@@ -39,7 +39,7 @@ public sealed class CloseCommandTests(EmulatorFixture emulator) : IClassFixture<
         var result = await CliProcess.RunAsync(["close", id[..15], "--output", "json", .. await emulator.SessionArgsAsync()]);
 
         CliAssert.ExitCode(0, result);
-        Assert.Equal(id, CliAssert.Json(result).GetProperty("id").GetString());
+        Assert.Equal(id, CliAssert.Json(result)[0].GetProperty("id").GetString());
     }
 
     [Fact]
@@ -49,8 +49,8 @@ public sealed class CloseCommandTests(EmulatorFixture emulator) : IClassFixture<
         var result = await CliProcess.RunAsync(["close", id, "--state", "aborted", "--output", "json", .. await emulator.SessionArgsAsync()]);
 
         CliAssert.ExitCode(0, result);
-        Assert.Equal("Aborted", CliAssert.Json(result).GetProperty("state").GetString());
-        Assert.Equal("aborted", CliAssert.Json(result).GetProperty("outcome").GetString());
+        Assert.Equal("Aborted", CliAssert.Json(result)[0].GetProperty("state").GetString());
+        Assert.Equal("aborted", CliAssert.Json(result)[0].GetProperty("outcome").GetString());
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class CloseCommandTests(EmulatorFixture emulator) : IClassFixture<
         var result = await CliProcess.RunAsync(["abort", id, "--output", "json", .. await emulator.SessionArgsAsync()]);
 
         CliAssert.ExitCode(0, result);
-        Assert.Equal("alreadyAborted", CliAssert.Json(result).GetProperty("outcome").GetString());
+        Assert.Equal("alreadyAborted", CliAssert.Json(result)[0].GetProperty("outcome").GetString());
     }
 
     [Fact]
@@ -138,8 +138,8 @@ public sealed class CloseCommandTests(EmulatorFixture emulator) : IClassFixture<
         var result = await CliProcess.RunAsync(["close", id, "--api", "2", "--output", "json", .. await emulator.SessionArgsAsync()]);
 
         CliAssert.ExitCode(0, result);
-        Assert.Equal("UploadComplete", CliAssert.Json(result).GetProperty("state").GetString());
-        Assert.Equal(id, CliAssert.Json(result).GetProperty("id").GetString());
+        Assert.Equal("UploadComplete", CliAssert.Json(result)[0].GetProperty("state").GetString());
+        Assert.Equal(id, CliAssert.Json(result)[0].GetProperty("id").GetString());
     }
 
     [Fact]
@@ -153,8 +153,8 @@ public sealed class CloseCommandTests(EmulatorFixture emulator) : IClassFixture<
         var text = await CliProcess.RunAsync(["close", other, .. args]);
 
         CliAssert.ExitCode(0, json);
-        Assert.Equal("UploadComplete", CliAssert.Json(json).GetProperty("state").GetString());
-        Assert.Equal("upload marked complete: Salesforce now processes the uploaded data", CliAssert.Json(json).GetProperty("note").GetString());
+        Assert.Equal("UploadComplete", CliAssert.Json(json)[0].GetProperty("state").GetString());
+        Assert.Equal("upload marked complete: Salesforce now processes the uploaded data", CliAssert.Json(json)[0].GetProperty("note").GetString());
         CliAssert.ExitCode(0, text);
         Assert.Matches($@"{other}\s+closed\s+UploadComplete · insert Account · upload marked complete: Salesforce now processes the uploaded data", text.StdOut);
     }
@@ -167,7 +167,7 @@ public sealed class CloseCommandTests(EmulatorFixture emulator) : IClassFixture<
         var result = await CliProcess.RunAsync(["close", id, "--output", "json", .. await emulator.SessionArgsAsync()]);
 
         CliAssert.ExitCode(0, result);
-        Assert.False(CliAssert.Json(result).TryGetProperty("note", out _));
+        Assert.False(CliAssert.Json(result)[0].TryGetProperty("note", out _));
     }
 
     [Fact]
@@ -187,8 +187,8 @@ public sealed class CloseCommandTests(EmulatorFixture emulator) : IClassFixture<
         var result = await CliProcess.RunAsync(["close", id, "--format", "json", "--output", "json", .. await emulator.SessionArgsAsync()]);
 
         CliAssert.ExitCode(0, result);
-        Assert.Equal("JSON", CliAssert.Json(result).GetProperty("contentType").GetString());
-        Assert.Equal("Closed", CliAssert.Json(result).GetProperty("state").GetString());
+        Assert.Equal("JSON", CliAssert.Json(result)[0].GetProperty("contentType").GetString());
+        Assert.Equal("Closed", CliAssert.Json(result)[0].GetProperty("state").GetString());
     }
 
     [Fact]

@@ -53,7 +53,8 @@ public sealed class ConnectionCommandTests(EmulatorFixture emulator) : IClassFix
         var result = await CliProcess.RunAsync(["connection", "test", "-v", "diag"], config.Env());
 
         CliAssert.ExitCode(0, result);
-        Assert.Contains($"Connected to {emulator.Url} as soap-login(user={emulator.Username})", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains($"Connected to {emulator.Url} as {emulator.Username} (SOAP login)", result.StdOut, StringComparison.Ordinal);
+        Assert.DoesNotContain("soap-login(", result.StdOut, StringComparison.Ordinal);
         Assert.Contains("services/Soap/u/", result.StdErr, StringComparison.Ordinal);
         CliAssert.Clean(result, EmulatorFixture.CanaryPassword);
     }

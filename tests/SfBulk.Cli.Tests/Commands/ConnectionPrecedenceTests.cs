@@ -68,7 +68,7 @@ public sealed class ConnectionPrecedenceTests(EmulatorFixture emulator) : IClass
             config.Env(("PATH", FakeSf(config, emulator.Url, token)), ("SFBULK_INSTANCE_URL", hole.Url), ("SFBULK_SESSION_ID", "x")));
 
         CliAssert.ExitCode(0, result);
-        Assert.Equal("Closed", CliAssert.Json(result).GetProperty("state").GetString());
+        Assert.Equal("Closed", CliAssert.Json(result)[0].GetProperty("state").GetString());
         CliAssert.Clean(result, token);
     }
 

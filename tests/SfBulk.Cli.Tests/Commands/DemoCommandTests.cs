@@ -15,8 +15,8 @@ public sealed class DemoCommandTests
         Assert.Contains("Closed · batches 11/11 done (0 running, 0 queued, 0 failed, 1 not processed) · 1,000,000 records", result.StdOut, StringComparison.Ordinal);
         Assert.Contains("4. All 10 chunks are done (10 completed, 0 failed); sfbulk closed the job", result.StdOut, StringComparison.Ordinal);
         Assert.Matches(@"State\s+Closed", result.StdOut);
-        Assert.Matches(@"Batches\s+11 total: 0 queued, 0 in progress, 10 completed, 0 failed", result.StdOut);
-        Assert.Matches(@"API calls: \d+ in all — the integration 3 \(login, create job, add batch\), sfbulk \d+ \(\d+ job reads, \d+ batch-list reads?, 1 close\)", result.StdOut);
+        Assert.Matches(@"Batches\s+11 total: 0 queued, 0 in progress, 10 completed, 0 failed, 1 not processed", result.StdOut);
+        Assert.Matches(@"API calls: \d+ in all — the integration 3 \(login, create job, add batch\),\nsfbulk \d+ \(\d+ job reads, \d+ batch-list reads?, 1 close\)", result.StdOut);
         CliAssert.Clean(result);
     }
 

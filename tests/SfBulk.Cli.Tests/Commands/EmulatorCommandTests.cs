@@ -64,7 +64,7 @@ public sealed class EmulatorCommandTests
     [InlineData("--port", "99999", "--port must be between 0 and 65535.")]
     [InlineData("--time-scale", "0", "--time-scale must be above 0")]
     [InlineData("--port", "eighty", "eighty")]
-    [InlineData("--bogus", "1", "Unrecognized command or argument '--bogus'")]
+    [InlineData("--bogus", "1", "unknown option '--bogus' for 'sfbulk emulator'")]
     public async Task Emulator_BadOption_ExitsWithUsageError(string option, string value, string message)
     {
         var result = await CliProcess.RunAsync(["emulator", option, value]);

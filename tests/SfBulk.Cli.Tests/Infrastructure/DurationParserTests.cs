@@ -6,7 +6,6 @@ public sealed class DurationParserTests
 {
     [Theory]
     [InlineData("500ms", 500)]
-    [InlineData("1500", 1500)]
     [InlineData("0", 0)]
     [InlineData("30s", 30_000)]
     [InlineData("1.5s", 1_500)]
@@ -26,6 +25,8 @@ public sealed class DurationParserTests
     [InlineData("abc", "not a duration")]
     [InlineData("10y", "unknown unit 'y'")]
     [InlineData("9999d", "maximum")]
+    [InlineData("30", "'30' has no unit: add a unit: 30s or 30000ms")]
+    [InlineData("1500", "add a unit: 1500s or 1500000ms")]
     public void TryParse_InvalidDuration_ExplainsWhy(string text, string expected)
     {
         Assert.False(DurationParser.TryParse(text, out _, out var error));
