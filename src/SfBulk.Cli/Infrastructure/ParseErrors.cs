@@ -41,7 +41,8 @@ internal static class ParseErrors
         var path = CommandPath(command);
         var options = KnownOptions(command).ToList();
         var subcommands = command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name).ToList();
-        var words = parse.Tokens.Where(t => t.Type == TokenType.Argument).Select(t => t.Value)
+        var optionValues = OptionValues(parse.RootCommandResult).ToHashSet(ReferenceEqualityComparer.Instance);
+        var words = parse.Tokens.Where(t => t.Type == TokenType.Argument && !optionValues.Contains(t)).Select(t => t.Value)
             .Concat(parse.UnmatchedTokens)
             .Distinct(StringComparer.Ordinal);
         var commandNamed = false;
@@ -59,6 +60,28 @@ internal static class ParseErrors
             {
                 commandNamed = true; // the words after a mistyped command are its arguments, not more commands
                 yield return $"'{word}' is not {(command is RootCommand ? "an sfbulk" : $"a '{path}'")} command.{Suggest(word, subcommands)} Commands: {string.Join(", ", subcommands)}.";
+            }
+        }
+    }
+
+    /// <summary>The tokens the parser took as option values (<c>-x</c> in <c>--target-org=-x</c>): never an unknown option.</summary>
+    private static IEnumerable<object> OptionValues(CommandResult result)
+    {
+        foreach (var child in result.Children)
+        {
+            if (child is OptionResult option)
+            {
+                foreach (var token in option.Tokens)
+                {
+                    yield return token;
+                }
+            }
+            else if (child is CommandResult subcommand)
+            {
+                foreach (var token in OptionValues(subcommand))
+                {
+                    yield return token;
+                }
             }
         }
     }

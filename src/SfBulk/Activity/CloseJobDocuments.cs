@@ -29,7 +29,7 @@ public static class CloseJobDocuments
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             // InvalidOperationException: a string that is not valid UTF-8 or holds a lone surrogate escape.
-            throw new FormatException("The Close Job input is not valid JSON" + Where(e) + ": " + Short(e.Message), e);
+            throw new FormatException("The Close Job input is not valid JSON" + Where(e) + ".", e);
         }
     }
 
@@ -47,7 +47,7 @@ public static class CloseJobDocuments
         }
         catch (Exception e) when (WireXml.IsUnreadable(e))
         {
-            throw new FormatException("The Close Job input is not well-formed XML" + Where(e) + ": " + Short(e.Message), e);
+            throw new FormatException("The Close Job input is not well-formed XML" + Where(e) + " (a document type declaration, DTD, is refused too).", e);
         }
     }
 
@@ -58,21 +58,6 @@ public static class CloseJobDocuments
         System.Xml.XmlException { LineNumber: > 0 } x => string.Create(CultureInfo.InvariantCulture, $" at line {x.LineNumber}, column {x.LinePosition}"),
         _ => string.Empty,
     };
-
-    /// <summary>The parser's message without the position it repeats (<c>Path: $ | LineNumber: …</c>, <c>Line 1, position 5.</c>).</summary>
-    private static string Short(string message)
-    {
-        foreach (var marker in new[] { " Path: ", " LineNumber: ", " Line " })
-        {
-            var at = message.IndexOf(marker, StringComparison.Ordinal);
-            if (at > 0)
-            {
-                message = message[..at];
-            }
-        }
-
-        return message.TrimEnd(' ', '.', '|') + ".";
-    }
 
     /// <summary>Writes the output document as JSON: <c>{"CloseJobResult":{"jobId":…,…}}</c>.</summary>
     /// <param name="output">The output.</param>

@@ -40,8 +40,8 @@ public sealed class SweepExitCodeTests : IAsyncLifetime
         var result = await CliProcess.RunAsync(["sweep", "--yes", "--instance-url", _server.BaseUri.ToString(), "--session-id", Canaries.SessionId]);
 
         CliAssert.ExitCode(0, result);
-        Assert.Matches($@"{good}\s+Classic\s+insert\s+Account\s+005\w+\s+2d\s+closed", result.StdOut);
-        Assert.Matches(@"not-a-job-id\s+Classic\s+insert\s+Account\s+005\w+\s+2d\s+skipped\s+Malformed job id in the listing", result.StdOut);
+        Assert.Matches($@"{good}\s+Classic\s+insert\s+Account\s+005\w+\s+[12]d\s+closed", result.StdOut);
+        Assert.Matches(@"not-a-job-id\s+Classic\s+insert\s+Account\s+005\w+\s+[12]d\s+skipped\s+Malformed job id in the listing", result.StdOut);
         Assert.Matches($@"{bad}\s+Classic\s+insert\s+Account\s+005\w+\s+\?\s+skipped\s+Age unknown", result.StdOut);
         Assert.Contains("3 jobs: 1 closed, 2 skipped;", result.StdErr, StringComparison.Ordinal);
         CliAssert.Clean(result, Canaries.SessionId);

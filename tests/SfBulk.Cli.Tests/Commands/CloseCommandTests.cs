@@ -70,7 +70,7 @@ public sealed class CloseCommandTests(EmulatorFixture emulator) : IClassFixture<
         var result = await CliProcess.RunAsync(["close", id, "--output", "json", .. await emulator.SessionArgsAsync()]);
 
         CliAssert.ExitCode(5, result);
-        var json = CliAssert.Json(result);
+        var json = CliAssert.Json(result)[0];
         Assert.Equal("alreadyAborted", json.GetProperty("outcome").GetString());
         Assert.Equal("Aborted", json.GetProperty("state").GetString());
         Assert.Contains("aborted (its queued batches were dropped), not closed", result.StdErr, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using SfBulk.Cli.Tests.Infrastructure;
 
 namespace SfBulk.Cli.Tests.Newcomer;
@@ -49,6 +50,7 @@ public sealed class EmulatorForNewcomersTests
             Assert.Equal(2, jobs.Select(j => j.GetProperty("createdById").GetString()).Distinct().Count());
             var url = words[Array.IndexOf(words, "--login-url") + 1];
             using var http = new HttpClient();
+            http.DefaultRequestHeaders.Add("X-Emulator-Token", Regex.Match(text, "control token: ([0-9a-f]{32})").Groups[1].Value);
             using var org = JsonDocument.Parse(await http.GetStringAsync(new Uri(url + "/_emulator/org"), TestContext.Current.CancellationToken));
             Assert.Contains(org.RootElement.GetProperty("users").EnumerateArray(), u => u.GetProperty("username").GetString() == "ops@example.com");
 

@@ -56,9 +56,9 @@ public sealed partial class ReadmeExamplesTests(EmulatorFixture emulator) : ICla
         {
             var (args, stdin) = Prepare(example, variables, spare[1]);
             CliResult result;
-            if (args[0] == "emulator" || (args[0] == "watch" && args.Contains("--all"))) // run until stopped
+            if (args[0] is "emulator" or "ui" || (args[0] == "watch" && args.Contains("--all"))) // run until stopped
             {
-                args = [.. args.Select(a => a == "8484" ? "0" : a)];
+                args = [.. args.Select(a => a == "8484" ? "0" : a), .. args[0] == "ui" ? new[] { "--no-open" } : []];
                 using var running = RunningCli.Start(args, environment);
                 await Task.Delay(TimeSpan.FromSeconds(4), TestContext.Current.CancellationToken);
                 await running.InterruptAsync();
