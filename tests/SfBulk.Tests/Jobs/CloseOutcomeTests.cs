@@ -44,17 +44,6 @@ public sealed class CloseOutcomeTests
     }
 
     [Fact]
-    public async Task AbortJobAsync_ClosedJob_ThrowsTheRefusal()
-    {
-        await using var h = await BulkHarness.StartAsync();
-        var id = (await h.SeedClassicAsync(new { state = "Closed" }))[0];
-
-        var e = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.AbortJobAsync(id, cancellationToken: Ct));
-
-        Assert.Equal("InvalidJobState", e.ErrorCode);
-    }
-
-    [Fact]
     public async Task AbortJobAsync_AbortedJob_AlreadyAborted()
     {
         await using var h = await BulkHarness.StartAsync();
