@@ -78,6 +78,7 @@ internal static class CloseCommand
             await sf.ConnectAsync(cancellationToken).ConfigureAwait(false);
             var client = new BulkJobClient(sf);
             var outcomes = new CloseOutcomeEntry[jobIds.Length];
+            SalesforceLoginException? loginFailure = null;
             try
             {
                 await Parallel.ForEachAsync(
@@ -85,9 +86,23 @@ internal static class CloseCommand
                     new ParallelOptions { MaxDegreeOfParallelism = parse.GetValue(parallelism), CancellationToken = cancellationToken },
                     async (i, token) =>
                     {
+                        // The first login failure stops the command: logging in again for every job could lock the
+                        // user out. The jobs after it are reported "not attempted".
+                        if (Volatile.Read(ref loginFailure) is not null)
+                        {
+                            outcomes[i] = new(jobIds[i], null, null) { NotAttempted = true };
+                            return;
+                        }
+
                         try
                         {
                             outcomes[i] = new(jobIds[i], await client.CloseJobAsync(jobIds[i], options, token).ConfigureAwait(false), null);
+                        }
+                        catch (SalesforceLoginException e) when (!token.IsCancellationRequested)
+                        {
+                            outcomes[i] = Interlocked.CompareExchange(ref loginFailure, e, null) is null
+                                ? new(jobIds[i], null, e)
+                                : new(jobIds[i], null, null) { NotAttempted = true };
                         }
                         catch (Exception e) when (e is SalesforceException or ArgumentException && !token.IsCancellationRequested)
                         {

@@ -71,6 +71,7 @@ internal static class ConnectionAddCommand
 
             Check(kind, stored, parse, secrets);
             var store = ConnectionStore.Default();
+            using var writeLock = store.Lock();
             var file = store.Load();
             if (file.Connections.ContainsKey(connectionName) && !parse.GetValue(force))
             {
@@ -88,7 +89,7 @@ internal static class ConnectionAddCommand
             if (context.Verbosity > Verbosity.Quiet)
             {
                 var isDefault = string.Equals(file.Default, connectionName, StringComparison.OrdinalIgnoreCase) ? " It is the default connection." : string.Empty;
-                Console.Error.WriteLine($"Added connection '{connectionName}' ({kind}, {stored.Principal}, {stored.LoginUrl}) to {store.Path}.{isDefault} Try it with 'sfbulk connection test {connectionName}'.");
+                Console.Error.WriteLine($"Added connection '{connectionName}' ({kind}, {stored.Principal}, {InputRules.ShownUrl(stored.LoginUrl)}) to {store.Path}.{isDefault} Try it with 'sfbulk connection test {connectionName}'.");
             }
 
             return Task.FromResult(ExitCodes.Success);

@@ -37,6 +37,7 @@ internal static class ConnectionCommand
         return new Command("set-default", "Make a connection the default.") { name }.WithAction((context, _) =>
         {
             var store = ConnectionStore.Default();
+            using var writeLock = store.Lock();
             var file = store.Load();
             var wanted = context.Parse.GetValue(name)!;
             if (!file.Connections.ContainsKey(wanted))

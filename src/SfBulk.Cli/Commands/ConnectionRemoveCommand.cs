@@ -13,6 +13,7 @@ internal static class ConnectionRemoveCommand
         return new Command("remove", "Remove a named connection (and its stored secrets).") { name }.WithAction((context, _) =>
         {
             var store = ConnectionStore.Default();
+            using var writeLock = store.Lock();
             var file = store.Load();
             var wanted = context.Parse.GetValue(name)!;
             if (!file.Connections.Remove(wanted))

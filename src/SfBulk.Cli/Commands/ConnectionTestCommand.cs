@@ -24,7 +24,7 @@ internal static class ConnectionTestCommand
                 request = request with { Connection = named };
             }
 
-            using var sf = ConnectionResolver.Resolve(request, context.LoggerFactory);
+            using var sf = ConnectionResolver.Resolve(request, context.LoggerFactory, warn: context.Warn);
             var instance = await sf.ConnectAsync(cancellationToken).ConfigureAwait(false);
             var client = new BulkJobClient(sf);
             await foreach (var _ in client.GetAllJobsAsync(null, cancellationToken).ConfigureAwait(false))

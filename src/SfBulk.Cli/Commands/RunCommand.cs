@@ -77,12 +77,12 @@ internal static class RunCommand
         var request = options.Read(context.Parse);
         if (request.Any || document.CloseJobConnection is not { SessionId.Length: > 0 })
         {
-            return ConnectionResolver.Resolve(request, context.LoggerFactory);
+            return ConnectionResolver.Resolve(request, context.LoggerFactory, warn: context.Warn);
         }
 
         try
         {
-            return ConnectionResolver.Resolve(request, context.LoggerFactory);
+            return ConnectionResolver.Resolve(request, context.LoggerFactory, warn: context.Warn);
         }
         catch (SalesforceConnectionNotFoundException)
         {

@@ -52,16 +52,7 @@ internal sealed class ConnectionStore(string path)
             return new ConnectionFile();
         }
 
-        if (!OperatingSystem.IsWindows())
-        {
-            var mode = File.GetUnixFileMode(Path);
-            if ((mode & Others) != 0)
-            {
-                throw new CliException(
-                    $"sfbulk will not read {Path}: other users can access it (mode {Octal(mode)}) and it may hold secrets. Make it private with 'chmod 600 {Path}' (and check that no secret leaked).",
-                    ExitCodes.ConnectionNotFound);
-            }
-        }
+        RequirePrivate(Path, "it may hold secrets");
 
         try
         {
@@ -75,8 +66,76 @@ internal sealed class ConnectionStore(string path)
         }
     }
 
-    /// <summary>Writes the file owner-only, replacing it atomically.</summary>
+    /// <summary>How long a writer waits for another one to finish.</summary>
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Takes the exclusive write lock of the file (a lock file beside it): hold it from <see cref="Load"/> to
+    /// <see cref="Save"/>, so that two commands changing the file at the same time both land.
+    /// </summary>
+    /// <exception cref="CliException">Another sfbulk kept the lock for longer than 30 seconds.</exception>
+    public IDisposable Lock()
+    {
+        CreateDirectory();
+        var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnly;
+        }
+
+        var started = Environment.TickCount64;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(Path + ".lock", options);
+            }
+            catch (IOException) when (Environment.TickCount64 - started < LockTimeout.TotalMilliseconds)
+            {
+                Thread.Sleep(Random.Shared.Next(20, 60));
+            }
+            catch (IOException e)
+            {
+                throw new CliException($"{Path} is being changed by another sfbulk (its lock file {Path}.lock stayed locked for {LockTimeout.TotalSeconds:0} seconds). Try again when it has finished.", ExitCodes.ConnectionNotFound, e);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes the file owner-only, replacing it atomically: the content goes to a new temporary file created
+    /// exclusively (never an existing file or a symbolic link) with mode 0600 from its creation, is flushed to disk,
+    /// then renamed over the file (a symbolic link there is replaced, not followed) and the directory is flushed.
+    /// </summary>
     public void Save(ConnectionFile file)
+    {
+        var directory = CreateDirectory();
+        var temporary = System.IO.Path.Combine(directory, "." + System.IO.Path.GetFileName(Path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnly;
+        }
+
+        try
+        {
+            using (var stream = new FileStream(temporary, options))
+            {
+                JsonSerializer.Serialize(stream, file, ConnectionFileJson.Default.ConnectionFile);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, Path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+
+        DirectorySync.Flush(directory);
+    }
+
+    private string CreateDirectory()
     {
         var directory = System.IO.Path.GetDirectoryName(Path)!;
         if (OperatingSystem.IsWindows())
@@ -88,24 +147,30 @@ internal sealed class ConnectionStore(string path)
             Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
-        var temporary = Path + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
+        return directory;
+    }
+
+    /// <summary>
+    /// Refuses a file that group or other users can access (Unix), with the <c>chmod 600</c> hint: the connections
+    /// file, and a JWT key file named by a connection.
+    /// </summary>
+    /// <param name="path">The file; an absent file passes (reading it reports that).</param>
+    /// <param name="why">Why it must be private, e.g. "it may hold secrets".</param>
+    /// <exception cref="CliException">Other users can access the file.</exception>
+    public static void RequirePrivate(string path, string why)
+    {
+        if (OperatingSystem.IsWindows() || !File.Exists(path))
         {
-            options.UnixCreateMode = OwnerOnly;
+            return;
         }
 
-        using (var stream = new FileStream(temporary, options))
+        var mode = File.GetUnixFileMode(path);
+        if ((mode & Others) != 0)
         {
-            JsonSerializer.Serialize(stream, file, ConnectionFileJson.Default.ConnectionFile);
+            throw new CliException(
+                $"sfbulk will not read {path}: other users can access it (mode {Octal(mode)}) and {why}. Make it private with 'chmod 600 {path}' (and check that no secret leaked).",
+                ExitCodes.ConnectionNotFound);
         }
-
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(temporary, OwnerOnly);
-        }
-
-        File.Move(temporary, Path, overwrite: true);
     }
 
     private static string Octal(UnixFileMode mode) => Convert.ToString((int)mode, 8).PadLeft(3, '0').ToString(CultureInfo.InvariantCulture);

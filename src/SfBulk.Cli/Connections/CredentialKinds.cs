@@ -45,6 +45,12 @@ internal static class CredentialKinds
             return required ? Need(stored, option) : stored;
         }
 
+        static string PrivateKeyFile(string path)
+        {
+            ConnectionStore.RequirePrivate(path, "it holds the private key that logs in to the org");
+            return path;
+        }
+
         try
         {
             return c.Credential switch
@@ -57,7 +63,7 @@ internal static class CredentialKinds
                     Secret(c.Password, c.PasswordEnv, "--password", true)!,
                     Secret(c.SecurityToken, c.SecurityTokenEnv, "--security-token", false)),
                 ClientCredentials => new ClientCredentialsCredential(Need(c.ClientId, "--client-id"), Secret(c.ClientSecret, c.ClientSecretEnv, "--client-secret", true)!),
-                Jwt => JwtBearerCredential.FromKeyFile(Need(c.ClientId, "--client-id"), Need(c.Username, "--username"), Need(c.KeyFile, "--key-file")),
+                Jwt => JwtBearerCredential.FromKeyFile(Need(c.ClientId, "--client-id"), Need(c.Username, "--username"), PrivateKeyFile(Need(c.KeyFile, "--key-file"))),
                 RefreshToken => new RefreshTokenCredential(
                     Need(c.ClientId, "--client-id"),
                     Secret(c.RefreshToken, c.RefreshTokenEnv, "--refresh-token", true)!,

@@ -43,5 +43,5 @@ internal sealed class CommandContext
     }
 
     /// <summary>Resolves the connection the command line describes.</summary>
-    public SalesforceConnection Connect(ConnectionOptions options) => ConnectionResolver.Resolve(options.Read(Parse), LoggerFactory);
+    public SalesforceConnection Connect(ConnectionOptions options) => ConnectionResolver.Resolve(options.Read(Parse), LoggerFactory, warn: Warn);
 }

@@ -13,6 +13,13 @@ internal sealed class ConnectionOptions
     {
         InstanceUrl.AcceptUrlsOnly();
         ApiVersion.AcceptApiVersionsOnly();
+        TargetOrg.Validators.Add(r =>
+        {
+            if (r.Tokens.Count > 0 && SfBulk.Authentication.SalesforceCliCredential.AliasProblem(r.Tokens[0].Value) is { } problem)
+            {
+                r.AddError($"{TargetOrg.Name}: {problem}");
+            }
+        });
     }
 
     public Option<string> InstanceUrl { get; } = new("--instance-url")
@@ -70,4 +77,16 @@ internal sealed record ConnectionRequest(string? InstanceUrl, string? SessionId,
 {
     /// <summary>True when any connection option was given.</summary>
     public bool Any => InstanceUrl is not null || SessionId is not null || Connection is not null || TargetOrg is not null;
+
+    /// <summary>Describes the request without the session id (the generated one would print it).</summary>
+    public override string ToString() => $"ConnectionRequest {{ {Printed()} }}";
+
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(Printed());
+        return true;
+    }
+
+    private string Printed() =>
+        $"InstanceUrl = {InputRules.ShownUrl(InstanceUrl)}, SessionId = {(SessionId is null ? "none" : SessionId == "-" ? "-" : "REDACTED")}, Connection = {Connection}, TargetOrg = {TargetOrg}, ApiVersion = {ApiVersion}";
 }

@@ -16,12 +16,21 @@ internal static class ConnectionResolver
         + "add a connection with 'sfbulk connection add <name> --login-url <url> --credential soap|password|client-credentials|jwt|refresh-token …' (the first one becomes the default); "
         + "reuse a Salesforce CLI login with --target-org <alias>; or set SFBULK_INSTANCE_URL and SFBULK_SESSION_ID.";
 
+    /// <summary>The warning for a session id given as a value on the command line (the same as for a secret on <c>connection add</c>).</summary>
+    public const string SessionIdOnCommandLine =
+        "--session-id given on the command line can be seen by other users (ps) and stays in shell history; prefer '--session-id -' (standard input) or " + SessionIdVariable + ".";
+
     /// <summary>Creates the connection the command line and environment describe.</summary>
     /// <exception cref="SalesforceConnectionNotFoundException">Nothing usable is configured.</exception>
     /// <exception cref="CliException">The options contradict each other, or standard input holds no session id.</exception>
-    public static SalesforceConnection Resolve(ConnectionRequest request, ILoggerFactory loggerFactory, Func<string, string?>? environment = null, TextReader? stdin = null)
+    public static SalesforceConnection Resolve(ConnectionRequest request, ILoggerFactory loggerFactory, Func<string, string?>? environment = null, TextReader? stdin = null, Action<string>? warn = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
+        if (request.SessionId is { } given && given != "-")
+        {
+            warn?.Invoke(SessionIdOnCommandLine);
+        }
+
         if (request.InstanceUrl is not null || request.SessionId is not null)
         {
             if (request.InstanceUrl is null || request.SessionId is null)
@@ -91,7 +100,11 @@ internal static class ConnectionResolver
     {
         if (!InputRules.TryUrl(url, out var instanceUrl, out var error))
         {
-            throw new CliException($"{source}: {error}", ExitCodes.UsageError);
+            // Neither value is echoed: when the two are swapped, the "URL" is the session id.
+            var swapped = InputRules.TryUrl(sessionId, out _, out _)
+                ? $" The session id looks like a URL: are {(source == InstanceUrlVariable ? $"{InstanceUrlVariable} and {SessionIdVariable}" : "--instance-url and --session-id")} swapped?"
+                : string.Empty;
+            throw new CliException($"{source}: {error}{swapped}", ExitCodes.UsageError);
         }
 
         if (string.IsNullOrWhiteSpace(sessionId))

@@ -10,19 +10,20 @@ namespace SfBulk.Cli.Infrastructure;
 internal static class InputRules
 {
     /// <summary>True for an absolute https URL, or http on a loopback address (a local emulator).</summary>
+    /// <remarks>Errors show only the scheme and host of the value: never user information, path or query.</remarks>
     public static bool TryUrl(string? text, out Uri? url, out string? error)
     {
         url = null;
-        if (!Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https"))
+        if (!Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https") || string.IsNullOrEmpty(parsed.IdnHost))
         {
-            error = $"'{text}' is not an absolute URL such as https://mycompany.my.salesforce.com.";
+            error = $"the value {ShownUrl(text)} is not an absolute URL such as https://mycompany.my.salesforce.com.";
             return false;
         }
 
         if (!string.IsNullOrEmpty(parsed.UserInfo))
         {
             // Never echo the user information: it may hold a password.
-            error = $"The URL '{parsed.Scheme}://{parsed.IdnHost}' must not contain a user name or password.";
+            error = $"The URL {ShownUrl(text)} must not contain a user name or password.";
             return false;
         }
 
@@ -30,7 +31,7 @@ internal static class InputRules
             || (IPAddress.TryParse(parsed.IdnHost, out var address) && IPAddress.IsLoopback(address));
         if (parsed.Scheme == Uri.UriSchemeHttp && !loopback)
         {
-            error = $"'{parsed.GetLeftPart(UriPartial.Authority)}' uses plain http: sfbulk sends sessions only over https (http is allowed for a local emulator on 127.0.0.1, ::1 or localhost).";
+            error = $"{ShownUrl(text)} uses plain http: sfbulk sends sessions only over https (http is allowed for a local emulator on 127.0.0.1, ::1 or localhost).";
             return false;
         }
 
@@ -38,6 +39,15 @@ internal static class InputRules
         error = null;
         return true;
     }
+
+    /// <summary>
+    /// How a URL given by a user appears in a message: <c>'scheme://host[:port]'</c> only, or a note that it is not
+    /// shown when it is no web URL at all (it may be a session id or a password given in the wrong place).
+    /// </summary>
+    public static string ShownUrl(string? text) =>
+        Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var url) && !url.IsFile && !url.IsUnc && !string.IsNullOrEmpty(url.IdnHost)
+            ? "'" + url.Scheme + "://" + url.IdnHost + (url.IsDefaultPort ? string.Empty : ":" + url.Port.ToString(CultureInfo.InvariantCulture)) + "'"
+            : "(not shown: it is no web URL and may hold a secret)";
 
     /// <summary>True for an API version such as <c>66.0</c>.</summary>
     public static bool IsApiVersion(string? text) =>
@@ -119,11 +129,13 @@ internal static class InputRules
         };
         ids.Validators.Add(r =>
         {
-            foreach (var token in r.Tokens)
+            for (var i = 0; i < r.Tokens.Count; i++)
             {
+                var token = r.Tokens[i];
                 if (token.Value != JobIdList.FromStandardInput && !SfBulk.JobId.TryNormalize(token.Value, out _, out var error))
                 {
-                    r.AddError(error);
+                    // The message shows only the start of the value: say which argument it is.
+                    r.AddError(r.Tokens.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $"job id {i + 1} of {r.Tokens.Count}: {error}") : error);
                 }
             }
 

@@ -5,11 +5,17 @@ using Spectre.Console;
 
 namespace SfBulk.Cli.Output;
 
-/// <summary>How closing one job ended: a result, the failure, or neither when Ctrl+C came first (<see cref="Cancelled"/>).</summary>
+/// <summary>
+/// How closing one job ended: a result, the failure, <see cref="NotAttempted"/> after an earlier login failure, or
+/// neither when Ctrl+C came first (<see cref="Cancelled"/>).
+/// </summary>
 internal sealed record CloseOutcomeEntry(string JobId, CloseJobResult? Result, Exception? Error)
 {
     /// <summary>The command was cancelled before this job's close finished: the job may or may not have changed state.</summary>
-    public bool Cancelled => Result is null && Error is null;
+    public bool Cancelled => Result is null && Error is null && !NotAttempted;
+
+    /// <summary>Logging in failed for an earlier job, so this one was not tried (and not changed).</summary>
+    public bool NotAttempted { get; init; }
 }
 
 /// <summary>Reports close/abort outcomes: every job on standard output, failures' details on standard error.</summary>
@@ -22,7 +28,7 @@ internal static class CloseReport
         CloseOutcome.Aborted => "aborted",
         CloseOutcome.AlreadyClosed => "already closed",
         CloseOutcome.AlreadyAborted => "already aborted",
-        _ => e.Cancelled ? "cancelled" : "failed",
+        _ => e.NotAttempted ? "not attempted" : e.Cancelled ? "cancelled" : "failed",
     };
 
     /// <summary>The JSON spelling of the outcome: <c>closed</c>, <c>aborted</c>, <c>alreadyClosed</c>, <c>alreadyAborted</c>, <c>failed</c>, <c>cancelled</c>.</summary>
@@ -32,7 +38,7 @@ internal static class CloseReport
         CloseOutcome.Aborted => "aborted",
         CloseOutcome.AlreadyClosed => "alreadyClosed",
         CloseOutcome.AlreadyAborted => "alreadyAborted",
-        _ => e.Cancelled ? "cancelled" : "failed",
+        _ => e.NotAttempted ? "notAttempted" : e.Cancelled ? "cancelled" : "failed",
     };
 
     public static void Write(CommandContext context, IReadOnlyList<CloseOutcomeEntry> outcomes)
@@ -64,6 +70,7 @@ internal static class CloseReport
             {
                 var details = e.Result is { } r
                     ? $"{r.Job.State} · {r.Job.Operation} {r.Job.Object}{(UploadCompleted(e) ? " · " + UploadCompletedNote : string.Empty)}"
+                    : e.NotAttempted ? NotAttemptedDetails
                     : e.Cancelled ? CancelledDetails
                     : e.Error is SalesforceException { ErrorCode: { } code } ? code : "see the error below";
                 table.AddRow(new Text(e.JobId), new Text(Word(e)), new Text(details));
@@ -84,12 +91,13 @@ internal static class CloseReport
         }
 
         var cancelled = outcomes.Count(o => o.Cancelled);
+        var notAttempted = outcomes.Count(o => o.NotAttempted);
         if (outcomes.Count > 1 && context.Verbosity > Verbosity.Quiet)
         {
-            var done = outcomes.Count - failures.Count - cancelled;
-            Console.Error.WriteLine(failures.Count == 0 && cancelled == 0
+            var done = outcomes.Count - failures.Count - cancelled - notAttempted;
+            Console.Error.WriteLine(failures.Count == 0 && cancelled == 0 && notAttempted == 0
                 ? $"All {outcomes.Count} jobs done."
-                : $"{done} of {outcomes.Count} jobs done{(failures.Count > 0 ? $", {failures.Count} failed" : string.Empty)}{(cancelled > 0 ? $", {cancelled} cancelled" : string.Empty)}.");
+                : $"{done} of {outcomes.Count} jobs done{(failures.Count > 0 ? $", {failures.Count} failed" : string.Empty)}{(notAttempted > 0 ? $", {notAttempted} not attempted" : string.Empty)}{(cancelled > 0 ? $", {cancelled} cancelled" : string.Empty)}.");
         }
     }
 
@@ -102,16 +110,20 @@ internal static class CloseReport
 
     private const string CancelledDetails = "not finished: cancelled; the job may or may not have changed state";
 
+    private const string NotAttemptedDetails = "not attempted: logging in failed (see the error); the job was not changed";
+
     /// <summary>0 when every job is in the requested state; the failure's code for one job (or when every failure agrees); else 1.</summary>
     public static int ExitCode(IReadOnlyList<CloseOutcomeEntry> outcomes)
     {
         var failures = outcomes.Where(o => o.Error is not null).Select(o => ErrorReporter.ExitCodeOf(o.Error!)).ToList();
-        if (failures.Count == 0)
+        var notAttempted = outcomes.Count(o => o.NotAttempted);
+        if (failures.Count == 0 && notAttempted == 0)
         {
             return ExitCodes.Success;
         }
 
-        return failures.Count == outcomes.Count && failures.Distinct().Count() == 1 ? failures[0] : ExitCodes.PartialFailure;
+        // Jobs not attempted after a login failure share that failure's exit code.
+        return failures.Count > 0 && failures.Count + notAttempted == outcomes.Count && failures.Distinct().Count() == 1 ? failures[0] : ExitCodes.PartialFailure;
     }
 
     private static void WriteJson(Utf8JsonWriter w, CloseOutcomeEntry e)
@@ -138,7 +150,7 @@ internal static class CloseReport
         }
         else
         {
-            w.WriteString("reason", CancelledDetails);
+            w.WriteString("reason", e.NotAttempted ? NotAttemptedDetails : CancelledDetails);
         }
 
         w.WriteEndObject();

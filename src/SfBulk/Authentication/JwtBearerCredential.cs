@@ -82,11 +82,15 @@ public sealed class JwtBearerCredential : SalesforceCredential
         }
 
         var audience = Audience?.GetLeftPart(UriPartial.Authority) ?? JwtAssertion.DefaultAudience(context.LoginUrl);
-        var assertion = JwtAssertion.Create(pem, ClientId, Username, audience, context.Time.GetUtcNow());
+
+        // The assertion expires 3 minutes after it is signed: sign a new one for every attempt, so that a login
+        // retried after a busy login service or a slow network never sends an expired one.
         return await OAuthTokenClient.RequestAsync(
             context,
             "JWT bearer",
-            LoginContext.Form(("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"), ("assertion", assertion)),
+            () => LoginContext.Form(
+                ("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
+                ("assertion", JwtAssertion.Create(pem, ClientId, Username, audience, context.Time.GetUtcNow()))),
             null,
             cancellationToken).ConfigureAwait(false);
     }

@@ -18,23 +18,36 @@ internal sealed class LoginContext(Uri loginUrl, HttpTransport transport, TimePr
     public TimeProvider Time { get; } = time;
 
     /// <summary>POSTs <paramref name="body"/> (which may hold secrets; bodies are never logged) to a URL under the login host.</summary>
-    public async Task<ApiResponse> PostAsync(
+    public Task<ApiResponse> PostAsync(
         string path,
         byte[] body,
         string contentType,
         IReadOnlyDictionary<string, string>? headers,
         KeyValuePair<string, string>? secretHeader,
+        CancellationToken cancellationToken) =>
+        PostAsync(path, () => body, contentType, headers, secretHeader, cancellationToken);
+
+    /// <summary>
+    /// POSTs the body <paramref name="body"/> builds to a URL under the login host. The body is built again for
+    /// every attempt, so a retried login never sends a stale assertion.
+    /// </summary>
+    public async Task<ApiResponse> PostAsync(
+        string path,
+        Func<byte[]> body,
+        string contentType,
+        IReadOnlyDictionary<string, string>? headers,
+        KeyValuePair<string, string>? secretHeader,
         CancellationToken cancellationToken)
     {
-        var outgoing = new HttpTransport.Outgoing(HttpMethod.Post, new Uri(ConnectionUrls.Origin(LoginUrl), path), body, contentType, null, headers, secretHeader, "login");
+        var outgoing = new HttpTransport.Outgoing(HttpMethod.Post, new Uri(ConnectionUrls.Origin(LoginUrl), path), null, contentType, null, headers, secretHeader, "login");
         if (retry is null)
         {
-            return await transport.SendAsync(outgoing, cancellationToken).ConfigureAwait(false);
+            return await transport.SendAsync(outgoing with { Body = body() }, cancellationToken).ConfigureAwait(false);
         }
 
         return await retry.ExecuteAsync(
-            static (state, token) => new ValueTask<ApiResponse>(state.Transport.SendAsync(state.Outgoing, token)),
-            (Transport: transport, Outgoing: outgoing),
+            static (state, token) => new ValueTask<ApiResponse>(state.Transport.SendAsync(state.Outgoing with { Body = state.Body() }, token)),
+            (Transport: transport, Outgoing: outgoing, Body: body),
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -8,10 +8,19 @@ internal static class OAuthTokenClient
     public const string TokenPath = "services/oauth2/token";
 
     /// <summary>POSTs the form and returns the session; OAuth errors become <see cref="SalesforceLoginException"/> with the <c>error</c> code.</summary>
-    public static async Task<SalesforceSession> RequestAsync(
+    public static Task<SalesforceSession> RequestAsync(
         LoginContext context,
         string flow,
         byte[] form,
+        KeyValuePair<string, string>? basicAuth,
+        CancellationToken cancellationToken) =>
+        RequestAsync(context, flow, () => form, basicAuth, cancellationToken);
+
+    /// <summary>POSTs the form <paramref name="form"/> builds (again for every attempt) and returns the session.</summary>
+    public static async Task<SalesforceSession> RequestAsync(
+        LoginContext context,
+        string flow,
+        Func<byte[]> form,
         KeyValuePair<string, string>? basicAuth,
         CancellationToken cancellationToken)
     {
@@ -31,7 +40,7 @@ internal static class OAuthTokenClient
                 accessToken = Get(json.RootElement, "access_token");
                 instanceUrl = Get(json.RootElement, "instance_url");
                 error = Get(json.RootElement, "error");
-                description = Get(json.RootElement, "error_description");
+                description = ServerText.Clean(Get(json.RootElement, "error_description"));
             }
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)

@@ -24,7 +24,7 @@ internal static class SalesforceCliOutput
                     }
 
                     name = Get(root, "name");
-                    message = Get(root, "message");
+                    message = ServerText.Clean(Get(root, "message"));
                 }
             }
             catch (Exception e) when (e is JsonException or InvalidOperationException)

@@ -8,6 +8,13 @@ internal sealed record SalesforceSession(Uri InstanceUrl, string AccessToken)
     /// <summary>Describes the session without its token.</summary>
     public override string ToString() => "SalesforceSession(" + InstanceUrl + ", token=REDACTED)";
 
+    /// <summary>Prints the members without the token (the generated one would print it).</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("InstanceUrl = ").Append(InstanceUrl).Append(", AccessToken = REDACTED");
+        return true;
+    }
+
     /// <summary>Checks the instance URL (absolute, https unless loopback) and returns the session with its origin only.</summary>
     public static SalesforceSession Create(string? instanceUrl, string? accessToken, string source)
     {

@@ -44,7 +44,7 @@ internal static class SoapLoginResponse
                     case "sessionId": sessionId ??= value; break;
                     case "passwordExpired": passwordExpired ??= value; break;
                     case "faultcode": faultCode ??= value; break;
-                    case "faultstring": faultString ??= value; break;
+                    case "faultstring": faultString ??= ServerText.Clean(value); break;
                     default: exceptionCode ??= value; break;
                 }
             }

@@ -20,7 +20,7 @@ internal static class ConnectionUrls
 
         if (!url.IsAbsoluteUri)
         {
-            throw new ArgumentException($"{parameterName} '{url}' must be an absolute URL such as https://login.salesforce.com.", parameterName);
+            throw new ArgumentException($"{parameterName} must be an absolute URL such as https://login.salesforce.com (the value is not shown: it may hold a secret).", parameterName);
         }
 
         if (!string.IsNullOrEmpty(url.UserInfo))
@@ -42,6 +42,15 @@ internal static class ConnectionUrls
             $"{parameterName} '{url.GetLeftPart(UriPartial.Authority)}' must use https; plain http is allowed only for a local emulator on a loopback address (127.0.0.1, ::1, localhost).",
             parameterName);
     }
+
+    /// <summary>
+    /// How a URL given by a user appears in a message: its scheme and host only (never user information, path or
+    /// query, which may hold a password or a session id), or a note that it is not shown when it is no URL at all.
+    /// </summary>
+    public static string Shown(string? text) =>
+        Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var url) && !url.IsFile && !url.IsUnc && !string.IsNullOrEmpty(url.IdnHost)
+            ? "'" + url.Scheme + "://" + url.IdnHost + (url.IsDefaultPort ? string.Empty : ":" + url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)) + "'"
+            : "(not shown: it is no web URL and may hold a secret)";
 
     /// <summary>The scheme and authority of <paramref name="url"/> with a trailing slash (a base for relative paths).</summary>
     public static Uri Origin(Uri url) => new(url.GetLeftPart(UriPartial.Authority) + "/");

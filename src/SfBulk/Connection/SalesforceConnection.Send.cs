@@ -31,9 +31,13 @@ public sealed partial class SalesforceConnection
         response = await SendWithRetriesAsync(request, fresh, cancellationToken).ConfigureAwait(false);
         if (SessionExpiry.IsExpired(request.Family, response))
         {
-            throw new SalesforceLoginException(
-                $"Salesforce refused a freshly obtained session for {response.RequestMethod} {HttpTransport.Loggable(response.RequestUri)} (HTTP {(int)response.StatusCode}). Check that the user has API access and the org allows this login flow.",
+            // Two refusals in a row: the fresh session is refused too (an IP-restricted session, a user without API
+            // access). Remember it, so that later calls fail at once instead of logging in once per request.
+            var refused = new SalesforceLoginException(
+                $"Salesforce refused a freshly obtained session for {response.RequestMethod} {HttpTransport.Loggable(response.RequestUri)} (HTTP {(int)response.StatusCode}). Check that the user has API access, that the org allows this login flow and that the session's IP restrictions let this machine in. Later calls on this connection fail at once without logging in again.",
                 ErrorBodies.ErrorCode(response.Body) ?? "INVALID_SESSION_ID", response.StatusCode);
+            _refusal.Remember(refused);
+            _refusal.ThrowIfRefused();
         }
 
         return response;
@@ -52,9 +56,22 @@ public sealed partial class SalesforceConnection
                 ? new("X-SFDC-Session", session.AccessToken)
                 : new("Authorization", "Bearer " + session.AccessToken),
             request.Family == ApiFamily.BulkV1 ? "bulk1" : "rest");
-        return await (request.IsIdempotent ? _retry : _refusalRetry).ExecuteAsync(
+        var response = await (request.IsIdempotent ? _retry : _refusalRetry).ExecuteAsync(
             static (state, token) => new ValueTask<ApiResponse>(state.Transport.SendAsync(state.Outgoing, token)),
             (Transport: _transport, Outgoing: outgoing),
             cancellationToken).ConfigureAwait(false);
+
+        // An error answer that echoes the session (a proxy's error page, a misbehaving gateway) must not carry it
+        // on into exception messages, output or fault documents.
+        if (!response.IsSuccess)
+        {
+            var body = ServerText.WithoutToken(response.Body, session.AccessToken);
+            if (!ReferenceEquals(body, response.Body))
+            {
+                response = response with { Body = body };
+            }
+        }
+
+        return response;
     }
 }

@@ -11,12 +11,24 @@ public sealed partial class SalesforceConnection
     private Task<SalesforceSession>? _login;
 
     /// <summary>
+    /// Throws the remembered login refusal: after Salesforce refused the credentials (or a fresh session again at
+    /// once), no call logs in again; every call fails at once with the same exception.
+    /// </summary>
+    internal void ThrowIfLoginRefused() => _refusal.ThrowIfRefused();
+
+    /// <summary>
     /// Returns the cached session, or logs in. With <paramref name="expired"/> (the session Salesforce just refused)
     /// a new session is obtained unless another caller already replaced it; concurrent callers share one login.
     /// </summary>
     internal async Task<SalesforceSession> GetSessionAsync(SalesforceSession? expired, CancellationToken cancellationToken)
     {
         Task<SalesforceSession> login;
+        _refusal.ThrowIfRefused();
+        if (_renewer is not null)
+        {
+            return await RenewThroughSharedAsync(expired, cancellationToken).ConfigureAwait(false);
+        }
+
         lock (_sessionGate)
         {
             if (_session is { } current && !ReferenceEquals(current, expired))
@@ -40,6 +52,39 @@ public sealed partial class SalesforceConnection
         }
 
         return await login.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A per-call connection's session: the one it was given until Salesforce refuses it, then the shared
+    /// connection's, but only when the shared connection's instance host is the host the given session belongs to.
+    /// </summary>
+    private async Task<SalesforceSession> RenewThroughSharedAsync(SalesforceSession? expired, CancellationToken cancellationToken)
+    {
+        SalesforceSession? given;
+        lock (_sessionGate)
+        {
+            if (_session is { } current && !ReferenceEquals(current, expired))
+            {
+                return current;
+            }
+
+            given = _session ?? expired;
+        }
+
+        var shared = await _renewer!.GetSessionAsync(expired, cancellationToken).ConfigureAwait(false);
+        if (given is not null && !string.Equals(given.InstanceUrl.IdnHost, shared.InstanceUrl.IdnHost, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new SalesforceLoginException(
+                $"The given session for {given.InstanceUrl.GetLeftPart(UriPartial.Authority)} expired, and it was not renewed: the connection '{_renewer.Name}' logs in to {shared.InstanceUrl.GetLeftPart(UriPartial.Authority)}, another host, and sfbulk never lends a connection's credentials to another org. Pass a new session id, or use ServerUrl {shared.InstanceUrl.GetLeftPart(UriPartial.Authority)} to renew through the connection.",
+                SfBulkErrorCodes.ExternalSessionExpired);
+        }
+
+        lock (_sessionGate)
+        {
+            _session = shared;
+        }
+
+        return shared;
     }
 
     private async Task<SalesforceSession> LoginAsync(bool refresh)
@@ -68,6 +113,11 @@ public sealed partial class SalesforceConnection
         }
         catch (Exception ex)
         {
+            if (LoginRefusal.IsCredentialRefusal(ex))
+            {
+                _refusal.Remember((SalesforceLoginException)ex);
+            }
+
             SfBulkDiagnostics.Logins.Add(1, kind, new("sfbulk.outcome", ex is SalesforceException se ? se.ErrorCode ?? "error" : "error"));
             activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
             throw;

@@ -31,6 +31,10 @@ public sealed partial class SalesforceConnection : IDisposable
     private readonly ILoggerFactory? _loggerFactory;
     private readonly Func<HttpClient> _clientSource;
     private readonly CancellationTokenSource _lifetime = new();
+    private readonly LoginRefusal _refusal;
+
+    /// <summary>For a per-call connection (<see cref="WithSession"/>): the connection that renews its session.</summary>
+    private SalesforceConnection? _renewer;
 
     /// <summary>Creates a connection; no request is sent until the first call.</summary>
     /// <param name="options">The settings; copied, so later changes have no effect.</param>
@@ -45,13 +49,17 @@ public sealed partial class SalesforceConnection : IDisposable
     /// <param name="loggerFactory">Where to log; null logs nothing.</param>
     /// <exception cref="ArgumentException">A setting is invalid (for example a non-https login URL).</exception>
     public SalesforceConnection(SalesforceConnectionOptions options, ILoggerFactory? loggerFactory)
-        : this(options, loggerFactory, null, null)
+        : this(options, loggerFactory, null, null, null)
     {
     }
 
-    /// <summary>Creates a connection on a shared <see cref="HttpClient"/> source (IHttpClientFactory) and an optional first session.</summary>
-    internal SalesforceConnection(SalesforceConnectionOptions options, ILoggerFactory? loggerFactory, Func<HttpClient>? httpClient, SalesforceSession? initialSession)
+    /// <summary>
+    /// Creates a connection on a shared <see cref="HttpClient"/> source (IHttpClientFactory), an optional first
+    /// session, and the login-refusal memory it shares with the connection it was made from (null: its own).
+    /// </summary>
+    internal SalesforceConnection(SalesforceConnectionOptions options, ILoggerFactory? loggerFactory, Func<HttpClient>? httpClient, SalesforceSession? initialSession, LoginRefusal? refusal = null)
     {
+        _refusal = refusal ?? new LoginRefusal();
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Clone();
         _options.Validate();
@@ -118,8 +126,11 @@ public sealed partial class SalesforceConnection : IDisposable
     /// <summary>
     /// Returns a connection for one call that overrides this one's session (the reference activity's per-call
     /// <c>ServerUrl</c> and <c>SessionId</c>). With <paramref name="externalSessionIdUsed"/> the session is never
-    /// refreshed; otherwise, when it expires, this connection's credential logs in again. Shares this connection's
-    /// HTTP client and settings; dispose it when done (this connection stays usable).
+    /// refreshed; otherwise, when it expires, it is renewed through this connection (its session, or a login with its
+    /// credential) only when this connection's instance host is the host of <paramref name="serverUrl"/>: stored
+    /// credentials are never lent to another org. When the hosts differ, the expiry is a
+    /// <see cref="SalesforceLoginException"/> (code <c>EXTERNAL_SESSION_EXPIRED</c>) that says why. Shares this
+    /// connection's HTTP client and settings; dispose it when done (this connection stays usable).
     /// </summary>
     /// <param name="serverUrl">The instance URL or SOAP <c>serverUrl</c> the session belongs to.</param>
     /// <param name="sessionId">The session id or access token.</param>
@@ -136,7 +147,10 @@ public sealed partial class SalesforceConnection : IDisposable
             return new SalesforceConnection(options, _loggerFactory, _clientSource, null);
         }
 
-        return new SalesforceConnection(_options, _loggerFactory, _clientSource, new SalesforceSession(external.InstanceUrl, sessionId));
+        return new SalesforceConnection(_options, _loggerFactory, _clientSource, new SalesforceSession(external.InstanceUrl, sessionId), _refusal)
+        {
+            _renewer = this,
+        };
     }
 
     /// <summary>Logs in now unless a session is cached, and returns the instance URL requests go to.</summary>

@@ -12,7 +12,7 @@ internal static class SalesforceConnectionSettingsMapper
         {
             options.LoginUrl = Uri.TryCreate(login, UriKind.Absolute, out var url)
                 ? url
-                : throw new ArgumentException($"Connection '{name}': LoginUrl '{login}' is not an absolute URL such as https://login.salesforce.com.", nameof(s.LoginUrl));
+                : throw new ArgumentException($"Connection '{name}': LoginUrl {ConnectionUrls.Shown(login)} is not an absolute URL such as https://login.salesforce.com.", nameof(s.LoginUrl));
         }
 
         options.ApiVersion = s.ApiVersion ?? options.ApiVersion;

@@ -12,13 +12,22 @@ internal static class HeaderLogging
     private static readonly HashSet<string> Allowed = new(StringComparer.OrdinalIgnoreCase)
     {
         "Accept", "Accept-Encoding", "Content-Type", "Content-Length", "Content-Encoding", "Date", "Retry-After",
-        "Location", "Sforce-Limit-Info", "Sforce-Enable-PKChunking", "Sforce-Disable-Batch-Retry", "Sforce-Line-Ending",
+        "Sforce-Limit-Info", "Sforce-Enable-PKChunking", "Sforce-Disable-Batch-Retry", "Sforce-Line-Ending",
         "Sforce-Call-Options", "Sforce-Locator", "Sforce-NumberOfRecords", "Sforce-Query-Options", "SOAPAction",
         "User-Agent", "Warning", "Transfer-Encoding", "Cache-Control",
     };
 
     /// <summary>True when the header's value may be logged.</summary>
     public static bool IsAllowed(string name) => Allowed.Contains(name);
+
+    /// <summary>
+    /// A <c>Location</c> header as logged: the target's scheme and host only (a redirect to a login page or front
+    /// door carries the session in its path or query).
+    /// </summary>
+    public static string RedactedLocation(string value) =>
+        Uri.TryCreate(value.Trim(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? url.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped) + "/" + Redacted
+            : Redacted;
 
     /// <summary>Formats <paramref name="headers"/> as <c>[Name: value, Other: REDACTED]</c>.</summary>
     public static string Format(params HttpHeaders?[] headers)
@@ -38,7 +47,10 @@ internal static class HeaderLogging
                     b.Append(", ");
                 }
 
-                b.Append(name).Append(": ").Append(IsAllowed(name) ? values.ToString() : Redacted);
+                b.Append(name).Append(": ").Append(
+                    IsAllowed(name) ? values.ToString()
+                    : string.Equals(name, "Location", StringComparison.OrdinalIgnoreCase) ? RedactedLocation(values.ToString())
+                    : Redacted);
             }
         }
 

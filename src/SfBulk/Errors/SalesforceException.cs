@@ -10,7 +10,7 @@ public abstract class SalesforceException : Exception
 {
     /// <summary>Creates the exception.</summary>
     protected SalesforceException(string message, string? errorCode, HttpStatusCode? statusCode, Exception? innerException)
-        : base(message, innerException)
+        : base(ServerText.Scrub(message ?? string.Empty), innerException)
     {
         ErrorCode = errorCode;
         StatusCode = statusCode;

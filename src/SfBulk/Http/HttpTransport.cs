@@ -41,7 +41,21 @@ internal sealed partial class HttpTransport
         string? Accept,
         IReadOnlyDictionary<string, string>? Headers,
         KeyValuePair<string, string>? Secret,
-        string Family);
+        string Family)
+    {
+        /// <summary>Describes the request without its body and auth header (the generated one would print them).</summary>
+        public override string ToString() => $"Outgoing {{ {PrintedMembers()} }}";
+
+        /// <summary>Prints the members without the body and the auth header's value.</summary>
+        private bool PrintMembers(System.Text.StringBuilder builder)
+        {
+            builder.Append(PrintedMembers());
+            return true;
+        }
+
+        private string PrintedMembers() =>
+            $"Method = {Method}, Url = {Loggable(Url)}, Body = {(Body is null ? "none" : "REDACTED")}, ContentType = {ContentType}, Family = {Family}, Secret = {(Secret is { } s ? s.Key + ": REDACTED" : "none")}";
+    }
 
     /// <summary>Sends <paramref name="request"/> and returns its response; follows same-host redirects of GETs only.</summary>
     public async Task<ApiResponse> SendAsync(Outgoing request, CancellationToken cancellationToken)

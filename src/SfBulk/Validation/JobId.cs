@@ -29,10 +29,10 @@ public static class JobId
             return false;
         }
 
-        var shown = value.Length > 40 ? string.Concat(value.AsSpan(0, 40), "…") : value;
+        var shown = Shown(value);
         if (value.Length is not (15 or 18))
         {
-            error = $"'{shown}' is not a job id: it has {value.Length} characters; a Salesforce id has 15 or 18.";
+            error = $"{shown} is not a job id: a Salesforce id has 15 or 18 characters.";
             return false;
         }
 
@@ -40,7 +40,7 @@ public static class JobId
         {
             if (!char.IsAsciiLetterOrDigit(c))
             {
-                error = $"'{shown}' is not a job id: a Salesforce id holds only the letters A-Z, a-z and digits.";
+                error = $"{shown} is not a job id: a Salesforce id holds only the letters A-Z, a-z and digits.";
                 return false;
             }
         }
@@ -48,7 +48,7 @@ public static class JobId
         var full = value.Length == 15 ? string.Concat(value, Suffix(value)) : value;
         if (value.Length == 18 && !string.Equals(Suffix(value.AsSpan(0, 15)), value[15..], StringComparison.OrdinalIgnoreCase))
         {
-            error = $"'{shown}' is not a valid id: its last 3 characters are not the checksum of the first 15 (was it mistyped or case-changed?).";
+            error = $"{shown} is not a valid id: its last 3 characters are not the checksum of the first 15 (was it mistyped or case-changed?).";
             return false;
         }
 
@@ -61,7 +61,7 @@ public static class JobId
                 "707" => " (707 is an Apex job, not a Bulk API job)",
                 _ => string.Empty,
             };
-            error = $"'{shown}' is not a Bulk API job id: job ids start with 750{kind}.";
+            error = $"{shown} is not a Bulk API job id: job ids start with 750{kind}.";
             return false;
         }
 
@@ -76,6 +76,19 @@ public static class JobId
     /// <exception cref="ArgumentException">The value is not a job id.</exception>
     public static string Normalize(string? value) =>
         TryNormalize(value, out var id, out var error) ? id : throw new ArgumentException(error, nameof(value));
+
+    /// <summary>
+    /// How a rejected value appears in a message: at most its first 5 characters and its length, so that a session
+    /// id or token pasted where a job id belongs is never echoed.
+    /// </summary>
+    /// <param name="value">The rejected value.</param>
+    /// <returns>For example <c>'00D5g…' (112 characters)</c>, or the whole value quoted when it has 5 characters or fewer.</returns>
+    internal static string Shown(string value) =>
+        value.Length <= ShownCharacters
+            ? "'" + value + "'"
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{value.AsSpan(0, ShownCharacters)}…' ({value.Length} characters)");
+
+    private const int ShownCharacters = 5;
 
     private static string Suffix(ReadOnlySpan<char> id15)
     {

@@ -109,9 +109,10 @@ internal static class ApiErrors
     public static SalesforceRestException ToException(ApiError error, ApiResponse? response)
     {
         var where = response is null ? string.Empty : $" ({response.RequestMethod} {response.RequestUri} → HTTP {(int)response.StatusCode})";
+        var message = ServerText.Clean(error.Message);
         var text = error.Code is null or SfBulkErrorCodes.InvalidResponse
-            ? $"Salesforce returned an error: {error.Message}"
-            : $"{error.Code}: {error.Message}";
+            ? $"Salesforce returned an error: {message}"
+            : $"{ServerText.Clean(error.Code)}: {message}";
         return new SalesforceRestException(text + where, error.Code, response?.StatusCode, response?.RequestMethod, response?.RequestUri);
     }
 

@@ -104,7 +104,7 @@ internal static class BatchInfoWire
         Id = f.RequiredString("id"),
         JobId = f.String("jobId") ?? string.Empty,
         State = new BatchState(f.RequiredString("state")),
-        StateMessage = f.String("stateMessage"),
+        StateMessage = ServerText.Clean(f.String("stateMessage")),
         CreatedDate = f.Date("createdDate"),
         SystemModstamp = f.Date("systemModstamp"),
         NumberRecordsProcessed = f.Int64("numberRecordsProcessed"),

@@ -80,7 +80,7 @@ internal static class JobInfoWire
         ContentUrl = f.String("contentUrl"),
         LineEnding = Shared(f, "lineEnding"),
         ColumnDelimiter = Shared(f, "columnDelimiter"),
-        ErrorMessage = f.String("errorMessage"),
+        ErrorMessage = ServerText.Clean(f.String("errorMessage")),
         Retries = f.Int32OrNull("retries"),
         IsPkChunkingSupported = f.Boolean("isPkChunkingSupported"),
         Query = f.String("query"),

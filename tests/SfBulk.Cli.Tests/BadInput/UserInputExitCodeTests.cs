@@ -172,6 +172,78 @@ public sealed class UserInputExitCodeTests
         Assert.Contains("could not be read", result.StdErr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task JobId_SessionGivenInItsPlace_ShowsOnlyItsStartAndLength()
+    {
+        using var server = new BlackHoleServer();
+        var result = await CloseAsync(server, Canaries.SessionId);
+
+        CliAssert.RefusedBeforeAnyCall(result, server, $"'{Canaries.SessionId[..5]}…' ({Canaries.SessionId.Length} characters)");
+        CliAssert.Clean(result, Canaries.SessionId, Canaries.SessionId[..6]);
+    }
+
+    [Theory]
+    [InlineData("http://example.my.salesforce.com/secur/frontdoor.jsp?sid=" + Canaries.SessionId, "'http://example.my.salesforce.com' uses plain http")]
+    [InlineData("ftp://admin:" + Canaries.Password + "@example.my.salesforce.com/" + Canaries.SessionId, "'ftp://example.my.salesforce.com'")]
+    [InlineData(Canaries.SessionId, "not shown")]
+    public async Task InstanceUrl_CarryingASecret_ShowsOnlySchemeAndHost(string url, string shown)
+    {
+        using var server = new BlackHoleServer();
+        var result = await CliProcess.RunAsync(["close", JobId, "--instance-url", url, "--session-id", "-"], stdin: Canaries.SessionId + "\n");
+
+        CliAssert.ExitCode(2, result);
+        Assert.Contains(shown, result.StdErr, StringComparison.Ordinal);
+        CliAssert.Clean(result, Canaries.SessionId, Canaries.Password, "frontdoor", "sid=");
+    }
+
+    [Fact]
+    public async Task EnvironmentSessionAndUrlSwapped_ExitsTwoWithoutShowingTheSession()
+    {
+        using var config = new TempConfig();
+        var result = await CliProcess.RunAsync(
+            ["close", JobId],
+            config.Env(("SFBULK_INSTANCE_URL", Canaries.SessionId), ("SFBULK_SESSION_ID", "https://example.my.salesforce.com")));
+
+        CliAssert.ExitCode(2, result);
+        Assert.Contains("swapped", result.StdErr, StringComparison.Ordinal);
+        CliAssert.Clean(result, Canaries.SessionId, Canaries.SessionId[..8]);
+    }
+
+    [Theory]
+    [InlineData("--target-org=-x", "must not start with '-'")]
+    [InlineData("--target-org=dev&calc", "shell metacharacters")]
+    [InlineData("--target-org=dev;rm -rf", "shell metacharacters")]
+    [InlineData("--target-org=$(id)", "shell metacharacters")]
+    public async Task TargetOrg_LeadingDashOrShellMetacharacter_ExitsTwoBeforeStartingTheCli(string option, string message)
+    {
+        using var config = new TempConfig();
+        var result = await CliProcess.RunAsync(["close", JobId, option], config.Env(("SFBULK_SF_EXECUTABLE", "/nonexistent/sf-must-not-run")));
+
+        CliAssert.ExitCode(2, result);
+        Assert.Contains(message, result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("could not be started", result.StdErr, StringComparison.Ordinal);
+        CliAssert.Clean(result);
+    }
+
+    [Fact]
+    public async Task JwtKeyFile_ReadableByOthers_RefusedWithChmodHint()
+    {
+        using var config = new TempConfig();
+        var key = Path.Combine(config.Directory, "key.pem");
+        File.WriteAllText(key, "-----BEGIN PRIVATE KEY-----\nnot-a-real-key\n-----END PRIVATE KEY-----\n");
+        File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        Write(
+            config,
+            """{"default":"prod","connections":{"prod":{"loginUrl":"https://example.my.salesforce.com","credential":"jwt","username":"u@example.com","clientId":"client","keyFile":""" + System.Text.Json.JsonSerializer.Serialize(key) + "}}}",
+            UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        var result = await CliProcess.RunAsync(["close", JobId], config.Env());
+
+        CliAssert.ExitCode(4, result);
+        Assert.Contains("chmod 600 " + key, result.StdErr, StringComparison.Ordinal);
+        CliAssert.Clean(result, "not-a-real-key");
+    }
+
     private static void Write(TempConfig config, string text, UnixFileMode mode)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(config.FilePath)!);

@@ -36,7 +36,7 @@ public sealed class WatchCommandTests(EmulatorFixture emulator) : IClassFixture<
         Assert.InRange(json.GetProperty("polls").GetInt32(), 2, (int)calls);
         Assert.Equal(calls, await emulator.RequestTotalAsync() - before);
         Assert.Equal("Open", await emulator.ClassicJobStateAsync(id));
-        Assert.Empty(result.StdErr);
+        Assert.Empty(CliAssert.WithoutSessionIdWarning(result.StdErr));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class WatchCommandTests(EmulatorFixture emulator) : IClassFixture<
         Assert.True(json.GetProperty("closeDelaySeconds").GetDouble() >= 0);
         Assert.True(json.GetProperty("elapsedSeconds").GetDouble() >= 0);
         Assert.True(json.GetProperty("callsUsed").GetInt64() > json.GetProperty("polls").GetInt32());
-        Assert.Empty(result.StdErr);
+        Assert.Empty(CliAssert.WithoutSessionIdWarning(result.StdErr));
     }
 
     [Fact]

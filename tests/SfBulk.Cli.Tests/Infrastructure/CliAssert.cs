@@ -29,6 +29,10 @@ public static class CliAssert
         Clean(result);
     }
 
+    /// <summary>Standard error without the warning every command prints for a session id given on the command line.</summary>
+    public static string WithoutSessionIdWarning(string stderr) =>
+        string.Join('\n', stderr.Split('\n').Where(line => !line.StartsWith("warning: --session-id given on the command line", StringComparison.Ordinal)));
+
     public static JsonElement Json(CliResult result)
     {
         try

@@ -35,6 +35,7 @@ public sealed class CliCanaryTests
         using var config = new TempConfig();
         var keyFile = Path.Combine(config.Directory, "server.key");
         await File.WriteAllTextAsync(keyFile, Canaries.PrivateKeyPem, TestContext.Current.CancellationToken);
+        File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         var env = config.Env(("CANARY_SECRET", Canaries.ClientSecret), ("CANARY_PASSWORD", Canaries.Password), ("CANARY_TOKEN", Canaries.SecurityToken));
         var results = new List<(string What, CliResult Result, int Expected)>();
 

@@ -30,6 +30,41 @@ public sealed class JwtBearerCredentialTests
     }
 
     [Fact]
+    public async Task ConnectAsync_LoginRetriedAfterAssertionExpired_SignsFreshAssertion()
+    {
+        var (key, certificate) = CreateKeyAndCertificate();
+        await using var emulator = await EmulatorHarness.StartAsync(o => o.JwtCertificatePem = certificate);
+        await emulator.AddFaultAsync($$"""{"route":"{{EmulatorHarness.TokenRoute}}","kind":"status","status":503,"count":1}""");
+        var options = emulator.ConnectionOptions(JwtBearerCredential.FromPrivateKey(emulator.Options.ClientId, emulator.Options.Username, key));
+        options.TimeProvider = emulator.Time;
+        options.Retry = new SalesforceRetryOptions { BaseDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero };
+
+        // The busy login service answers the first attempt after 4 minutes: the first assertion has expired by the retry.
+        using var client = new HttpClient(new ClockAdvancingHandler(emulator.Time, TimeSpan.FromMinutes(4)));
+        using var connection = new SalesforceConnection(options, null, () => client, null);
+
+        Assert.Equal(emulator.BaseUri, await connection.ConnectAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(2, await emulator.CountAsync(EmulatorHarness.TokenRoute));
+    }
+
+    /// <summary>Passes requests to the emulator; the clock moves on by <paramref name="advance"/> during the first one.</summary>
+    private sealed class ClockAdvancingHandler(Microsoft.Extensions.Time.Testing.FakeTimeProvider time, TimeSpan advance) : DelegatingHandler(new SocketsHttpHandler())
+    {
+        private int _requests;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (Interlocked.Increment(ref _requests) == 1)
+            {
+                time.Advance(advance);
+            }
+
+            return response;
+        }
+    }
+
+    [Fact]
     public async Task ConnectAsync_KeyFile_ReadAtLogin()
     {
         var (key, certificate) = CreateKeyAndCertificate();

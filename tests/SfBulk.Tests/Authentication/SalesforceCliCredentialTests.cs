@@ -33,7 +33,7 @@ public sealed class SalesforceCliCredentialTests : IDisposable
         await using var emulator = await EmulatorHarness.StartAsync();
         var token = await SessionRefreshTests.LoginAsync(emulator);
         WriteFakeSf($$"""
-            if [ "$1 $2 $3 $4 $5" = "org display --json --target-org dev" ]; then
+            if [ "$1 $2 $3 $4 $5" = "org display --json --target-org=dev " ]; then
               echo '{"status":0,"result":{"id":"00D","accessToken":"{{token}}","instanceUrl":"{{emulator.BaseUri.ToString().TrimEnd('/')}}","username":"admin@sfbulk.test"},"warnings":[]}'
               exit 0
             fi
@@ -76,6 +76,70 @@ public sealed class SalesforceCliCredentialTests : IDisposable
 
         Assert.Equal("SF_CLI_NOT_FOUND", ex.ErrorCode);
         Assert.Contains("installed", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-x")]
+    [InlineData("--json")]
+    [InlineData("dev&calc")]
+    [InlineData("dev|more")]
+    [InlineData("dev;rm")]
+    [InlineData("$(id)")]
+    [InlineData("dev alias")]
+    [InlineData("dev\"x")]
+    [InlineData("%PATH%")]
+    [InlineData("dev\nx")]
+    public void Constructor_AliasLeadingDashOrShellMetacharacter_Throws(string alias)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new SalesforceCliCredential(alias));
+
+        Assert.Equal("alias", ex.ParamName);
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("ops@mycompany.com.uat")]
+    [InlineData("my-org_2")]
+    public void Constructor_UsualAliasOrUserName_Accepted(string alias) =>
+        Assert.Equal(alias, new SalesforceCliCredential(alias).Alias);
+
+    [Fact]
+    public async Task ConnectAsync_ChildProcess_DoesNotInheritSfbulkVariables()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "The fake sf is a shell script.");
+        await using var emulator = await EmulatorHarness.StartAsync();
+        var token = await SessionRefreshTests.LoginAsync(emulator);
+        var variable = "SFBULK_TEST_CANARY_" + Guid.NewGuid().ToString("N");
+        WriteFakeSf($$$"""
+            if env | grep -q '^SFBULK_'; then
+              echo '{"name":"Leaked","message":"an SFBULK_ variable reached the CLI","status":1}'
+              exit 1
+            fi
+            echo '{"status":0,"result":{"accessToken":"{{{token}}}","instanceUrl":"{{{emulator.BaseUri.ToString().TrimEnd('/')}}}"}}'
+            """);
+        Environment.SetEnvironmentVariable(variable, "00Dcanary!AQsecret");
+        try
+        {
+            using var connection = new SalesforceConnection(emulator.ConnectionOptions(new SalesforceCliCredential("dev")));
+
+            Assert.Equal(emulator.BaseUri, await connection.ConnectAsync(TestContext.Current.CancellationToken));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+    }
+
+    [Fact]
+    public void ResolveExecutable_WindowsBareName_FindsCmdOnPath()
+    {
+        var cmd = Path.Combine(_directory, "sf.cmd");
+        File.WriteAllText(cmd, "@echo off\r\n");
+        var environment = new Dictionary<string, string?> { ["PATH"] = _directory, ["PATHEXT"] = ".COM;.EXE;.BAT;.CMD" };
+
+        Assert.Equal(cmd, SalesforceCliCredential.ResolveExecutable("sf", windows: true, n => environment.GetValueOrDefault(n)));
+        Assert.Equal("sf", SalesforceCliCredential.ResolveExecutable("sf", windows: false, n => environment.GetValueOrDefault(n)));
+        Assert.Equal("C:\\tools\\sf.exe", SalesforceCliCredential.ResolveExecutable("C:\\tools\\sf.exe", windows: true, n => environment.GetValueOrDefault(n)));
     }
 
     public void Dispose()
