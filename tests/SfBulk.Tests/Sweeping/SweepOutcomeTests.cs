@@ -12,6 +12,7 @@ namespace SfBulk.Tests.Sweeping;
 public sealed class SweepOutcomeTests : IAsyncLifetime
 {
     private const string V1Close = "POST /services/async/{version}/job/{jobId}";
+    private const string V1Get = "GET /services/async/{version}/job/{jobId}";
     private const string V2QueryPatch = "PATCH /services/data/v{version}/jobs/query/{jobId}";
     private const string V2IngestPatch = "PATCH /services/data/v{version}/jobs/ingest/{jobId}";
     private const string TokenRoute = "POST /services/oauth2/token";
@@ -89,6 +90,23 @@ public sealed class SweepOutcomeTests : IAsyncLifetime
         Assert.Equal(0, job.Entry.PendingBatches);
         Assert.True(job.Entry.IsPkChunked);
         Assert.Equal(BulkJobState.Closed, await StateAsync(id, BulkApi.V1));
+    }
+
+    [Fact]
+    public async Task SweepAsync_ChunkedJobCannotBeRead_SkippedWithTheReasonAndLeftOpen()
+    {
+        // Its chunks are done, but the sweep cannot read the job to know that: it must not close it blind.
+        var id = (await _harness.SeedClassicAsync(new Dictionary<string, object> { ["operation"] = "query", ["pkChunking"] = true, ["chunks"] = 2, ["chunkDurationSeconds"] = 10, ["ageSeconds"] = 600 }))[0];
+        await _harness.AddFaultAsync($$"""{"route":"{{V1Get}}","kind":"status","status":500,"count":100}""");
+
+        var report = await Sweeper().SweepAsync(AnyAge, cancellationToken: Ct);
+
+        var job = Assert.Single(report.Jobs);
+        Assert.Equal(SweepOutcome.Skipped, job.Outcome);
+        Assert.True(job.Entry.IsPkChunked);
+        Assert.StartsWith("PK-chunked job: could not check whether its chunk batches still run (", job.Reason, StringComparison.Ordinal);
+        await _harness.ClearFaultsAsync();
+        Assert.Equal(BulkJobState.Open, await StateAsync(id, BulkApi.V1));
     }
 
     [Fact]
