@@ -198,6 +198,21 @@ public sealed class SweepOutcomeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PlanAsync_AbortSweep_ConsidersOnlyQueryJobsStillRunning()
+    {
+        var running = await _harness.SeedV2Async(new { kind = "V2Query", state = "InProgress" });
+        var queued = await _harness.SeedV2Async(new { kind = "V2Query", state = "UploadComplete" });
+        await _harness.SeedV2Async(new { kind = "V2Query", state = "JobComplete" });
+        await _harness.SeedV2Async(new { kind = "V2Query", state = "Aborted" });
+        await _harness.SeedV2Async(new { kind = "V2Query", state = "Failed" });
+
+        var plan = await Sweeper(o => o.Action = SweepAction.Abort).PlanAsync(AnyAge, Ct);
+
+        Assert.Equal(running.Concat(queued).Order(StringComparer.Ordinal), plan.Entries.Select(e => e.JobId).Order(StringComparer.Ordinal));
+        Assert.All(plan.Entries, e => Assert.Equal(SweepDecision.Abort, e.Decision));
+    }
+
+    [Fact]
     public async Task SweepAsync_QueryAbort_AbortsTheQueryJobDirectly()
     {
         var id = (await _harness.SeedV2Async(new { kind = "V2Query", state = "InProgress" }))[0];
