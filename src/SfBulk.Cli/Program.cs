@@ -14,6 +14,7 @@ var root = new RootCommand("sfbulk: close, abort, watch and sweep Salesforce Bul
     SweepCommand.Create(),
     DemoCommand.Create(),
     EmulatorCommand.Create(),
+    SfBulk.Cli.Ui.UiCommand.Create(),
 };
 root.Add(GlobalOptions.Output);
 root.Add(GlobalOptions.VerbosityOption);

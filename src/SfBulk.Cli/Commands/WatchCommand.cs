@@ -22,7 +22,9 @@ internal static class WatchCommand
 
     public static Command Create()
     {
-        var id = InputRules.JobId("The id of the job to watch (15 or 18 characters, starting with 750).");
+        var id = InputRules.JobId("The id of the job to watch (15 or 18 characters, starting with 750); omit it with --all.");
+        id.Arity = ArgumentArity.ZeroOrOne;
+        var all = WatchAllCommand.Create();
         var close = new Option<bool>("--close")
         {
             Description = "Close the job as soon as every batch that will run has finished (PK chunking: every chunk batch), and print the final JobInfo.",
@@ -59,9 +61,40 @@ internal static class WatchCommand
         var api = InputRules.Api("job belongs");
 
         var connection = new ConnectionOptions();
-        var command = connection.AddTo(new Command("watch", "Follow a job until every batch that will run has finished (PK chunking aware); optionally close it then.") { id, close, abortOnTimeout, timeout, maxInterval, maxCalls, api });
+        var command = connection.AddTo(new Command("watch", "Follow a job until every batch that will run has finished (PK chunking aware); optionally close it then. With --all, follow every matching open job of the org.") { id, close, abortOnTimeout, timeout, maxInterval, maxCalls, api });
+        foreach (var option in all.Options)
+        {
+            command.Options.Add(option);
+        }
+
         command.Validators.Add(r =>
         {
+            var watchAll = r.GetValue(all.All);
+            var hasId = r.GetResult(id) is { Tokens.Count: > 0 };
+            if (watchAll && hasId)
+            {
+                r.AddError("Give either a job id or --all, not both.");
+            }
+            else if (!watchAll && !hasId)
+            {
+                r.AddError("Give the id of the job to watch, or --all to watch every matching open job of the org.");
+            }
+
+            if (!watchAll)
+            {
+                foreach (var option in all.Filters.Where(o => r.GetResult(o) is { Implicit: false }))
+                {
+                    r.AddError($"{option.Name} goes with --all.");
+                }
+            }
+            else
+            {
+                foreach (var option in new Option[] { abortOnTimeout, timeout, maxCalls, api }.Where(o => r.GetResult(o) is { Implicit: false }))
+                {
+                    r.AddError($"{option.Name} is for one job; it does not go with --all.");
+                }
+            }
+
             if (r.GetValue(abortOnTimeout) && r.GetValue(timeout) is null)
             {
                 r.AddError("--abort-on-timeout needs --timeout: without a timeout the watch never gives up.");
@@ -70,7 +103,19 @@ internal static class WatchCommand
         return command.WithAction(async (context, cancellationToken) =>
         {
             var parse = context.Parse;
-            var jobId = JobId.Normalize(parse.GetValue(id));
+            if (parse.GetValue(all.All))
+            {
+                var orgOptions = all.ToOptions(parse, parse.GetValue(close), parse.GetValue(maxInterval));
+                using var org = context.Connect(connection);
+                context.Info($"Connecting ({org.Credential})…");
+                await org.ConnectAsync(cancellationToken).ConfigureAwait(false);
+
+                // A spend floor (stop when the org's remaining daily API requests fall low) plugs in through OrgWatcher.CanSpendAsync.
+                var orgWatcher = new OrgWatcher(new BulkJobClient(org), orgOptions);
+                return await WatchAllCommand.RunAsync(context, orgWatcher, cancellationToken).ConfigureAwait(false);
+            }
+
+            var jobId = JobId.Normalize(parse.GetValue(id)!);
             var options = new WatchOptions
             {
                 CloseWhenDone = parse.GetValue(close),

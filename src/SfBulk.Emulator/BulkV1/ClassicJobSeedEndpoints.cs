@@ -89,7 +89,7 @@ internal static class ClassicJobSeedEndpoints
         await V1Responses.WriteJsonAsync(context, buffer).ConfigureAwait(false);
     }
 
-    private static EmulatedJob CreateJob(OrgState state, ClassicJobSeedRequest r, EmulatedUser user, DateTimeOffset now)
+    internal static EmulatedJob CreateJob(OrgState state, ClassicJobSeedRequest r, EmulatedUser user, DateTimeOffset now)
     {
         var created = now - TimeSpan.FromSeconds(r.AgeSeconds);
         var job = new EmulatedJob(state.NewJobId(out var sequence), JobKind.Classic, created, r.State)

@@ -10,7 +10,9 @@ namespace SfBulk.Diagnostics;
 /// <remarks>
 /// Instruments: <c>sfbulk.api.calls</c> (API requests sent, each try counted: every one spends the org's daily
 /// allocation), <c>sfbulk.api.retries</c>, <c>sfbulk.session.refreshes</c>, <c>sfbulk.logins</c>, and the histogram
-/// <c>sfbulk.api.duration</c> in seconds. Tags never carry secrets: connection name, API family, method, status.
+/// <c>sfbulk.api.duration</c> in seconds; the org watcher adds <c>sfbulk.orgwatch.jobs.watched</c>,
+/// <c>sfbulk.orgwatch.jobs.closed</c>, <c>sfbulk.orgwatch.jobs.ended</c>, <c>sfbulk.orgwatch.listings</c> and
+/// <c>sfbulk.orgwatch.api.calls</c>. Tags never carry secrets: connection name, API family, method, status.
 /// </remarks>
 public static class SfBulkDiagnostics
 {

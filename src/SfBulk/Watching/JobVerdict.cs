@@ -94,6 +94,32 @@ internal static class JobVerdicts
             : JobVerdict.Done;
     }
 
+    /// <summary>
+    /// Decides from the batch list of a job known to be PK-chunked, by batch states only: a batch queued or running, or
+    /// an original batch <c>NotProcessed</c> with no chunk batch listed yet, is still running; an original batch
+    /// <c>Failed</c> means chunking failed; otherwise every chunk batch has finished.
+    /// </summary>
+    public static JobVerdict JudgeChunked(IReadOnlyList<BatchInfo> batches)
+    {
+        if (batches.Count == 0 || batches.Any(b => b.State == BatchState.Queued || b.State == BatchState.InProgress))
+        {
+            return JobVerdict.Running;
+        }
+
+        var original = batches[0];
+        foreach (var batch in batches)
+        {
+            if (batch.CreatedDate < original.CreatedDate)
+            {
+                original = batch;
+            }
+        }
+
+        return original.State == BatchState.Failed ? JobVerdict.ChunkingFailed
+            : original.State == BatchState.NotProcessed && batches.Count == 1 ? JobVerdict.Running
+            : JobVerdict.Done;
+    }
+
     /// <summary>Salesforce says why chunking failed in the original batch's stateMessage (e.g. "PK chunking is not supported …").</summary>
     private static bool IsChunkingFailure(BatchInfo original) =>
         original.StateMessage is { } message && message.Contains("chunk", StringComparison.OrdinalIgnoreCase);

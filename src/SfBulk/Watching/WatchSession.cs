@@ -155,7 +155,7 @@ internal sealed partial class WatchSession
                 ? "no batches yet: waiting for batches to be added"
                 : null;
 
-    private static bool IsTransient(Exception e, CancellationToken cancellationToken) => e switch
+    internal static bool IsTransient(Exception e, CancellationToken cancellationToken) => e switch
     {
         SalesforceLoginException => false,
         SalesforceRestException rest => string.Equals(rest.ErrorCode, SfBulkErrorCodes.NetworkError, StringComparison.Ordinal)

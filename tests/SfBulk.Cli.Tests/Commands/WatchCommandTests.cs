@@ -280,6 +280,12 @@ public sealed class WatchCommandTests(EmulatorFixture emulator) : IClassFixture<
     [InlineData(new[] { "750R00000000001IAA", "--max-interval", "1s" }, "--max-interval must be at least 2s")]
     [InlineData(new[] { "750R00000000001IAA", "--max-interval", "2d" }, "longer than the maximum of 1 days")]
     [InlineData(new[] { "750R00000000001IAA", "--api", "3" }, "--api")]
+    [InlineData(new string[0], "Give the id of the job to watch, or --all")]
+    [InlineData(new[] { "750R00000000001IAA", "--all" }, "Give either a job id or --all, not both.")]
+    [InlineData(new[] { "750R00000000001IAA", "--until-idle" }, "--until-idle goes with --all.")]
+    [InlineData(new[] { "--all", "--timeout", "5m" }, "--timeout is for one job; it does not go with --all.")]
+    [InlineData(new[] { "--all", "--created-by", "001R00000000001" }, "--created-by: '001R00000000001' is not a user id")]
+    [InlineData(new[] { "--all", "--job-type", "Bulk3" }, "--job-type")]
     public async Task Watch_BadInput_ExitsTwoBeforeAnyCall(string[] args, string message)
     {
         using var server = new BlackHoleServer();

@@ -100,9 +100,32 @@ public sealed class SweepRestartTests
         await Assert.ThrowsAnyAsync<Exception>(() => sweeper.ExecuteAsync(plan, progress, kill.Token));
         connection.Dispose();
         await org.Harness.ClearFaultsAsync();
+        await WaitUntilQuietAsync(org.Harness);
         lock (reported)
         {
             return ([.. reported], plan);
+        }
+    }
+
+    /// <summary>
+    /// Waits until the emulator has received no request for a while: requests the killed sweep had already sent may
+    /// still be on their way (on a busy machine, for a second or more) and would change a job after the test read the
+    /// states, as a process killed mid-request leaves work in flight. Bounded: gives up after 30 s.
+    /// </summary>
+    private static async Task WaitUntilQuietAsync(BulkHarness harness)
+    {
+        var quiet = TimeSpan.FromMilliseconds(750);
+        var last = await harness.TotalRequestsAsync();
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(30); waited += quiet)
+        {
+            await Task.Delay(quiet, TestContext.Current.CancellationToken);
+            var now = await harness.TotalRequestsAsync();
+            if (now == last)
+            {
+                return;
+            }
+
+            last = now;
         }
     }
 

@@ -69,6 +69,41 @@ internal sealed class AutoAdvancingTime : TimeProvider
         return await work;
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> made of several activities that each wait on the clock, advancing the fake clock
+    /// only once at least <paramref name="waiters"/> timers are armed: every activity is waiting, none is in the middle
+    /// of a request (whose answer must come at the emulated time it was sent).
+    /// </summary>
+    public async Task<T> RunAsync<T>(Task<T> work, Func<int> waiters)
+    {
+        while (!work.IsCompleted)
+        {
+            Task created;
+            DateTimeOffset? due = null;
+            lock (_gate)
+            {
+                created = _created.Task;
+                var armed = _timers.Where(t => t.DueAt is not null).ToList();
+                if (armed.Count > 0 && armed.Count >= waiters())
+                {
+                    due = armed.Min(t => t.DueAt);
+                }
+            }
+
+            if (due is { } at)
+            {
+                var step = at - Fake.GetUtcNow();
+                Fake.Advance(step > TimeSpan.Zero ? step : TimeSpan.FromTicks(1));
+                await Task.Yield();
+                continue;
+            }
+
+            await Task.WhenAny(work, created, Task.Delay(2));
+        }
+
+        return await work;
+    }
+
     private sealed class Tracked(AutoAdvancingTime owner, TimerCallback callback, object? state) : ITimer
     {
         public ITimer? Inner { get; set; }

@@ -1,0 +1,134 @@
+using System.Runtime.CompilerServices;
+
+namespace SfBulk.Watching;
+
+/// <summary>
+/// Keeps an org clean by itself: follows every open job that matches a filter (by default Bulk 1.0 jobs with PK
+/// chunking, at least an hour old) and closes each as soon as every batch that will run has finished — the
+/// <c>NotProcessed</c> original of a chunked query counts as done — with the same verdict as <see cref="JobWatcher"/>.
+/// Immutable and thread-safe.
+/// </summary>
+/// <remarks>
+/// <para>Frugal: one Get All Jobs listing per interval finds new jobs and jobs that ended; a job's own info (and its
+/// batch list) is read only when the listing shows it changed (its <c>systemModstamp</c> moved) and the job is due
+/// for a look by the same adaptive planner as <see cref="JobWatcher"/>. Intervals grow while nothing is followed.</para>
+/// <para>Safe: a job younger than the filter's minimum age is never read nor touched; a job whose chunks still run, or
+/// whose original batch is <c>NotProcessed</c> with no chunk batch listed yet, is never closed; a Bulk 2.0 upload is
+/// never completed; a job is closed at most once. A job someone else closed or aborted is reported and dropped; a job
+/// whose PK chunking failed (its original batch <c>Failed</c>) is reported and closed.</para>
+/// <para>Faults: an expired session is renewed by the connection (an external session ends the watch with its
+/// <see cref="SalesforceLoginException"/>); transient errors are reported and retried after growing pauses, up to
+/// <see cref="OrgWatchOptions.MaxConsecutiveFailures"/> in a row.</para>
+/// </remarks>
+public class OrgWatcher
+{
+    private readonly BulkJobClient _client = null!;
+    private readonly OrgWatchOptions _options = null!;
+
+    /// <summary>Creates a watcher that lists, reads and closes jobs through <paramref name="client"/>.</summary>
+    /// <param name="client">The client; shared, not owned.</param>
+    /// <param name="options">Settings, copied now; null uses the defaults.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="client"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentException">The filter is not usable (a malformed user id, PK chunking false).</exception>
+    public OrgWatcher(BulkJobClient client, OrgWatchOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        _client = client;
+        _options = (options ?? new OrgWatchOptions()).Validated();
+    }
+
+    /// <summary>For mocking in tests of code that uses the watcher.</summary>
+    protected OrgWatcher()
+    {
+    }
+
+    /// <summary>
+    /// Watches the org, yielding an event for every job found, read, closed or dropped; the last event is
+    /// <see cref="OrgWatchEventKind.Stopped"/> with the <see cref="OrgWatchEvent.Report"/>. Nothing is sent until the
+    /// enumeration starts. Runs until cancelled, or until no matching job is left with
+    /// <see cref="OrgWatchOptions.StopWhenIdle"/>.
+    /// </summary>
+    /// <param name="cancellationToken">Stops watching; jobs still followed are left as they are.</param>
+    /// <returns>The events.</returns>
+    /// <exception cref="OrgWatchCancelledException"><paramref name="cancellationToken"/> was cancelled; the exception's report says what was closed.</exception>
+    /// <exception cref="SalesforceRestException">Listing failed beyond <see cref="OrgWatchOptions.MaxConsecutiveFailures"/>, or Salesforce refused the listing.</exception>
+    /// <exception cref="SalesforceLoginException">Logging in failed, or an external session expired.</exception>
+    public virtual IAsyncEnumerable<OrgWatchEvent> WatchEventsAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(cancellationToken);
+
+    /// <summary>Watches the org until cancelled (or idle with <see cref="OrgWatchOptions.StopWhenIdle"/>).</summary>
+    /// <param name="progress">Receives every event; may be null.</param>
+    /// <param name="cancellationToken">Stops watching; jobs still followed are left as they are.</param>
+    /// <returns>The report (when the watch ends by itself).</returns>
+    /// <exception cref="OrgWatchCancelledException"><paramref name="cancellationToken"/> was cancelled; the exception's report says what was closed.</exception>
+    /// <exception cref="SalesforceRestException">Listing failed beyond <see cref="OrgWatchOptions.MaxConsecutiveFailures"/>, or Salesforce refused the listing.</exception>
+    /// <exception cref="SalesforceLoginException">Logging in failed, or an external session expired.</exception>
+    public virtual async Task<OrgWatchReport> WatchAsync(IProgress<OrgWatchEvent>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await foreach (var e in RunAsync(cancellationToken).ConfigureAwait(false))
+        {
+            progress?.Report(e);
+            if (e.Report is { } report)
+            {
+                return report;
+            }
+        }
+
+        throw new InvalidOperationException("The org watch ended without a report.");
+    }
+
+    /// <summary>
+    /// Asked before every listing whether the watch may spend more API calls; false ends the watch with
+    /// <see cref="OrgWatchStopReason.SpendLimit"/>, leaving every job as it is. The seam for a spend floor (e.g. stop
+    /// when the org's remaining daily API requests fall below a threshold).
+    /// </summary>
+    /// <param name="callsUsed">API requests the watch has sent so far.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>True to go on (the default).</returns>
+    protected internal virtual ValueTask<bool> CanSpendAsync(long callsUsed, CancellationToken cancellationToken) => ValueTask.FromResult(true);
+
+    private async IAsyncEnumerable<OrgWatchEvent> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var session = new OrgWatchSession(_client, this, _options);
+        var events = new List<OrgWatchEvent>();
+        try
+        {
+            while (true)
+            {
+                OrgWatchReport? report = null;
+                OperationCanceledException? cancelled = null;
+                try
+                {
+                    await session.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    report = await session.CycleAsync(events, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+                {
+                    cancelled = e;
+                }
+
+                foreach (var e in events)
+                {
+                    yield return e;
+                }
+
+                events.Clear();
+                if (cancelled is not null)
+                {
+                    throw new OrgWatchCancelledException(session.Report(OrgWatchStopReason.Cancelled), cancellationToken, cancelled);
+                }
+
+                if (report is not null)
+                {
+                    yield return new OrgWatchEvent(OrgWatchEventKind.Stopped, null, _options.TimeProvider.GetUtcNow(), report.ToString(), report.CallsUsed) { Report = report };
+                    yield break;
+                }
+            }
+        }
+        finally
+        {
+            session.Release();
+        }
+    }
+}
