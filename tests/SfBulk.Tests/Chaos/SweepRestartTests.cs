@@ -1,6 +1,7 @@
 using System.Globalization;
 using SfBulk.Models;
 using SfBulk.Sweeping;
+using SfBulk.Tests.Watching;
 
 namespace SfBulk.Tests.Chaos;
 
