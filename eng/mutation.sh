@@ -36,7 +36,7 @@ if [ ! -f "$report" ]; then
   exit 1
 fi
 
-count() { grep -o "\"status\":\"$1\"" "$report" | wc -l | tr -d ' '; }
+count() { { grep -o "\"status\":\"$1\"" "$report" || true; } | wc -l | tr -d ' '; }
 killed=$(count Killed)
 timeout=$(count Timeout)
 survived=$(count Survived)
