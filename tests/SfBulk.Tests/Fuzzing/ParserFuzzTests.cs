@@ -54,6 +54,7 @@ public sealed class ParserFuzzTests
     [Fact(Explicit = true)]
     public void EveryParser_MutatedResponsesLongRun_ResultOrTypedRefusalOnly()
     {
+        ExplicitTests.SkipDuringMutationRun();
         var seed = SeedOr(Environment.TickCount);
         var documents = long.TryParse(Environment.GetEnvironmentVariable("SFBULK_FUZZ_DOCUMENTS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 100_000;
 

@@ -1,0 +1,160 @@
+using System.Net;
+using SfBulk.Models;
+using SfBulk.Tests.Watching;
+
+namespace SfBulk.Tests.Jobs;
+
+/// <summary>
+/// How a close or abort ends, told exactly: an abort confirmed by reading the job is an abort, a refused close of a
+/// Failed job is a failure (not "already closed"), the back-off between attempts really waits, and the rarer paths
+/// (a JSON job closed in XML, no answer to any attempt, a 5xx when the job is re-read) end as they should.
+/// </summary>
+public sealed class CloseOutcomeTests
+{
+    private const string V1GetRoute = "GET /services/async/{version}/job/{jobId}";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AbortJobAsync_NoAnswerButDone_AbortedByThisCallAfterReadingTheJob()
+    {
+        await using var h = await JobsHarness.StartAsync();
+        var created = await h.CreateV1JobAsync();
+        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "dropAfter");
+
+        var result = await h.Client.AbortJobAsync(created.Id, cancellationToken: Ct);
+
+        Assert.Equal(CloseOutcome.Aborted, result.Outcome);
+        Assert.True(result.WasAlreadyInRequestedState);
+        Assert.Equal(BulkJobState.Aborted, result.Job.State);
+        Assert.Equal(1, result.Attempts);
+        Assert.Equal(1, await h.Emulator.CountAsync(JobsHarness.V1CloseRoute));
+    }
+
+    [Fact]
+    public async Task CloseJobAsync_FailedJob_ThrowsTheRefusalNotAlreadyClosed()
+    {
+        await using var h = await BulkHarness.StartAsync();
+        var id = (await h.SeedClassicAsync(new { state = "Failed" }))[0];
+
+        var e = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.CloseJobAsync(id, cancellationToken: Ct));
+
+        Assert.Equal("InvalidJobState", e.ErrorCode);
+        Assert.Equal(BulkJobState.Failed, (await h.Client.GetJobAsync(id, BulkApi.V1, Ct)).State);
+    }
+
+    [Fact]
+    public async Task AbortJobAsync_AbortedJob_AlreadyAborted()
+    {
+        await using var h = await BulkHarness.StartAsync();
+        var id = (await h.SeedClassicAsync(new { state = "Aborted" }))[0];
+
+        var result = await h.Client.AbortJobAsync(id, cancellationToken: Ct);
+
+        Assert.Equal(CloseOutcome.AlreadyAborted, result.Outcome);
+        Assert.True(result.WasAlreadyInRequestedState);
+    }
+
+    [Fact]
+    public async Task CloseJobAsync_ServerErrors_WaitsTheBackOffBeforeEachNewAttempt()
+    {
+        await using var h = await JobsHarness.StartAsync(o => o.CloseRetryDelay = TimeSpan.FromSeconds(1));
+        var created = await h.CreateV1JobAsync();
+        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "status", 503, count: 2);
+        await h.Emulator.ResetCountsAsync();
+        var start = h.Emulator.Time.GetUtcNow();
+
+        var close = h.Client.CloseJobAsync(created.Id, cancellationToken: Ct);
+
+        var second = await AdvanceUntilAsync(h, 2, close);
+        var third = await AdvanceUntilAsync(h, 3, close);
+        var result = await close;
+        Assert.Equal(CloseOutcome.Closed, result.Outcome);
+        Assert.Equal(3, result.Attempts);
+        Assert.True(second - start >= TimeSpan.FromSeconds(1), $"second attempt {second - start} after the first: no back-off");
+        Assert.True(third - second >= TimeSpan.FromSeconds(2), $"third attempt {third - second} after the second: the back-off does not double");
+    }
+
+    [Fact]
+    public async Task CloseJobAsync_ClosedJsonJobInXml_SaysItAgainInJsonAndReportsAlreadyClosed()
+    {
+        await using var h = await JobsHarness.StartAsync();
+        var created = await h.CreateV1JobAsync("JSON");
+        await h.Client.CloseJobAsync(created.Id, new CloseJobOptions { Dialect = BulkDialect.Json, Api = BulkApi.V1 }, Ct);
+        await h.Emulator.ResetCountsAsync();
+
+        var result = await h.Client.CloseJobAsync(created.Id, new CloseJobOptions { Dialect = BulkDialect.Xml, Api = BulkApi.V1 }, Ct);
+
+        Assert.Equal(CloseOutcome.AlreadyClosed, result.Outcome);
+        Assert.True(result.WasAlreadyInRequestedState);
+        Assert.Equal(JobContentType.Json, result.Job.ContentType);
+        Assert.Equal(2, await h.Emulator.CountAsync(JobsHarness.V1CloseRoute)); // in XML, then in JSON
+    }
+
+    [Fact]
+    public async Task CloseJobAsync_NoAnswerToAnyAttempt_ThrowsNetworkErrorWithEveryAttemptCounted()
+    {
+        await using var h = await JobsHarness.StartAsync();
+        var created = await h.CreateV1JobAsync();
+        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "dropBefore", count: 100);
+
+        var e = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.CloseJobAsync(created.Id, cancellationToken: Ct));
+
+        Assert.Equal(SfBulkErrorCodes.NetworkError, e.ErrorCode);
+        Assert.Equal(3, e.StateChangeRequests);
+        Assert.Equal(BulkJobState.Open, (await h.Client.GetJobAsync(created.Id, cancellationToken: Ct)).State);
+    }
+
+    [Fact]
+    public async Task CloseJobAsync_NoAnswerThenServerErrorOnReRead_SendsAgainAndReportsClosed()
+    {
+        await using var h = await JobsHarness.StartAsync();
+        var created = await h.CreateV1JobAsync();
+        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "dropAfter");
+        await h.AddFaultAsync(V1GetRoute, "status", 500, count: 4); // the read and its 3 retries
+        await h.Emulator.ResetCountsAsync();
+
+        var result = await h.Client.CloseJobAsync(created.Id, cancellationToken: Ct);
+
+        Assert.Equal(CloseOutcome.Closed, result.Outcome);
+        Assert.True(result.WasAlreadyInRequestedState);
+        Assert.Equal(2, result.Attempts);
+        Assert.Equal(BulkJobState.Closed, result.Job.State);
+    }
+
+    [Fact]
+    public async Task CloseJobAsync_Http500EveryAttempt_ThrowsTheServerErrorAfterEveryAttempt()
+    {
+        // A plain 500 is a passing failure like a 503: sent again, not taken as Salesforce's refusal.
+        await using var h = await JobsHarness.StartAsync();
+        var created = await h.CreateV1JobAsync();
+        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "status", 500, count: 3);
+
+        var e = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.CloseJobAsync(created.Id, cancellationToken: Ct));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, e.StatusCode);
+        Assert.Equal(3, e.StateChangeRequests);
+        Assert.Equal(3, await h.Emulator.CountAsync(JobsHarness.V1CloseRoute));
+    }
+
+    /// <summary>
+    /// Moves the fake clock forward in small steps until the close route has seen <paramref name="requests"/>
+    /// requests; returns the fake time then.
+    /// </summary>
+    private static async Task<DateTimeOffset> AdvanceUntilAsync(JobsHarness h, int requests, Task close)
+    {
+        for (var step = 0; step < 600; step++)
+        {
+            if (await h.Emulator.CountAsync(JobsHarness.V1CloseRoute) >= requests)
+            {
+                return h.Emulator.Time.GetUtcNow();
+            }
+
+            Assert.False(close.IsCompleted, "the close ended before attempt " + requests + ": " + close.Exception?.InnerException?.Message);
+            await Task.Delay(20, Ct);
+            h.Emulator.Time.Advance(TimeSpan.FromMilliseconds(100));
+        }
+
+        throw new TimeoutException("attempt " + requests + " never came");
+    }
+}
