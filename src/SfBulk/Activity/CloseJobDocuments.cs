@@ -45,8 +45,9 @@ public static class CloseJobDocuments
             using var reader = WireXml.CreateReader(Encoding.UTF8.GetBytes(xml));
             return FromTree(XmlTree(XElement.Load(reader)));
         }
-        catch (Exception e) when (WireXml.IsUnreadable(e))
+        catch (Exception e) when (WireXml.IsUnreadable(e) && e is not FormatException)
         {
+            // A FormatException is the document's own value check (it names the field): it goes out as it is, as from JSON.
             throw new FormatException("The Close Job input is not well-formed XML" + Where(e) + " (a document type declaration, DTD, is refused too).", e);
         }
     }
