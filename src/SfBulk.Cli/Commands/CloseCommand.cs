@@ -76,7 +76,17 @@ internal static class CloseCommand
 
             using var sf = context.Connect(connection);
             context.Info($"Connecting as {CredentialText.Describe(sf.Credential)}…");
-            await sf.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await sf.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (SalesforceLoginException) when (jobIds.Length > 1)
+            {
+                // Nothing was tried: every job is reported "not attempted", then the login failure itself (exit code 3).
+                CloseReport.Write(context, [.. jobIds.Select(id => new CloseOutcomeEntry(id, null, null) { NotAttempted = true })]);
+                throw;
+            }
+
             var client = new BulkJobClient(sf, JournalSettings.ClientOptions(context, noJournal, aborting ? "abort" : "close"));
             var outcomes = new CloseOutcomeEntry[jobIds.Length];
             SalesforceLoginException? loginFailure = null;

@@ -52,4 +52,30 @@ public sealed class LoginLockoutTests(EmulatorFixture emulator) : IClassFixture<
             Assert.Equal("Open", await emulator.ClassicJobStateAsync(id));
         }
     }
+
+    [Fact]
+    public async Task Close_ManyIdsFirstLoginRefused_ReportsEveryIdNotAttemptedAndExitsThree()
+    {
+        using var config = new TempConfig();
+        var add = await CliProcess.RunAsync(["connection", "add", "wrong", "--login-url", emulator.Url, "--credential", "soap", "--username", emulator.Username, "--password", "-"], config.Env(), stdin: "not-the-password\n");
+        CliAssert.ExitCode(0, add);
+        var ids = await emulator.SeedClassicAsync("""{"count":3}""");
+
+        var text = await CliProcess.RunAsync(["close", .. ids, "--connection", "wrong"], config.Env());
+        var json = await CliProcess.RunAsync(["close", .. ids, "--connection", "wrong", "--output", "json"], config.Env());
+
+        CliAssert.ExitCode(3, text);
+        foreach (var id in ids)
+        {
+            Assert.Matches($@"{id}\s+not attempted", text.StdOut);
+        }
+
+        CliAssert.ExitCode(3, json);
+        Assert.All(CliAssert.Json(json).EnumerateArray(), e => Assert.Equal("notAttempted", e.GetProperty("outcome").GetString()));
+        Assert.DoesNotContain("not-the-password", text.StdOut + text.StdErr + json.StdOut + json.StdErr, StringComparison.Ordinal);
+        foreach (var id in ids)
+        {
+            Assert.Equal("Open", await emulator.ClassicJobStateAsync(id));
+        }
+    }
 }
