@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace SfBulk.Tests.Security;
+namespace SfBulk.Testing;
 
 /// <summary>
 /// The one set of recognizable fake secrets the test suites use (library and CLI share this file). Any of them in
