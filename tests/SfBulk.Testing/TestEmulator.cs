@@ -40,8 +40,8 @@ public class TestEmulator : IAsyncLifetime
     {
     }
 
-    /// <summary>A host with <paramref name="settings"/>; call <see cref="InitializeAsync"/> to start it.</summary>
-    public TestEmulator(TestEmulatorOptions? settings)
+    /// <summary>A host with <paramref name="settings"/>, for presets (a fixture class has one public constructor).</summary>
+    protected TestEmulator(TestEmulatorOptions? settings)
     {
         _settings = settings ?? new TestEmulatorOptions();
         if (!_settings.RealClock)
