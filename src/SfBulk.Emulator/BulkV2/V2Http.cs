@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using SfBulk.Emulator.State;
 
 namespace SfBulk.Emulator.BulkV2;

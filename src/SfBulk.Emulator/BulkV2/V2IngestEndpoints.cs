@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using SfBulk.Emulator.Fidelity;
 using SfBulk.Emulator.State;
 
@@ -11,42 +10,20 @@ internal static class V2IngestEndpoints
 
     public static async Task CreateAsync(HttpContext context, OrgState state)
     {
-        if (await V2Request.BeginAsync(context, state, JobKind.V2Ingest).ConfigureAwait(false) is not { } begun)
+        if (await V2Request.BeginWithBodyAsync(context, state, JobKind.V2Ingest).ConfigureAwait(false) is not { } begun)
         {
             return;
         }
 
-        using var body = await V2Http.ReadJsonObjectAsync(context).ConfigureAwait(false);
-        if (body is null)
-        {
-            return;
-        }
-
+        using var body = begun.Body;
         var root = body.RootElement;
         var operation = root.GetString("operation");
         var objectName = root.GetString("object");
-        var contentType = root.GetString("contentType") ?? "CSV";
-        var lineEnding = root.GetString("lineEnding") ?? "LF";
-        var delimiter = root.GetString("columnDelimiter") ?? "COMMA";
+        var format = V2CsvFormat.Read(root);
         var externalId = root.GetString("externalIdFieldName");
-        string? problem = null;
-        if (operation is not null && !Operations.Contains(operation, StringComparer.Ordinal))
-        {
-            problem = EnumProblem("OperationEnum", operation);
-        }
-        else if (contentType != "CSV")
-        {
-            problem = EnumProblem("ContentTypeEnum", contentType);
-        }
-        else if (!V2Csv.LineEndings.Contains(lineEnding, StringComparer.Ordinal))
-        {
-            problem = EnumProblem("LineEndingEnum", lineEnding);
-        }
-        else if (!V2Csv.Delimiters.Contains(delimiter, StringComparer.Ordinal))
-        {
-            problem = EnumProblem("ColumnDelimiterEnum", delimiter);
-        }
-
+        var problem = operation is not null && !Operations.Contains(operation, StringComparer.Ordinal)
+            ? EnumProblem("OperationEnum", operation)
+            : format.Problem();
         if (problem is not null)
         {
             await V2Http.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "JSON_PARSER_ERROR", problem).ConfigureAwait(false);
@@ -75,8 +52,8 @@ internal static class V2IngestEndpoints
             CreatedById = begun.Session.User.Id,
             ApiVersion = begun.Version,
             ContentType = "CSV",
-            LineEnding = lineEnding,
-            ColumnDelimiter = delimiter,
+            LineEnding = format.LineEnding,
+            ColumnDelimiter = format.Delimiter,
             ExternalIdFieldName = operation == "upsert" ? externalId : null,
             AssignmentRuleId = root.GetString("assignmentRuleId"),
             LastModified = now,
@@ -134,19 +111,12 @@ internal static class V2IngestEndpoints
 
     public static async Task PatchAsync(HttpContext context, OrgState state)
     {
-        if (await V2Request.BeginJobAsync(context, state, JobKind.V2Ingest).ConfigureAwait(false) is not { } begun)
+        if (await V2Request.BeginStateChangeAsync(context, state, JobKind.V2Ingest).ConfigureAwait(false) is not { } begun)
         {
             return;
         }
 
-        using var body = await V2Http.ReadJsonObjectAsync(context).ConfigureAwait(false);
-        if (body is null)
-        {
-            return;
-        }
-
-        var requested = body.RootElement.GetString("state");
-        var job = begun.Job;
+        var (job, requested) = (begun.Job, begun.Requested);
         (string Code, string Message)? error = null;
         var now = state.Now;
         var variants = state.Variants;
@@ -182,13 +152,7 @@ internal static class V2IngestEndpoints
             }
         }
 
-        if (error is { } refused)
-        {
-            await V2Http.WriteErrorAsync(context, StatusCodes.Status400BadRequest, refused.Code, refused.Message).ConfigureAwait(false);
-            return;
-        }
-
-        await WriteJobAsync(context, job, V2JobInfoWriter.Shape.Change, now).ConfigureAwait(false);
+        await V2Request.EndStateChangeAsync(context, job, error, now).ConfigureAwait(false);
     }
 
     public static async Task GetAsync(HttpContext context, OrgState state)

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using Microsoft.AspNetCore.Http;
 using SfBulk.Emulator.Identity;
 using SfBulk.Emulator.State;
 

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using SfBulk.Emulator.State;
 
 namespace SfBulk.Emulator.BulkV2;

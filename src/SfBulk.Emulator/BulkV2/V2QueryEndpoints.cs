@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using SfBulk.Emulator.Allocations;
 using SfBulk.Emulator.State;
 
@@ -9,27 +8,18 @@ internal static class V2QueryEndpoints
 {
     public static async Task CreateAsync(HttpContext context, OrgState state)
     {
-        if (await V2Request.BeginAsync(context, state, JobKind.V2Query).ConfigureAwait(false) is not { } begun)
+        if (await V2Request.BeginWithBodyAsync(context, state, JobKind.V2Query).ConfigureAwait(false) is not { } begun)
         {
             return;
         }
 
-        using var body = await V2Http.ReadJsonObjectAsync(context).ConfigureAwait(false);
-        if (body is null)
-        {
-            return;
-        }
-
+        using var body = begun.Body;
         var root = body.RootElement;
         var operation = root.GetString("operation") ?? "query";
-        var contentType = root.GetString("contentType") ?? "CSV";
-        var lineEnding = root.GetString("lineEnding") ?? "LF";
-        var delimiter = root.GetString("columnDelimiter") ?? "COMMA";
-        var problem = operation is not ("query" or "queryAll") ? V2IngestEndpoints.EnumProblem("OperationEnum", operation)
-            : contentType != "CSV" ? V2IngestEndpoints.EnumProblem("ContentTypeEnum", contentType)
-            : !V2Csv.LineEndings.Contains(lineEnding, StringComparer.Ordinal) ? V2IngestEndpoints.EnumProblem("LineEndingEnum", lineEnding)
-            : !V2Csv.Delimiters.Contains(delimiter, StringComparer.Ordinal) ? V2IngestEndpoints.EnumProblem("ColumnDelimiterEnum", delimiter)
-            : null;
+        var format = V2CsvFormat.Read(root);
+        var problem = operation is not ("query" or "queryAll")
+            ? V2IngestEndpoints.EnumProblem("OperationEnum", operation)
+            : format.Problem();
         if (problem is not null)
         {
             await V2Http.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "JSON_PARSER_ERROR", problem).ConfigureAwait(false);
@@ -73,8 +63,8 @@ internal static class V2QueryEndpoints
             CreatedById = begun.Session.User.Id,
             ApiVersion = begun.Version,
             ContentType = "CSV",
-            LineEnding = lineEnding,
-            ColumnDelimiter = delimiter,
+            LineEnding = format.LineEnding,
+            ColumnDelimiter = format.Delimiter,
             Query = query,
             LastModified = now,
         };
@@ -89,19 +79,12 @@ internal static class V2QueryEndpoints
 
     public static async Task PatchAsync(HttpContext context, OrgState state)
     {
-        if (await V2Request.BeginJobAsync(context, state, JobKind.V2Query).ConfigureAwait(false) is not { } begun)
+        if (await V2Request.BeginStateChangeAsync(context, state, JobKind.V2Query).ConfigureAwait(false) is not { } begun)
         {
             return;
         }
 
-        using var body = await V2Http.ReadJsonObjectAsync(context).ConfigureAwait(false);
-        if (body is null)
-        {
-            return;
-        }
-
-        var requested = body.RootElement.GetString("state");
-        var job = begun.Job;
+        var (job, requested) = (begun.Job, begun.Requested);
         var now = state.Now;
         (string Code, string Message)? error = null;
         lock (job.Gate)
@@ -123,13 +106,7 @@ internal static class V2QueryEndpoints
             }
         }
 
-        if (error is { } refused)
-        {
-            await V2Http.WriteErrorAsync(context, StatusCodes.Status400BadRequest, refused.Code, refused.Message).ConfigureAwait(false);
-            return;
-        }
-
-        await V2IngestEndpoints.WriteJobAsync(context, job, V2JobInfoWriter.Shape.Change, now).ConfigureAwait(false);
+        await V2Request.EndStateChangeAsync(context, job, error, now).ConfigureAwait(false);
     }
 
     public static async Task GetAsync(HttpContext context, OrgState state)

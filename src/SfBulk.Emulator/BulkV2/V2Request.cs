@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Http;
+using System.Text.Json;
 using SfBulk.Emulator.Fidelity;
 using SfBulk.Emulator.State;
 
@@ -63,6 +63,36 @@ internal static class V2Request
 
         return (begun.Session, begun.Version, job);
     }
+
+    /// <summary>As <see cref="BeginAsync"/>, then reads the JSON object body (the caller disposes it).</summary>
+    public static async Task<(EmulatedSession Session, string Version, JsonDocument Body)?> BeginWithBodyAsync(HttpContext context, OrgState state, JobKind kind)
+    {
+        if (await BeginAsync(context, state, kind).ConfigureAwait(false) is not { } begun)
+        {
+            return null;
+        }
+
+        var body = await V2Http.ReadJsonObjectAsync(context).ConfigureAwait(false);
+        return body is null ? null : (begun.Session, begun.Version, body);
+    }
+
+    /// <summary>As <see cref="BeginJobAsync"/>, then reads the <c>state</c> a PATCH body asks for.</summary>
+    public static async Task<(EmulatedSession Session, EmulatedJob Job, string? Requested)?> BeginStateChangeAsync(HttpContext context, OrgState state, JobKind kind)
+    {
+        if (await BeginJobAsync(context, state, kind).ConfigureAwait(false) is not { } begun)
+        {
+            return null;
+        }
+
+        using var body = await V2Http.ReadJsonObjectAsync(context).ConfigureAwait(false);
+        return body is null ? null : (begun.Session, begun.Job, body.RootElement.GetString("state"));
+    }
+
+    /// <summary>Answers a PATCH: the refusal as a 400 error array, or else the changed job.</summary>
+    public static Task EndStateChangeAsync(HttpContext context, EmulatedJob job, (string Code, string Message)? error, DateTimeOffset now) =>
+        error is { } refused
+            ? V2Http.WriteErrorAsync(context, StatusCodes.Status400BadRequest, refused.Code, refused.Message)
+            : V2IngestEndpoints.WriteJobAsync(context, job, V2JobInfoWriter.Shape.Change, now);
 
     /// <summary>
     /// The message of an invalid abort/close: e.g. "Aborting already Completed Job not allowed" (documented for query
