@@ -43,26 +43,26 @@ public static class SalesforceIds
     }
 
     /// <summary>Appends the 3-character case-safe checksum to a 15-character id.</summary>
-    public static string To18(ReadOnlySpan<char> id15)
-    {
-        Span<char> id18 = stackalloc char[18];
-        id15.CopyTo(id18);
-        for (var k = 0; k < 3; k++)
-        {
-            var v = 0;
-            for (var i = 0; i < 5; i++)
-            {
-                var c = id15[(k * 5) + i];
-                if (c is >= 'A' and <= 'Z')
-                {
-                    v |= 1 << i;
-                }
-            }
+    /// <remarks>
+    /// Written here on its own, not taken from the client: the emulator shares no code with the client, so that a
+    /// mistake in the client's id check cannot be hidden by the emulator making the same one.
+    /// </remarks>
+    public static string To18(ReadOnlySpan<char> id15) =>
+        string.Concat(id15, [ChecksumCharacter(id15[..5]), ChecksumCharacter(id15[5..10]), ChecksumCharacter(id15[10..15])]);
 
-            id18[15 + k] = SuffixMap[v];
+    /// <summary>
+    /// One checksum character: a 5-bit number whose bit <c>i</c> says that the chunk's character <c>i</c> is an
+    /// upper-case letter, spelled as a letter A-Z (0-25) or a digit 0-5 (26-31).
+    /// </summary>
+    private static char ChecksumCharacter(ReadOnlySpan<char> chunk)
+    {
+        var upperCaseBits = 0;
+        for (var position = chunk.Length - 1; position >= 0; position--)
+        {
+            upperCaseBits = (upperCaseBits << 1) | (char.IsAsciiLetterUpper(chunk[position]) ? 1 : 0);
         }
 
-        return new string(id18);
+        return SuffixMap[upperCaseBits];
     }
 
     /// <summary>
