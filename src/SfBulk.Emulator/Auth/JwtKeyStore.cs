@@ -25,12 +25,6 @@ internal sealed class JwtKeyStore
         }
     }
 
-    /// <summary>True once a certificate or key is registered.</summary>
-    public bool HasKey
-    {
-        get { lock (_gate) { return _key is not null; } }
-    }
-
     /// <summary>Replaces the registered key with the one in <paramref name="pem"/>.</summary>
     public bool TrySet(string pem, out string? error)
     {

@@ -8,6 +8,4 @@ internal static class BatchStates
     public const string Completed = "Completed";
     public const string Failed = "Failed";
     public const string NotProcessed = "NotProcessed";
-
-    public static bool IsTerminal(string state) => state is Completed or Failed or NotProcessed;
 }

@@ -109,7 +109,4 @@ internal sealed class EmulatedJob
 
         return stamp;
     }
-
-    /// <summary>Batches visible at <paramref name="now"/> (chunk batches appear when chunking finishes).</summary>
-    public IEnumerable<EmulatedBatch> VisibleBatches(DateTimeOffset now) => Batches.Where(b => b.CreatedDate <= now);
 }

@@ -87,9 +87,6 @@ internal sealed class OrgState
     /// <summary>How many more jobs the org can take (jobs ever created count, deleted ones too).</summary>
     public long JobsLeft => Math.Max(0, Options.MaxJobs - Interlocked.Read(ref _jobSequence));
 
-    /// <summary>How many more batches the org can take.</summary>
-    public long BatchesLeft => Math.Max(0, Options.MaxBatches - Interlocked.Read(ref _batchSequence));
-
     public string NewResultId() => SalesforceIds.Create(SalesforceIds.ResultPrefix, Interlocked.Increment(ref _resultSequence));
 
     /// <summary>A new record id for <paramref name="keyPrefix"/> (e.g. 001 for an Account created by an insert).</summary>

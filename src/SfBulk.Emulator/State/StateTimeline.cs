@@ -66,7 +66,4 @@ internal sealed class StateTimeline
         _steps.RemoveAll(s => s.At > now);
         _steps.Add((now, state));
     }
-
-    /// <summary>Drops every transition after <paramref name="now"/>, keeping the current state.</summary>
-    public void CancelPending(DateTimeOffset now) => _steps.RemoveAll(s => s.At > now);
 }
