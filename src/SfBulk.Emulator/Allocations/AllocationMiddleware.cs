@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using SfBulk.Emulator.Control;
 using SfBulk.Emulator.State;
 

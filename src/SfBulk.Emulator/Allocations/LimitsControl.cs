@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using SfBulk.Emulator.Control;
 using SfBulk.Emulator.State;
 

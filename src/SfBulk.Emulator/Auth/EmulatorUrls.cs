@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace SfBulk.Emulator.Auth;
 
 /// <summary>URLs the emulator hands out, built from the host the client called (login URL = instance URL).</summary>

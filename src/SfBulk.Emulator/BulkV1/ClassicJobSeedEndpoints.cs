@@ -1,10 +1,6 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using SfBulk.Emulator.Data;
 using SfBulk.Emulator.State;
 
 namespace SfBulk.Emulator.BulkV1;

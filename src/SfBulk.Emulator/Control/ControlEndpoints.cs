@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
 using SfBulk.Emulator.Allocations;
 
 namespace SfBulk.Emulator.Control;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace SfBulk.Emulator.Control;
 
 /// <summary>Reads and resets the API request counters.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using SfBulk.Emulator.State;
 
 namespace SfBulk.Emulator.Control;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using SfBulk.Emulator.Time;
 
 namespace SfBulk.Emulator.Control;

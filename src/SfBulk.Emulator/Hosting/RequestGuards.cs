@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using SfBulk.Emulator.Control;
 using SfBulk.Emulator.State;
 

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using SfBulk.Emulator.Control;
 
 namespace SfBulk.Emulator;
 
