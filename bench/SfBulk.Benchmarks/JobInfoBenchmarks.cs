@@ -1,6 +1,7 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using SfBulk.Models;
+using SfBulk.Testing;
 using SfBulk.Wire;
 
 namespace SfBulk.Benchmarks;

@@ -5,14 +5,17 @@ using System.Text.Json;
 using System.Xml;
 using SfBulk.Models;
 
-namespace SfBulk.Wire;
+namespace SfBulk.Testing;
 
 /// <summary>
 /// Writes a <see cref="JobInfo"/> as Salesforce does: XML in the wsc/doc element order with <c>Z</c> dates, JSON with
-/// <c>+0000</c> dates and a numeric <c>apiVersion</c>; absent (null) fields are omitted.
+/// <c>+0000</c> dates and a numeric <c>apiVersion</c>; absent (null) fields are omitted. The library only reads
+/// JobInfo, so this writer lives with the tests (round trips) and the benchmarks.
 /// </summary>
-internal static class JobInfoWriter
+public static class JobInfoWriter
 {
+    private const string BulkV1Namespace = "http://www.force.com/2009/06/asyncapi/dataload";
+
     public static byte[] ToXml(JobInfo job)
     {
         using var stream = new MemoryStream();
@@ -20,10 +23,10 @@ internal static class JobInfoWriter
         using (var w = XmlWriter.Create(stream, settings))
         {
             w.WriteStartDocument();
-            w.WriteStartElement("jobInfo", WireXml.Namespace);
+            w.WriteStartElement("jobInfo", BulkV1Namespace);
             foreach (var (name, value, _) in Fields(job, json: false))
             {
-                w.WriteElementString(name, WireXml.Namespace, value);
+                w.WriteElementString(name, BulkV1Namespace, value);
             }
 
             w.WriteEndElement();
@@ -61,7 +64,8 @@ internal static class JobInfoWriter
     /// <summary>The fields in wire order; <c>IsRaw</c> marks numbers and booleans (unquoted in JSON).</summary>
     private static IEnumerable<(string Name, string Value, bool IsRaw)> Fields(JobInfo j, bool json)
     {
-        string Date(DateTimeOffset d) => json ? WireDates.ToJson(d) : WireDates.ToXml(d);
+        string Date(DateTimeOffset d) =>
+            d.UtcDateTime.ToString(json ? "yyyy-MM-dd'T'HH:mm:ss.fff'+0000'" : "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         static string N(long n) => n.ToString(CultureInfo.InvariantCulture);
         static string B(bool b) => b ? "true" : "false";
 
