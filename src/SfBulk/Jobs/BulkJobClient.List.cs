@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
-using SfBulk.Http;
-using SfBulk.Jobs;
-using SfBulk.Models;
 using SfBulk.Wire;
 
 namespace SfBulk;
