@@ -31,6 +31,7 @@ internal static class ConnectionSettingKeys
         new("InstanceUrl", "SFBULK_INSTANCE_URL", [], [], (s, v, _) => s.InstanceUrl = v),
         new("SessionId", "SFBULK_SESSION_ID", [], [], (s, v, _) => s.SessionId = v, Secret: true),
         new("TargetOrg", "SFBULK_TARGET_ORG", ["SfAlias"], ["SFBULK_SF_ALIAS"], (s, v, _) => s.TargetOrg = v),
+        new("SfExecutable", "SFBULK_SF_EXECUTABLE", [], [], (s, v, _) => s.SfExecutable = v),
         new("PasswordEnv", "SFBULK_PASSWORD_ENV", [], [], (s, v, _) => s.PasswordEnv = v),
         new("SecurityTokenEnv", "SFBULK_SECURITY_TOKEN_ENV", [], [], (s, v, _) => s.SecurityTokenEnv = v),
         new("ClientSecretEnv", "SFBULK_CLIENT_SECRET_ENV", [], [], (s, v, _) => s.ClientSecretEnv = v),

@@ -89,6 +89,9 @@ public sealed class SalesforceConnectionSettings
     /// <summary>The Salesforce CLI (<c>sf</c>) org alias or user name of the <c>sf-cli</c> flow.</summary>
     public string? TargetOrg { get; set; }
 
+    /// <summary>The Salesforce CLI program of the <c>sf-cli</c> flow: a name looked up on PATH or a full path; null means <c>sf</c>.</summary>
+    public string? SfExecutable { get; set; }
+
     /// <summary>The API version of SOAP <c>login()</c>; null means 64.0.</summary>
     public string? SoapLoginApiVersion { get; set; }
 
@@ -178,6 +181,7 @@ public sealed class SalesforceConnectionSettings
         InstanceUrl = overrides.InstanceUrl ?? InstanceUrl;
         SessionId = overrides.SessionId ?? SessionId;
         TargetOrg = overrides.TargetOrg ?? TargetOrg;
+        SfExecutable = overrides.SfExecutable ?? SfExecutable;
         SoapLoginApiVersion = overrides.SoapLoginApiVersion ?? SoapLoginApiVersion;
         RequestTimeout = overrides.RequestTimeout ?? RequestTimeout;
         RetryEnabled = overrides.RetryEnabled ?? RetryEnabled;

@@ -77,7 +77,7 @@ internal static class SalesforceConnectionSettingsMapper
             case CredentialKinds.SalesforceCli:
                 var alias = f.Need("TargetOrg", s.TargetOrg);
                 f.Complete();
-                return new SalesforceCliCredential(alias!);
+                return new SalesforceCliCredential(alias!, s.SfExecutable);
             default:
                 throw new SalesforceConnectionNotFoundException(
                     $"Connection '{f.Name}' has no complete credential. Set one of: ClientId + Username + KeyFile (JWT bearer, recommended); "
