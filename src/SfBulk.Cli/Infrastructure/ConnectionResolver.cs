@@ -66,7 +66,15 @@ internal static class ConnectionResolver
 
         if (string.IsNullOrWhiteSpace(url) && string.IsNullOrWhiteSpace(id) && FromEnvironment(environment, loggerFactory) is { } fromEnvironment)
         {
-            return Create(EnvironmentConnectionName, fromEnvironment, request.ApiVersion, loggerFactory, environment);
+            try
+            {
+                return Create(EnvironmentConnectionName, fromEnvironment, request.ApiVersion, loggerFactory, environment);
+            }
+            catch (SalesforceConnectionNotFoundException e) when (e.InnerException is ArgumentException bad)
+            {
+                // A malformed SFBULK_* value is bad input, like a malformed option.
+                throw new CliException($"The SFBULK_* environment variables: {bad.Message}", ExitCodes.UsageError, bad);
+            }
         }
 
         return Stored(null, request.ApiVersion, loggerFactory, environment, explicitName: false)
