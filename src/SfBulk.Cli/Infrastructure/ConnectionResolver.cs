@@ -136,6 +136,7 @@ internal static class ConnectionResolver
             ? $"No connection named '{name}': {store.Path} holds no connections. " + HowToConfigure
             : $"No connection named '{name}' in {store.Path}. Known connections: {string.Join(", ", file.Connections.Keys.Order(StringComparer.OrdinalIgnoreCase))} ('sfbulk connection list').");
 
+    /// <summary>An existing session (the <c>session</c> profile); a bad URL, empty id or bad API version is a usage error, with a hint when the two look swapped.</summary>
     private static SalesforceConnection External(string url, string sessionId, string? apiVersion, string source, ILoggerFactory loggerFactory)
     {
         if (!ConnectionRules.TryParseUrl(url, out var instanceUrl, out var error))
@@ -157,7 +158,8 @@ internal static class ConnectionResolver
             throw new CliException(versionError, ExitCodes.UsageError);
         }
 
-        return SalesforceConnection.FromExternalSession(instanceUrl, sessionId, apiVersion, loggerFactory);
+        var session = new SalesforceConnectionSettings { Credential = CredentialKinds.Session, InstanceUrl = instanceUrl.OriginalString, SessionId = sessionId };
+        return Create("external", session, apiVersion, loggerFactory, static _ => null);
     }
 
     /// <summary>Builds the connection a profile describes; a profile that cannot log in is "not found" (exit code 4), never a stack trace.</summary>
