@@ -73,7 +73,7 @@ internal static class ConnectionResolver
             catch (SalesforceConnectionNotFoundException e) when (e.InnerException is ArgumentException bad)
             {
                 // A malformed SFBULK_* value is bad input, like a malformed option.
-                throw new CliException($"The SFBULK_* environment variables: {bad.Message}", ExitCodes.UsageError, bad);
+                throw new CliException($"The SFBULK_* environment variables: {Plain(bad)}", ExitCodes.UsageError, bad);
             }
         }
 
@@ -127,7 +127,7 @@ internal static class ConnectionResolver
         }
         catch (ArgumentException e)
         {
-            throw new CliException(e.Message, ExitCodes.UsageError, e);
+            throw new CliException(Plain(e), ExitCodes.UsageError, e);
         }
     }
 
@@ -173,9 +173,13 @@ internal static class ConnectionResolver
         }
         catch (ArgumentException e)
         {
-            throw new SalesforceConnectionNotFoundException($"Connection '{name}' is not usable: {e.Message}", e);
+            throw new SalesforceConnectionNotFoundException($"Connection '{name}' is not usable: {Plain(e)}", e);
         }
     }
+
+    /// <summary>The message of <paramref name="e"/> without the " (Parameter 'x')" that .NET appends: the text already names the setting.</summary>
+    private static string Plain(ArgumentException e) =>
+        e.ParamName is { } parameter ? e.Message.Replace($" (Parameter '{parameter}')", string.Empty, StringComparison.Ordinal) : e.Message;
 
     private static string ReadSession(TextReader stdin)
     {

@@ -134,6 +134,7 @@ public sealed class ConnectionProfileTests(EmulatorFixture emulator) : IClassFix
         var result = await CliProcess.RunAsync(["show", "750R00000000001IAA"], env);
 
         CliAssert.RefusedBeforeAnyCall(result, server, message);
+        Assert.DoesNotContain("(Parameter '", result.StdErr, StringComparison.Ordinal);
         CliAssert.Clean(result, EmulatorFixture.CanaryPassword);
     }
 
