@@ -6,7 +6,7 @@ namespace SfBulk.Cli.Tests.Commands;
 
 /// <summary>Stored connections are the library's connection profile; old files, old names and old duration forms still work.</summary>
 [UnsupportedOSPlatform("windows")]
-public sealed class ConnectionProfileTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
+public sealed class ConnectionProfileTests(CliEmulator emulator) : IClassFixture<CliEmulator>
 {
     private static void WriteOwnerOnly(TempConfig config, string json)
     {
@@ -25,14 +25,14 @@ public sealed class ConnectionProfileTests(EmulatorFixture emulator) : IClassFix
               "apiVersion": "66.0",
               "credential": "{{credential}}",
               "username": "{{emulator.Username}}",
-              "password": "{{EmulatorFixture.CanaryPassword}}"
+              "password": "{{Canaries.Password}}"
             }
           }
         }
         """;
 
     private Dictionary<string, string?> LoginVariables(TempConfig config, params (string Name, string? Value)[] more) => config.Env(
-        [("SFBULK_LOGIN_URL", emulator.Url), ("SFBULK_USERNAME", emulator.Username), ("SFBULK_PASSWORD", EmulatorFixture.CanaryPassword), .. more]);
+        [("SFBULK_LOGIN_URL", emulator.Url), ("SFBULK_USERNAME", emulator.Username), ("SFBULK_PASSWORD", Canaries.Password), .. more]);
 
     [Fact]
     public async Task OldConnectionFile_IsReadAndRewrittenInTheNewFormOnTheNextWrite()
@@ -56,12 +56,12 @@ public sealed class ConnectionProfileTests(EmulatorFixture emulator) : IClassFix
         Assert.Equal("emu", document.RootElement.GetProperty("default").GetString());
         var emu = document.RootElement.GetProperty("connections").GetProperty("emu");
         Assert.Equal("soap", emu.GetProperty("credential").GetString());
-        Assert.Equal(EmulatorFixture.CanaryPassword, emu.GetProperty("password").GetString());
+        Assert.Equal(Canaries.Password, emu.GetProperty("password").GetString());
         Assert.Equal("CI_SECRET", document.RootElement.GetProperty("connections").GetProperty("ci").GetProperty("clientSecretEnv").GetString());
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(config.FilePath));
         CliAssert.ExitCode(0, again);
-        CliAssert.Clean(test, EmulatorFixture.CanaryPassword);
-        CliAssert.Clean(again, EmulatorFixture.CanaryPassword);
+        CliAssert.Clean(test, Canaries.Password);
+        CliAssert.Clean(again, Canaries.Password);
     }
 
     [Theory]
@@ -87,7 +87,7 @@ public sealed class ConnectionProfileTests(EmulatorFixture emulator) : IClassFix
     {
         using var config = new TempConfig();
 
-        var add = await CliProcess.RunAsync(["connection", "add", "emu", "--login-url", emulator.Url, "--credential", "soap-login", "--username", emulator.Username, "--password", "-"], config.Env(), stdin: EmulatorFixture.CanaryPassword + "\n");
+        var add = await CliProcess.RunAsync(["connection", "add", "emu", "--login-url", emulator.Url, "--credential", "soap-login", "--username", emulator.Username, "--password", "-"], config.Env(), stdin: Canaries.Password + "\n");
         var list = await CliProcess.RunAsync(["connection", "list", "--output", "json"], config.Env());
 
         CliAssert.ExitCode(0, add);
@@ -105,7 +105,7 @@ public sealed class ConnectionProfileTests(EmulatorFixture emulator) : IClassFix
         Assert.Equal("environment", CliAssert.Json(result).GetProperty("connection").GetString());
         Assert.Equal(emulator.Url, CliAssert.Json(result).GetProperty("instanceUrl").GetString());
         Assert.Contains("SFBULK_AUTH_METHOD is deprecated; use SFBULK_CREDENTIAL", result.StdErr, StringComparison.Ordinal);
-        CliAssert.Clean(result, EmulatorFixture.CanaryPassword);
+        CliAssert.Clean(result, Canaries.Password);
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class ConnectionProfileTests(EmulatorFixture emulator) : IClassFix
 
         CliAssert.ExitCode(0, result);
         Assert.Contains("SFBULK_REQUEST_TIMEOUT: '90' is a number without a unit, read as 90s; write 90s instead.", result.StdErr, StringComparison.Ordinal);
-        CliAssert.Clean(result, EmulatorFixture.CanaryPassword);
+        CliAssert.Clean(result, Canaries.Password);
     }
 
     [Theory]
@@ -129,20 +129,20 @@ public sealed class ConnectionProfileTests(EmulatorFixture emulator) : IClassFix
     {
         using var server = new BlackHoleServer();
         using var config = new TempConfig();
-        var env = config.Env(("SFBULK_LOGIN_URL", server.Url), ("SFBULK_USERNAME", "u@example.com"), ("SFBULK_PASSWORD", EmulatorFixture.CanaryPassword), (variable, value));
+        var env = config.Env(("SFBULK_LOGIN_URL", server.Url), ("SFBULK_USERNAME", "u@example.com"), ("SFBULK_PASSWORD", Canaries.Password), (variable, value));
 
         var result = await CliProcess.RunAsync(["show", "750R00000000001IAA"], env);
 
         CliAssert.RefusedBeforeAnyCall(result, server, message);
         Assert.DoesNotContain("(Parameter '", result.StdErr, StringComparison.Ordinal);
-        CliAssert.Clean(result, EmulatorFixture.CanaryPassword);
+        CliAssert.Clean(result, Canaries.Password);
     }
 
     [Fact]
     public async Task Add_SessionKindWithVariable_LogsInWithTheSessionFromTheEnvironment()
     {
         using var config = new TempConfig();
-        var session = await emulator.GetSessionAsync();
+        var session = await emulator.LoginAsync();
 
         var add = await CliProcess.RunAsync(["connection", "add", "live", "--credential", "session", "--instance-url", emulator.Url, "--session-id-env", "EMU_SESSION"], config.Env());
         var test = await CliProcess.RunAsync(["connection", "test", "live", "--output", "json"], config.Env(("EMU_SESSION", session)));

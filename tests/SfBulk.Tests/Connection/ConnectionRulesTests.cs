@@ -1,4 +1,3 @@
-using SfBulk.Tests.Security;
 
 namespace SfBulk.Tests.Connection;
 

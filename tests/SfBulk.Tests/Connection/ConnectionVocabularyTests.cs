@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using SfBulk.Authentication;
-using SfBulk.Tests.Security;
 
 namespace SfBulk.Tests.Connection;
 
