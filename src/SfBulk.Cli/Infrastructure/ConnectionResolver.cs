@@ -64,6 +64,7 @@ internal static class ConnectionResolver
             return External(url, id.Trim(), request.ApiVersion ?? environment("SFBULK_API_VERSION"), InstanceUrlVariable, loggerFactory);
         }
 
+        SalesforceConnectionNotFoundException? incomplete = null;
         if (string.IsNullOrWhiteSpace(url) && string.IsNullOrWhiteSpace(id) && FromEnvironment(environment, loggerFactory) is { } fromEnvironment)
         {
             try
@@ -75,10 +76,15 @@ internal static class ConnectionResolver
                 // A malformed SFBULK_* value is bad input, like a malformed option.
                 throw new CliException($"The SFBULK_* environment variables: {Plain(bad)}", ExitCodes.UsageError, bad);
             }
+            catch (SalesforceConnectionNotFoundException e) when (fromEnvironment.Credential is null)
+            {
+                // Variables that complete no login (SFBULK_LOGIN_URL alone, say) leave the default connection in charge.
+                incomplete = e;
+            }
         }
 
         return Stored(null, request.ApiVersion, loggerFactory, environment, explicitName: false)
-            ?? throw new SalesforceConnectionNotFoundException(
+            ?? throw incomplete ?? new SalesforceConnectionNotFoundException(
                 string.IsNullOrWhiteSpace(url) == string.IsNullOrWhiteSpace(id)
                     ? HowToConfigure
                     : $"{(string.IsNullOrWhiteSpace(url) ? SessionIdVariable : InstanceUrlVariable)} is set but {(string.IsNullOrWhiteSpace(url) ? InstanceUrlVariable : SessionIdVariable)} is not; set both. " + HowToConfigure);

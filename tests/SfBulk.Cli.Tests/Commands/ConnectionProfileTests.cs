@@ -109,6 +109,24 @@ public sealed class ConnectionProfileTests(CliEmulator emulator) : IClassFixture
     }
 
     [Fact]
+    public async Task Environment_VariablesThatCompleteNoLogin_LeaveTheDefaultConnectionInCharge()
+    {
+        using var server = new BlackHoleServer();
+        using var config = new TempConfig();
+        WriteOwnerOnly(config, OldFile("soap"));
+
+        var stored = await CliProcess.RunAsync(["connection", "test", "--output", "json"], config.Env(("SFBULK_LOGIN_URL", server.Url)));
+        using var empty = new TempConfig();
+        var nothing = await CliProcess.RunAsync(["connection", "test"], empty.Env(("SFBULK_LOGIN_URL", server.Url), ("SFBULK_USERNAME", "u@example.com")));
+
+        CliAssert.ExitCode(0, stored);
+        Assert.Equal("emu", CliAssert.Json(stored).GetProperty("connection").GetString());
+        CliAssert.ExitCode(4, nothing);
+        Assert.Contains("Connection 'environment' has no complete credential", nothing.StdErr, StringComparison.Ordinal);
+        Assert.Equal(0, server.Accepted);
+    }
+
+    [Fact]
     public async Task Environment_BareNumberTimeout_StillReadAsSecondsWithAWarning()
     {
         using var config = new TempConfig();
