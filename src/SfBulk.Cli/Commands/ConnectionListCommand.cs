@@ -52,18 +52,27 @@ internal static class ConnectionListCommand
                 [
                     name,
                     IsDefault(file, name) ? "*" : string.Empty,
-                    c.LoginUrl,
-                    c.ApiVersion,
-                    c.Credential,
-                    c.Principal ?? string.Empty,
+                    LoginUrl(c),
+                    ApiVersion(c),
+                    Credential(c),
+                    Principal(c) ?? string.Empty,
                     string.Join(", ", Secrets(c).Select(s => s.Name + ": " + s.Shown)),
                 ];
             });
         return Task.FromResult(ExitCodes.Success);
     });
 
+    /// <summary>The user (or client, or Salesforce CLI org) the connection logs in as.</summary>
+    public static string? Principal(SalesforceConnectionSettings c) => c.Username ?? c.ClientId ?? c.TargetOrg;
+
+    private static string LoginUrl(SalesforceConnectionSettings c) => c.InstanceUrl ?? c.LoginUrl ?? SalesforceConnectionOptions.ProductionLoginUrl.GetLeftPart(UriPartial.Authority);
+
+    private static string ApiVersion(SalesforceConnectionSettings c) => c.ApiVersion ?? SalesforceConnectionOptions.DefaultApiVersion;
+
+    private static string Credential(SalesforceConnectionSettings c) => CredentialKinds.Normalize(c.Credential) ?? c.Credential ?? "(inferred)";
+
     /// <summary>Each secret the connection has: <c>***</c> when stored, <c>env:NAME</c> when referenced.</summary>
-    public static IEnumerable<(string Name, string Shown)> Secrets(StoredConnection c)
+    public static IEnumerable<(string Name, string Shown)> Secrets(SalesforceConnectionSettings c)
     {
         (string, string?, string?)[] all =
         [
@@ -71,6 +80,8 @@ internal static class ConnectionListCommand
             ("password", c.Password, c.PasswordEnv),
             ("securityToken", c.SecurityToken, c.SecurityTokenEnv),
             ("refreshToken", c.RefreshToken, c.RefreshTokenEnv),
+            ("sessionId", c.SessionId, c.SessionIdEnv),
+            ("jwtKey", c.JwtKey, null),
         ];
         foreach (var (name, stored, variable) in all)
         {
@@ -87,14 +98,14 @@ internal static class ConnectionListCommand
 
     private static bool IsDefault(ConnectionFile file, string name) => string.Equals(file.Default, name, StringComparison.OrdinalIgnoreCase);
 
-    private static void WriteJson(Utf8JsonWriter w, string name, StoredConnection c, bool isDefault)
+    private static void WriteJson(Utf8JsonWriter w, string name, SalesforceConnectionSettings c, bool isDefault)
     {
         w.WriteStartObject();
         w.WriteString("name", name);
         w.WriteBoolean("default", isDefault);
-        w.WriteString("loginUrl", c.LoginUrl);
-        w.WriteString("apiVersion", c.ApiVersion);
-        w.WriteString("credential", c.Credential);
+        w.WriteString("loginUrl", LoginUrl(c));
+        w.WriteString("apiVersion", ApiVersion(c));
+        w.WriteString("credential", Credential(c));
         if (c.Username is not null)
         {
             w.WriteString("username", c.Username);
@@ -108,6 +119,11 @@ internal static class ConnectionListCommand
         if (c.KeyFile is not null)
         {
             w.WriteString("keyFile", c.KeyFile);
+        }
+
+        if (c.TargetOrg is not null)
+        {
+            w.WriteString("targetOrg", c.TargetOrg);
         }
 
         w.WriteStartObject("secrets");

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using SfBulk.Cli.Connections;
 using SfBulk.Cli.Infrastructure;
 
 namespace SfBulk.Cli.Commands;
@@ -7,7 +6,7 @@ namespace SfBulk.Cli.Commands;
 /// <summary>A secret of <c>connection add</c>: <c>--x &lt;value|-&gt;</c> stores it, <c>--x-env NAME</c> references a variable.</summary>
 internal sealed class SecretOption
 {
-    public SecretOption(string name, string what, Action<StoredConnection, string> store, Action<StoredConnection, string> storeEnv)
+    public SecretOption(string name, string what, Action<SalesforceConnectionSettings, string> store, Action<SalesforceConnectionSettings, string> storeEnv)
     {
         Value = new Option<string>(name)
         {
@@ -31,15 +30,15 @@ internal sealed class SecretOption
         _storeEnv = storeEnv;
     }
 
-    private readonly Action<StoredConnection, string> _store;
-    private readonly Action<StoredConnection, string> _storeEnv;
+    private readonly Action<SalesforceConnectionSettings, string> _store;
+    private readonly Action<SalesforceConnectionSettings, string> _storeEnv;
 
     public Option<string> Value { get; }
 
     public Option<string> Env { get; }
 
     /// <summary>Copies the given value (reading standard input for '-') or variable name into <paramref name="connection"/>.</summary>
-    public void Apply(ParseResult parse, StoredConnection connection, CommandContext context)
+    public void Apply(ParseResult parse, SalesforceConnectionSettings connection, CommandContext context)
     {
         var value = parse.GetValue(Value);
         var variable = parse.GetValue(Env);

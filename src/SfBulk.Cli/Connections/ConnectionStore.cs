@@ -57,7 +57,7 @@ internal sealed class ConnectionStore(string path)
         try
         {
             var file = JsonSerializer.Deserialize(File.ReadAllBytes(Path), ConnectionFileJson.Default.ConnectionFile) ?? new ConnectionFile();
-            file.Connections = new Dictionary<string, StoredConnection>(file.Connections ?? [], StringComparer.OrdinalIgnoreCase);
+            file.Connections = new Dictionary<string, SalesforceConnectionSettings>(file.Connections ?? [], StringComparer.OrdinalIgnoreCase);
             return file;
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or ArgumentException)
@@ -102,12 +102,19 @@ internal sealed class ConnectionStore(string path)
     }
 
     /// <summary>
-    /// Writes the file owner-only, replacing it atomically: the content goes to a new temporary file created
+    /// Writes the file in the current form (<see cref="ConnectionFile.CurrentVersion"/>, credential kinds spelled as
+    /// in <see cref="CredentialKinds.All"/>) owner-only, replacing it atomically: the content goes to a new temporary file created
     /// exclusively (never an existing file or a symbolic link) with mode 0600 from its creation, is flushed to disk,
     /// then renamed over the file (a symbolic link there is replaced, not followed) and the directory is flushed.
     /// </summary>
     public void Save(ConnectionFile file)
     {
+        file.Version = ConnectionFile.CurrentVersion;
+        foreach (var profile in file.Connections.Values)
+        {
+            profile.Credential = CredentialKinds.Normalize(profile.Credential) ?? profile.Credential;
+        }
+
         var directory = CreateDirectory();
         var temporary = System.IO.Path.Combine(directory, "." + System.IO.Path.GetFileName(Path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };

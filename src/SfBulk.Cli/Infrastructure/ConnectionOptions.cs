@@ -88,5 +88,5 @@ internal sealed record ConnectionRequest(string? InstanceUrl, string? SessionId,
     }
 
     private string Printed() =>
-        $"InstanceUrl = {InputRules.ShownUrl(InstanceUrl)}, SessionId = {(SessionId is null ? "none" : SessionId == "-" ? "-" : "REDACTED")}, Connection = {Connection}, TargetOrg = {TargetOrg}, ApiVersion = {ApiVersion}";
+        $"InstanceUrl = {ConnectionRules.DescribeUrl(InstanceUrl)}, SessionId = {(SessionId is null ? "none" : SessionId == "-" ? "-" : "REDACTED")}, Connection = {Connection}, TargetOrg = {TargetOrg}, ApiVersion = {ApiVersion}";
 }

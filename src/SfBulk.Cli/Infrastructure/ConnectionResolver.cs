@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using SfBulk.Authentication;
 using SfBulk.Cli.Connections;
 
 namespace SfBulk.Cli.Infrastructure;
@@ -11,16 +10,21 @@ internal static class ConnectionResolver
     public const string SessionIdVariable = "SFBULK_SESSION_ID";
 
     /// <summary>The message when nothing is configured: how to configure something.</summary>
-    public const string HowToConfigure =
+    public static readonly string HowToConfigure =
         "No Salesforce connection to use. Do one of: pass --instance-url <url> --session-id - (session on standard input); "
-        + "add a connection with 'sfbulk connection add <name> --login-url <url> --credential soap|password|client-credentials|jwt|refresh-token …' (the first one becomes the default); "
-        + "reuse a Salesforce CLI login with --target-org <alias>; or set SFBULK_INSTANCE_URL and SFBULK_SESSION_ID.";
+        + $"add a connection with 'sfbulk connection add <name> --login-url <url> --credential {string.Join('|', CredentialKinds.All)} …' (the first one becomes the default); "
+        + "reuse a Salesforce CLI login with --target-org <alias>; or set SFBULK_INSTANCE_URL and SFBULK_SESSION_ID (or the SFBULK_* variables of another login).";
 
     /// <summary>The warning for a session id given as a value on the command line (the same as for a secret on <c>connection add</c>).</summary>
     public const string SessionIdOnCommandLine =
         "--session-id given on the command line can be seen by other users (ps) and stays in shell history; prefer '--session-id -' (standard input) or " + SessionIdVariable + ".";
 
-    /// <summary>Creates the connection the command line and environment describe.</summary>
+    /// <summary>
+    /// Creates the connection the command line and environment describe, taking the first of: <c>--instance-url</c>
+    /// with <c>--session-id</c>; <c>--connection</c>; <c>--target-org</c>; the <c>SFBULK_*</c> environment variables
+    /// (<c>SFBULK_INSTANCE_URL</c> with <c>SFBULK_SESSION_ID</c>, or any other complete login); the default stored
+    /// connection. What each source holds is the library's connection profile (<see cref="SalesforceConnectionSettings"/>).
+    /// </summary>
     /// <exception cref="SalesforceConnectionNotFoundException">Nothing usable is configured.</exception>
     /// <exception cref="CliException">The options contradict each other, or standard input holds no session id.</exception>
     public static SalesforceConnection Resolve(ConnectionRequest request, ILoggerFactory loggerFactory, Func<string, string?>? environment = null, TextReader? stdin = null, Action<string>? warn = null)
@@ -49,7 +53,8 @@ internal static class ConnectionResolver
 
         if (request.TargetOrg is { } alias)
         {
-            return Create("sf:" + alias, SalesforceConnectionOptions.ProductionLoginUrl, request.ApiVersion, new SalesforceCliCredential(alias, environment("SFBULK_SF_EXECUTABLE")), loggerFactory);
+            var sfCli = new SalesforceConnectionSettings { Credential = CredentialKinds.SalesforceCli, TargetOrg = alias, SfExecutable = environment("SFBULK_SF_EXECUTABLE") };
+            return Create("sf:" + alias, sfCli, request.ApiVersion, loggerFactory, environment);
         }
 
         var url = environment(InstanceUrlVariable);
@@ -59,12 +64,34 @@ internal static class ConnectionResolver
             return External(url, id.Trim(), request.ApiVersion ?? environment("SFBULK_API_VERSION"), InstanceUrlVariable, loggerFactory);
         }
 
+        SalesforceConnectionNotFoundException? incomplete = null;
+        if (string.IsNullOrWhiteSpace(url) && string.IsNullOrWhiteSpace(id) && FromEnvironment(environment, loggerFactory) is { } fromEnvironment)
+        {
+            try
+            {
+                return Create(EnvironmentConnectionName, fromEnvironment, request.ApiVersion, loggerFactory, environment);
+            }
+            catch (SalesforceConnectionNotFoundException e) when (e.InnerException is ArgumentException bad)
+            {
+                // A malformed SFBULK_* value is bad input, like a malformed option.
+                throw new CliException($"The SFBULK_* environment variables: {Plain(bad)}", ExitCodes.UsageError, bad);
+            }
+            catch (SalesforceConnectionNotFoundException e) when (fromEnvironment.Credential is null)
+            {
+                // Variables that complete no login (SFBULK_LOGIN_URL alone, say) leave the default connection in charge.
+                incomplete = e;
+            }
+        }
+
         return Stored(null, request.ApiVersion, loggerFactory, environment, explicitName: false)
-            ?? throw new SalesforceConnectionNotFoundException(
+            ?? throw incomplete ?? new SalesforceConnectionNotFoundException(
                 string.IsNullOrWhiteSpace(url) == string.IsNullOrWhiteSpace(id)
                     ? HowToConfigure
                     : $"{(string.IsNullOrWhiteSpace(url) ? SessionIdVariable : InstanceUrlVariable)} is set but {(string.IsNullOrWhiteSpace(url) ? InstanceUrlVariable : SessionIdVariable)} is not; set both. " + HowToConfigure);
     }
+
+    /// <summary>The name of the connection the <c>SFBULK_*</c> variables describe.</summary>
+    public const string EnvironmentConnectionName = "environment";
 
     /// <summary>A stored connection by name, or the default one (null when there is none and none was named).</summary>
     public static SalesforceConnection? Stored(string? name, string? apiVersion, ILoggerFactory loggerFactory, Func<string, string?> environment, bool explicitName)
@@ -77,18 +104,37 @@ internal static class ConnectionResolver
             return explicitName ? throw NotFound(name!, file, store) : null;
         }
 
-        if (!file.Connections.TryGetValue(wanted, out var stored))
+        if (!file.Connections.TryGetValue(wanted, out var profile))
         {
             throw NotFound(wanted, file, store);
         }
 
-        if (!InputRules.TryUrl(stored.LoginUrl, out var loginUrl, out var error))
+        if (profile.KeyFile is { } keyFile)
         {
-            throw new SalesforceConnectionNotFoundException($"Connection '{wanted}' has an unusable login URL: {error}");
+            ConnectionStore.RequirePrivate(keyFile, "it holds the private key that logs in to the org");
         }
 
-        var credential = CredentialKinds.Create(wanted, stored, environment);
-        return Create(wanted, loginUrl!, apiVersion ?? stored.ApiVersion, credential, loggerFactory);
+        try
+        {
+            return Create(wanted, profile, apiVersion, loggerFactory, environment);
+        }
+        catch (SalesforceConnectionNotFoundException e) when (e.InnerException is null)
+        {
+            throw new SalesforceConnectionNotFoundException($"{e.Message} Fix it with 'sfbulk connection add {wanted} --force …' ('sfbulk connection list' shows it).", e);
+        }
+    }
+
+    /// <summary>The profile the <c>SFBULK_*</c> variables describe, or null; a malformed value is a usage error.</summary>
+    private static SalesforceConnectionSettings? FromEnvironment(Func<string, string?> environment, ILoggerFactory loggerFactory)
+    {
+        try
+        {
+            return SalesforceConnectionSettings.FromEnvironment(environment, loggerFactory.CreateLogger("sfbulk"));
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException(Plain(e), ExitCodes.UsageError, e);
+        }
     }
 
     private static SalesforceConnectionNotFoundException NotFound(string name, ConnectionFile file, ConnectionStore store) => new(
@@ -96,12 +142,13 @@ internal static class ConnectionResolver
             ? $"No connection named '{name}': {store.Path} holds no connections. " + HowToConfigure
             : $"No connection named '{name}' in {store.Path}. Known connections: {string.Join(", ", file.Connections.Keys.Order(StringComparer.OrdinalIgnoreCase))} ('sfbulk connection list').");
 
+    /// <summary>An existing session (the <c>session</c> profile); a bad URL, empty id or bad API version is a usage error, with a hint when the two look swapped.</summary>
     private static SalesforceConnection External(string url, string sessionId, string? apiVersion, string source, ILoggerFactory loggerFactory)
     {
-        if (!InputRules.TryUrl(url, out var instanceUrl, out var error))
+        if (!ConnectionRules.TryParseUrl(url, out var instanceUrl, out var error))
         {
             // Neither value is echoed: when the two are swapped, the "URL" is the session id.
-            var swapped = InputRules.TryUrl(sessionId, out _, out _)
+            var swapped = ConnectionRules.TryParseUrl(sessionId, out _, out _)
                 ? $" The session id looks like a URL: are {(source == InstanceUrlVariable ? $"{InstanceUrlVariable} and {SessionIdVariable}" : "--instance-url and --session-id")} swapped?"
                 : string.Empty;
             throw new CliException($"{source}: {error}{swapped}", ExitCodes.UsageError);
@@ -112,33 +159,33 @@ internal static class ConnectionResolver
             throw new CliException("The session id is empty.", ExitCodes.UsageError);
         }
 
-        if (apiVersion is not null && !InputRules.IsApiVersion(apiVersion))
+        if (apiVersion is not null && !ConnectionRules.TryValidateApiVersion(apiVersion, out var versionError))
         {
-            throw new CliException($"'{apiVersion}' is not an API version such as 66.0.", ExitCodes.UsageError);
+            throw new CliException(versionError, ExitCodes.UsageError);
         }
 
-        return SalesforceConnection.FromExternalSession(instanceUrl!, sessionId, apiVersion, loggerFactory);
+        var session = new SalesforceConnectionSettings { Credential = CredentialKinds.Session, InstanceUrl = instanceUrl.OriginalString, SessionId = sessionId };
+        return Create("external", session, apiVersion, loggerFactory, static _ => null);
     }
 
-    private static SalesforceConnection Create(string name, Uri loginUrl, string? apiVersion, SalesforceCredential credential, ILoggerFactory loggerFactory)
+    /// <summary>Builds the connection a profile describes; a profile that cannot log in is "not found" (exit code 4), never a stack trace.</summary>
+    private static SalesforceConnection Create(string name, SalesforceConnectionSettings profile, string? apiVersion, ILoggerFactory loggerFactory, Func<string, string?> environment)
     {
         try
         {
-            return new SalesforceConnection(
-                new SalesforceConnectionOptions
-                {
-                    Name = name,
-                    LoginUrl = loginUrl,
-                    ApiVersion = apiVersion ?? SalesforceConnectionOptions.DefaultApiVersion,
-                    Credential = credential,
-                },
-                loggerFactory);
+            var options = profile.ToOptions(name, environment);
+            options.ApiVersion = apiVersion ?? options.ApiVersion;
+            return new SalesforceConnection(options, loggerFactory);
         }
         catch (ArgumentException e)
         {
-            throw new SalesforceConnectionNotFoundException($"Connection '{name}' is not usable: {e.Message}", e);
+            throw new SalesforceConnectionNotFoundException($"Connection '{name}' is not usable: {Plain(e)}", e);
         }
     }
+
+    /// <summary>The message of <paramref name="e"/> without the " (Parameter 'x')" that .NET appends: the text already names the setting.</summary>
+    private static string Plain(ArgumentException e) =>
+        e.ParamName is { } parameter ? e.Message.Replace($" (Parameter '{parameter}')", string.Empty, StringComparison.Ordinal) : e.Message;
 
     private static string ReadSession(TextReader stdin)
     {

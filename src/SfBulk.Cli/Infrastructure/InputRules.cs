@@ -1,71 +1,20 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using System.Net;
 using SfBulk.Models;
 
 namespace SfBulk.Cli.Infrastructure;
 
-/// <summary>Checks of user input that run while parsing, so bad input ends with exit code 2 before any network call.</summary>
+/// <summary>
+/// Checks of user input that run while parsing, so bad input ends with exit code 2 before any network call. URLs, API
+/// versions and durations are checked by the library's <see cref="ConnectionRules"/>.
+/// </summary>
 internal static class InputRules
 {
-    /// <summary>True for an absolute https URL, or http on a loopback address (a local emulator).</summary>
-    /// <remarks>Errors show only the scheme and host of the value: never user information, path or query.</remarks>
-    public static bool TryUrl(string? text, out Uri? url, out string? error)
-    {
-        url = null;
-        if (!Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https") || string.IsNullOrEmpty(parsed.IdnHost))
-        {
-            error = $"the value {ShownUrl(text)} is not an absolute URL such as https://mycompany.my.salesforce.com.";
-            return false;
-        }
-
-        if (!string.IsNullOrEmpty(parsed.UserInfo))
-        {
-            // Never echo the user information: it may hold a password.
-            error = $"The URL {ShownUrl(text)} must not contain a user name or password.";
-            return false;
-        }
-
-        var loopback = string.Equals(parsed.IdnHost, "localhost", StringComparison.OrdinalIgnoreCase)
-            || (IPAddress.TryParse(parsed.IdnHost, out var address) && IPAddress.IsLoopback(address));
-        if (parsed.Scheme == Uri.UriSchemeHttp && !loopback)
-        {
-            error = $"{ShownUrl(text)} uses plain http: sfbulk sends sessions only over https (http is allowed for a local emulator on 127.0.0.1, ::1 or localhost).";
-            return false;
-        }
-
-        url = parsed;
-        error = null;
-        return true;
-    }
-
-    /// <summary>
-    /// How a URL given by a user appears in a message: <c>'scheme://host[:port]'</c> only, or a note that it is not
-    /// shown when it is no web URL at all (it may be a session id or a password given in the wrong place).
-    /// </summary>
-    public static string ShownUrl(string? text) =>
-        Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var url) && !url.IsFile && !url.IsUnc && !string.IsNullOrEmpty(url.IdnHost)
-            ? "'" + url.Scheme + "://" + url.IdnHost + (url.IsDefaultPort ? string.Empty : ":" + url.Port.ToString(CultureInfo.InvariantCulture)) + "'"
-            : "(not shown: it is no web URL and may hold a secret)";
-
-    /// <summary>True for an API version such as <c>66.0</c>.</summary>
-    public static bool IsApiVersion(string? text) =>
-        text is { Length: >= 4 and <= 5 } && text[^2] == '.' && char.IsAsciiDigit(text[^1])
-        && int.TryParse(text.AsSpan(0, text.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var major) && major >= FirstSupportedMajor;
-
-    /// <summary>The oldest API version Salesforce still serves: 21.0 to 30.0 were retired in Summer '25.</summary>
-    public const int FirstSupportedMajor = 31;
-
-    /// <summary>True for a well-formed version below 31.0 (retired: Bulk API 1.0 answers 400 InvalidVersion, REST 410).</summary>
-    public static bool IsRetiredApiVersion(string? text) =>
-        text is { Length: >= 3 and <= 5 } && text[^2] == '.' && char.IsAsciiDigit(text[^1])
-        && int.TryParse(text.AsSpan(0, text.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var major) && major < FirstSupportedMajor;
-
     /// <summary>Adds a parse-time URL check to an option.</summary>
     public static void AcceptUrlsOnly(this Option<string> option) => option.Validators.Add(r =>
     {
-        if (r.Tokens.Count > 0 && !TryUrl(r.Tokens[0].Value, out _, out var error))
+        if (r.Tokens.Count > 0 && !ConnectionRules.TryParseUrl(r.Tokens[0].Value, out _, out var error))
         {
             r.AddError($"{option.Name}: {error}");
         }
@@ -104,11 +53,9 @@ internal static class InputRules
     /// <summary>Adds a parse-time API version check to an option.</summary>
     public static void AcceptApiVersionsOnly(this Option<string> option) => option.Validators.Add(r =>
     {
-        if (r.Tokens.Count > 0 && !IsApiVersion(r.Tokens[0].Value))
+        if (r.Tokens.Count > 0 && !ConnectionRules.TryValidateApiVersion(r.Tokens[0].Value, out var error))
         {
-            r.AddError(IsRetiredApiVersion(r.Tokens[0].Value)
-                ? $"{option.Name}: API version '{r.Tokens[0].Value}' is retired: Salesforce retired versions 21.0 to 30.0 in Summer '25 and refuses them (Bulk API 1.0 answers 400 InvalidVersion, REST 410). Use 31.0 or later, such as 66.0."
-                : $"{option.Name}: '{r.Tokens[0].Value}' is not an API version such as 66.0.");
+            r.AddError($"{option.Name}: {error}");
         }
     });
 

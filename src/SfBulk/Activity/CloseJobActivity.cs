@@ -111,7 +111,7 @@ public class CloseJobActivity
             // A path such as "/services" parses as an absolute file: URL on Unix; only web URLs are URLs here.
             if (!Uri.TryCreate(overrides.ServerUrl, UriKind.Absolute, out var serverUrl) || serverUrl.Scheme is not ("http" or "https"))
             {
-                throw Invalid($"ServerUrl {ConnectionUrls.Shown(overrides.ServerUrl)} is not an absolute web URL; give the instance URL or SOAP serverUrl the session belongs to.");
+                throw Invalid($"ServerUrl {ConnectionRules.DescribeUrl(overrides.ServerUrl)} is not an absolute web URL; give the instance URL or SOAP serverUrl the session belongs to.");
             }
 
             try

@@ -15,7 +15,7 @@ internal static class JwtAssertion
     /// <summary>The audience for a login URL: test.salesforce.com for sandboxes, the base URL for loopback, else login.salesforce.com.</summary>
     public static string DefaultAudience(Uri loginUrl)
     {
-        if (ConnectionUrls.IsLoopback(loginUrl))
+        if (ConnectionRules.IsLoopback(loginUrl))
         {
             return loginUrl.GetLeftPart(UriPartial.Authority);
         }

@@ -32,9 +32,9 @@ public sealed class SoapLoginCredential : SalesforceCredential
         _password = Required(password, nameof(password));
         _securityToken = string.IsNullOrEmpty(securityToken) ? null : securityToken;
         LoginApiVersion = loginApiVersion ?? DefaultLoginApiVersion;
-        if (!ApiVersions.IsValid(LoginApiVersion))
+        if (!ConnectionRules.TryValidateApiVersion(LoginApiVersion, out var error))
         {
-            throw new ArgumentException($"'{LoginApiVersion}' is not an API version such as {DefaultLoginApiVersion}.", nameof(loginApiVersion));
+            throw new ArgumentException(error, nameof(loginApiVersion));
         }
     }
 

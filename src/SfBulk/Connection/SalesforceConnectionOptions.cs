@@ -85,13 +85,9 @@ public sealed class SalesforceConnectionOptions
         }
 
         ConnectionUrls.RequireSecure(LoginUrl, nameof(LoginUrl));
-        if (!ApiVersions.IsValid(ApiVersion))
+        if (!ConnectionRules.TryValidateApiVersion(ApiVersion, out var apiVersionError))
         {
-            throw new ArgumentException(
-                ApiVersions.IsRetired(ApiVersion)
-                    ? $"ApiVersion '{ApiVersion}' is retired: Salesforce retired API versions 21.0 to 30.0 in Summer '25 and refuses them (Bulk API 1.0: 400 InvalidVersion; REST: 410). Use 31.0 or later, such as {DefaultApiVersion}."
-                    : $"ApiVersion '{ApiVersion}' is not an API version such as {DefaultApiVersion}.",
-                nameof(ApiVersion));
+            throw new ArgumentException($"ApiVersion: {apiVersionError}", nameof(ApiVersion));
         }
 
         if (Credential is null)

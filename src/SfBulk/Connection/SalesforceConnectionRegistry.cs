@@ -84,28 +84,36 @@ public sealed class SalesforceConnectionRegistry : IDisposable
         ILoggerFactory? loggerFactory,
         Func<SalesforceConnectionOptions, Func<HttpClient>?>? httpClients)
     {
+        var logger = loggerFactory?.CreateLogger("SfBulk.Connection");
         var settings = new Dictionary<string, SalesforceConnectionSettings>(StringComparer.OrdinalIgnoreCase);
+        var problems = new List<KeyValuePair<string, Exception>>();
         if (configuration is not null)
         {
             foreach (var section in configuration.GetSection(ConfigurationSection).GetChildren())
             {
-                settings[section.Key] = SalesforceConnectionSettings.FromConfiguration(section);
+                try
+                {
+                    settings[section.Key] = SalesforceConnectionSettings.FromConfiguration(section, logger);
+                }
+                catch (ArgumentException ex)
+                {
+                    problems.Add(new(section.Key, ex));
+                }
             }
         }
 
-        if (environment is not null && SalesforceConnectionEnvironment.Read(environment) is { } fromEnvironment)
+        if (environment is not null && SalesforceConnectionSettings.FromEnvironment(environment, logger) is { } fromEnvironment)
         {
             var name = SalesforceConnectionEnvironment.ConnectionName(environment);
             settings[name] = settings.TryGetValue(name, out var configured) ? configured.MergeFrom(fromEnvironment) : fromEnvironment;
         }
 
         var options = new List<SalesforceConnectionOptions>();
-        var problems = new List<KeyValuePair<string, Exception>>();
         foreach (var (name, value) in settings)
         {
             try
             {
-                var built = value.ToOptions(name);
+                var built = value.ToOptions(name, environment ?? Environment.GetEnvironmentVariable);
                 built.Validate();
                 options.Add(built);
             }
@@ -135,13 +143,15 @@ public sealed class SalesforceConnectionRegistry : IDisposable
         var wanted = string.IsNullOrWhiteSpace(name) ? DefaultName : name;
         if (_problems.TryGetValue(wanted, out var problem))
         {
-            throw new SalesforceConnectionNotFoundException($"Connection '{wanted}' is configured but not usable: {problem.Message}", problem);
+            throw new SalesforceConnectionNotFoundException(
+                $"Connection '{wanted}' is configured but not usable: {problem.Message} Set it in section {ConfigurationSection}:{wanted} or the matching SFBULK_* environment variables.",
+                problem);
         }
 
         var known = _options.Count == 0 ? "No connection is configured" : "Configured connections: " + string.Join(", ", Names);
         throw new SalesforceConnectionNotFoundException(
             $"No Salesforce connection named '{wanted}'. {known}. Configure one in section {ConfigurationSection}:{wanted} "
-            + "(LoginUrl, ClientId, Username, JwtKeyFile, …), set SFBULK_* environment variables (SFBULK_LOGIN_URL, SFBULK_CLIENT_ID, SFBULK_USERNAME, SFBULK_JWT_KEY_FILE, …), "
+            + "(LoginUrl, ClientId, Username, KeyFile, …), set SFBULK_* environment variables (SFBULK_LOGIN_URL, SFBULK_CLIENT_ID, SFBULK_USERNAME, SFBULK_KEY_FILE, …), "
             + "or pass an external session (server URL and session id).");
     }
 

@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Warning, "[{Connection}] Redirect from {Url} to another host {Target} refused")]
     public static partial void RedirectRefused(ILogger logger, string connection, string url, string target);
+
+    [LoggerMessage(9, LogLevel.Warning, "{Message}")]
+    public static partial void DeprecatedSetting(ILogger logger, string message);
 }

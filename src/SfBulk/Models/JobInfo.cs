@@ -8,7 +8,7 @@ namespace SfBulk.Models;
 /// type. Immutable. Fields Salesforce did not send are null (reference and nullable types) or 0 (counters).
 /// </summary>
 /// <remarks>Build instances in your own tests with <see cref="SfBulkModelFactory.JobInfo"/>.</remarks>
-public sealed record JobInfo
+public sealed partial record JobInfo
 {
     internal JobInfo()
     {

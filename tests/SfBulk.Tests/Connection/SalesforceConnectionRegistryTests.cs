@@ -70,7 +70,7 @@ public sealed class SalesforceConnectionRegistryTests
         var ex = Assert.Throws<SalesforceConnectionNotFoundException>(() => registry.Get("prod"));
 
         Assert.Contains("Username", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("JwtKeyFile", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("KeyFile", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
