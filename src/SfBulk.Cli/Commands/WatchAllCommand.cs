@@ -106,11 +106,16 @@ internal sealed class WatchAllCommand
             {
                 Console.Error.WriteLine("Cancelled.");
             }
+            else if (report.StopReason == OrgWatchStopReason.SpendLimit)
+            {
+                Console.Error.WriteLine($"Stopped at the API floor: {report.StopDetail}. Jobs still followed were left as they are.");
+            }
 
             WriteSummary(report);
         }
 
         return cancelled ? ExitCodes.Cancelled
+            : report.StopReason == OrgWatchStopReason.SpendLimit ? ExitCodes.ApiFloorReached
             : report.Jobs.Any(e => e.Kind is OrgWatchEventKind.CloseFailed) ? ExitCodes.PartialFailure
             : ExitCodes.Success;
     }
@@ -185,6 +190,11 @@ internal sealed class WatchAllCommand
         w.WriteString("event", "stopped");
         var reason = report.StopReason.ToString();
         w.WriteString("reason", char.ToLowerInvariant(reason[0]) + reason[1..]);
+        if (report.StopDetail is { } detail)
+        {
+            w.WriteString("detail", detail);
+        }
+
         w.WriteStartArray("closed");
         foreach (var e in report.Closed)
         {

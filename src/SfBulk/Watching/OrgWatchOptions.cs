@@ -63,12 +63,20 @@ public sealed class OrgWatchOptions
     /// <value>The default is 5. Must be at least 0.</value>
     public int MaxConsecutiveFailures { get; set; } = 5;
 
+    /// <summary>
+    /// The fewest daily API requests the watch leaves the org: before every listing or read it checks that the org's
+    /// remaining requests stay at or above it after that request (and the close it keeps in reserve with
+    /// <see cref="CloseWhenDone"/>), and otherwise ends with <see cref="OrgWatchStopReason.SpendLimit"/>, leaving every
+    /// job as it is. The remaining requests come from the <c>Sforce-Limit-Info</c> header of the listings (no extra
+    /// call); the limits resource is read only when no answer carried the header yet or the last one is over 10
+    /// minutes old, as for <see cref="WatchOptions.MinApiRemaining"/>.
+    /// </summary>
+    /// <value>The default is null (no floor).</value>
+    public ApiFloor? MinApiRemaining { get; set; }
+
     /// <summary>The clock for pauses, ages and elapsed times.</summary>
     /// <value>The default is <see cref="TimeProvider.System"/>; tests use a fake one.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
-
-    /// <summary>The longest pause between two looks at one job, unless <see cref="MaxInterval"/> is longer.</summary>
-    private static readonly TimeSpan JobLookCap = new WatchOptions().MaxInterval;
 
     internal TimeSpan MinimumAge => Filter.OlderThan ?? TimeSpan.Zero;
 
@@ -111,6 +119,7 @@ public sealed class OrgWatchOptions
             Jitter = Jitter,
             JitterSeed = JitterSeed,
             MaxConsecutiveFailures = MaxConsecutiveFailures,
+            MinApiRemaining = MinApiRemaining,
             TimeProvider = TimeProvider,
         };
     }
@@ -120,9 +129,9 @@ public sealed class OrgWatchOptions
     {
         InitialInterval = InitialInterval,
 
-        // A job's own looks follow its progress up to the single-job watcher's cap, whatever the listing interval:
-        // the listings in between still show when it changes.
-        MaxInterval = MaxInterval > JobLookCap ? MaxInterval : JobLookCap,
+        // A job's own looks follow its progress, up to the refresh interval: the listings in between show when its
+        // batches stop changing earlier than planned.
+        MaxInterval = RefreshInterval,
         FinishInterval = FinishInterval,
         Jitter = Jitter,
         JitterSeed = seed,

@@ -298,6 +298,75 @@ public sealed class OrgWatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WatchAsync_JobWaitingForItsFirstChunk_IsNotReadWhileTheListingShowsNoChange()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        // Two waves of 4 chunks of 10 minutes: nothing finishes for 10 minutes, the job is done after 20.
+        var id = (await _harness.SeedClassicAsync(Chunked(8, 600)))[0];
+        await _harness.ResetRequestsAsync();
+
+        var report = await _harness.Time.RunAsync(Watcher(o => o.MaxInterval = TimeSpan.FromSeconds(30)).WatchAsync(cancellationToken: ct));
+
+        Assert.Equal(id, Assert.Single(report.Closed).JobId);
+
+        // A single-job watcher reads it every minute at most (about 25 reads); the listings every 30 s (about 40) say
+        // when the first chunk finished, and its progress then says when the job ends.
+        Assert.InRange(await _harness.RequestsAsync("GET /services/async/{version}/job/{jobId}"), 1, 12);
+        Assert.InRange(report.CallsUsed, 1, 60);
+    }
+
+    [Fact]
+    public async Task WatchAsync_ShortJobSeenBefore_ListsOftenEnoughToCloseTheNextOneOnTime()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var longJob = (await _harness.SeedClassicAsync(Chunked(40, 60)))[0];
+        var first = (await _harness.SeedClassicAsync(Chunked(12, 10)))[0];
+        string? second = null;
+        var events = new List<OrgWatchEvent>();
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+
+        async Task<int> ConsumeAsync()
+        {
+            try
+            {
+                await foreach (var e in Watcher(o =>
+                {
+                    o.StopWhenIdle = false;
+                    o.MaxInterval = TimeSpan.FromMinutes(2);
+                }).WatchEventsAsync(cts.Token))
+                {
+                    events.Add(e);
+                    if (e.Kind == OrgWatchEventKind.Closed && e.JobId == first)
+                    {
+                        // A job as short as the first one (about 31 s), started just after the first was closed.
+                        second = (await _harness.SeedClassicAsync(Chunked(12, 10)))[0];
+                    }
+
+                    if (e.Kind == OrgWatchEventKind.Closed && e.JobId == second)
+                    {
+                        await cts.CancelAsync();
+                    }
+                }
+            }
+            catch (OrgWatchCancelledException)
+            {
+            }
+
+            return 0;
+        }
+
+        await _harness.Time.RunAsync(ConsumeAsync());
+
+        Assert.NotNull(second);
+        var closed = Assert.Single(events, e => e.JobId == second && e.Kind == OrgWatchEventKind.Closed);
+        var batches = await _harness.Client.GetBatchesAsync(second, ct);
+        var lastChunk = batches.Where(b => b.State == BatchState.Completed).Max(b => b.SystemModstamp);
+        Assert.InRange(closed.At - lastChunk, TimeSpan.Zero, TimeSpan.FromSeconds(3));
+        Assert.Equal(BulkJobState.Open, (await _harness.Client.GetJobAsync(longJob, BulkApi.V1, ct)).State);
+    }
+
+    [Fact]
     public void Constructor_UserIdOfWrongLength_ThrowsBeforeSending()
     {
         Assert.Throws<ArgumentException>(() => Watcher(o => o.Filter.CreatedById = "005abc"));
