@@ -39,9 +39,15 @@ internal sealed class WatchAllCommand
     /// <summary>The filter options, which only make sense with --all.</summary>
     public IEnumerable<Option> Filters => [UntilIdle, OlderThan, Object, Operation, CreatedBy, JobType];
 
-    public static WatchAllCommand Create()
+    /// <summary>The options, their help naming <paramref name="trigger"/> (the option that turns the org watcher on).</summary>
+    public static WatchAllCommand Create(string trigger = "--all")
     {
         var c = new WatchAllCommand();
+        foreach (var option in c.Options)
+        {
+            option.Description = option.Description?.Replace("With --all:", "With " + trigger + ":", StringComparison.Ordinal);
+        }
+
         c.Operation.OneOf(Operations);
         c.JobType.OneOf(JobTypes);
         c.CreatedBy.Validators.Add(r =>
