@@ -52,12 +52,14 @@ public sealed class UiOrg : IAsyncDisposable
 
     /// <param name="timeScale">Emulated seconds per real second; the server's watcher waits on the same scaled clock.</param>
     /// <param name="demo">Shapes the seed (defaults: the demo org as <c>sfbulk ui --emulator</c> shows it).</param>
-    public static async Task<UiOrg> StartAsync(double timeScale = 1, DemoOrgOptions? demo = null)
+    /// <param name="orgWatch">An org watcher for the server to run, as <c>sfbulk ui --watch-all</c> does; null runs none.</param>
+    public static async Task<UiOrg> StartAsync(double timeScale = 1, DemoOrgOptions? demo = null, SfBulk.Watching.OrgWatchOptions? orgWatch = null)
     {
         var emulator = await EmulatorServer.StartAsync(DemoOrg.AddUsers(new EmulatorOptions { Port = 0, BatchProcessingTime = TimeSpan.FromSeconds(30) }));
         emulator.Clock.SetScale(timeScale);
         var jobs = DemoOrg.Seed(emulator, demo);
         var options = await UiCommand.DemoOptionsAsync(emulator, 0, TestContext.Current.CancellationToken, new ScaledTimeProvider(emulator.Clock, timeScale));
+        options.OrgWatch = orgWatch;
         var server = await UiServer.StartAsync(options, TestContext.Current.CancellationToken);
         var check = new SalesforceConnection(new SalesforceConnectionOptions
         {
