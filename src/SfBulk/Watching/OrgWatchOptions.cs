@@ -26,13 +26,18 @@ public sealed class OrgWatchOptions
     /// <value>The default is false.</value>
     public bool StopWhenIdle { get; set; }
 
-    /// <summary>The first pause between two listings while no job needs a look; pauses grow by half up to <see cref="MaxInterval"/>.</summary>
+    /// <summary>
+    /// The shortest pause between two reads of a job none of whose batches has finished yet (such a job is read again
+    /// when it has run as long again, at least this much later).
+    /// </summary>
     /// <value>The default is 2 seconds. Must be positive.</value>
     public TimeSpan InitialInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// The longest pause between two listings: it bounds how long a new job goes unseen (and how late a job that
-    /// finishes within that time is closed).
+    /// starts and finishes within that time is closed). Listings come at this interval, shortened to the shortest run
+    /// (created to last batch) of the last 20 matching jobs the watcher saw finish, never below 10 seconds, so jobs
+    /// as short as those are found while they run.
     /// </summary>
     /// <value>The default is 60 seconds. Must be at least <see cref="InitialInterval"/> and <see cref="FinishInterval"/>.</value>
     public TimeSpan MaxInterval { get; set; } = TimeSpan.FromSeconds(60);
@@ -42,8 +47,8 @@ public sealed class OrgWatchOptions
     public TimeSpan FinishInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// A followed job is read at least this often even when the listing shows no change to it (its
-    /// <c>systemModstamp</c>), in case a change was stamped in the same second as the last read.
+    /// A followed job is read at least this often: the longest pause its own progress may plan between two reads, and
+    /// the longest a listing that shows no change to it (its <c>systemModstamp</c>) may stand for a read.
     /// </summary>
     /// <value>The default is 10 minutes. Must be at least <see cref="MaxInterval"/>.</value>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(10);

@@ -9,9 +9,10 @@ namespace SfBulk.Watching;
 /// Immutable and thread-safe.
 /// </summary>
 /// <remarks>
-/// <para>Frugal: one Get All Jobs listing per interval finds new jobs and jobs that ended; a job's own info (and its
-/// batch list) is read only when the listing shows it changed (its <c>systemModstamp</c> moved) and the job is due
-/// for a look by the same adaptive planner as <see cref="JobWatcher"/>. Intervals grow while nothing is followed.</para>
+/// <para>Frugal: one Get All Jobs listing per interval finds new jobs and jobs that ended, and none is made for
+/// anything else. Each job is read by its own progress — by the same adaptive planner as <see cref="JobWatcher"/> once
+/// a chunk has finished; before that, when it has run as long again, unless a listing shows its
+/// <c>systemModstamp</c> unchanged — and no more once its verdict is known.</para>
 /// <para>Safe: a job younger than the filter's minimum age is never read nor touched; a job whose chunks still run, or
 /// whose original batch is <c>NotProcessed</c> with no chunk batch listed yet, is never closed; a Bulk 2.0 upload is
 /// never completed; a job is closed at most once. A job someone else closed or aborted is reported and dropped; a job
