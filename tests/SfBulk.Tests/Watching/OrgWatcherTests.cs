@@ -372,6 +372,87 @@ public sealed class OrgWatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WatchAsync_SpendCheckRefuses_StopsWithSpendLimitAndLeavesTheJobAsItIs()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var id = (await _harness.SeedClassicAsync(Chunked(8, 60)))[0];
+        var options = new OrgWatchOptions
+        {
+            TimeProvider = _harness.Time,
+            CloseWhenDone = true,
+            Filter = new SweepFilter { JobType = BulkJobType.Classic, PkChunking = true, OlderThan = TimeSpan.Zero },
+        };
+
+        var report = await _harness.Time.RunAsync(new SpendingAtMost(_harness.Client, options, 3).WatchAsync(cancellationToken: ct));
+
+        Assert.Equal(OrgWatchStopReason.SpendLimit, report.StopReason);
+        Assert.Equal("the spend check refused further API requests", report.StopDetail);
+        Assert.Contains("SpendLimit (the spend check refused further API requests)", report.ToString(), StringComparison.Ordinal);
+        Assert.Equal([id], report.StillWatched);
+        Assert.InRange(report.CallsUsed, 3, 4);
+        Assert.Equal(BulkJobState.Open, (await _harness.Client.GetJobAsync(id, BulkApi.V1, ct)).State);
+    }
+
+    [Fact]
+    public async Task WatchAsync_VeryShortJobSeen_ListsNoMoreOftenThanEvery10Seconds()
+    {
+        await _harness.SeedClassicAsync(Chunked(2, 1));
+        await _harness.ResetRequestsAsync();
+
+        var report = await _harness.Time.RunAsync(new RunningFor(_harness.Client, Options(), TimeSpan.FromMinutes(5)).WatchAsync(cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Single(report.Closed);
+
+        // The job ran about 2 s: after it, the listings come every 10 s (the floor), not every minute, nor every 2 s.
+        Assert.InRange(report.Listings, 29, 31);
+    }
+
+    [Fact]
+    public async Task WatchAsync_NothingToFollow_ListsOncePerMaxInterval()
+    {
+        var report = await _harness.Time.RunAsync(new RunningFor(_harness.Client, Options(), TimeSpan.FromMinutes(10)).WatchAsync(cancellationToken: TestContext.Current.CancellationToken));
+
+        // One listing at the start and one every minute after: no idle back-off from 2 s.
+        Assert.Equal(10, report.Listings);
+        Assert.Equal(report.Listings, report.CallsUsed);
+        Assert.Empty(report.Jobs);
+    }
+
+    [Fact]
+    public async Task WatchAsync_StopsIdle_HasNoStopDetail()
+    {
+        var report = await _harness.Time.RunAsync(Watcher().WatchAsync(cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal(OrgWatchStopReason.Idle, report.StopReason);
+        Assert.Null(report.StopDetail);
+        Assert.StartsWith("Idle: 0 closed", report.ToString(), StringComparison.Ordinal);
+    }
+
+    private OrgWatchOptions Options() => new()
+    {
+        TimeProvider = _harness.Time,
+        CloseWhenDone = true,
+        Filter = new SweepFilter { JobType = BulkJobType.Classic, PkChunking = true, OlderThan = TimeSpan.Zero },
+    };
+
+    /// <summary>A watcher that stops (through the spend seam) once it has run for a while.</summary>
+    private sealed class RunningFor(BulkJobClient client, OrgWatchOptions options, TimeSpan duration) : OrgWatcher(client, options)
+    {
+        private readonly TimeProvider _time = options.TimeProvider;
+        private readonly DateTimeOffset _end = options.TimeProvider.GetUtcNow() + duration;
+
+        protected internal override ValueTask<bool> CanSpendAsync(long callsUsed, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(_time.GetUtcNow() < _end);
+    }
+
+    /// <summary>A watcher whose spend rule allows a fixed number of calls (the seam of a spend floor).</summary>
+    private sealed class SpendingAtMost(BulkJobClient client, OrgWatchOptions options, long calls) : OrgWatcher(client, options)
+    {
+        protected internal override ValueTask<bool> CanSpendAsync(long callsUsed, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(callsUsed < calls);
+    }
+
+    [Fact]
     public void Constructor_UserIdOfWrongLength_ThrowsBeforeSending()
     {
         Assert.Throws<ArgumentException>(() => Watcher(o => o.Filter.CreatedById = "005abc"));
