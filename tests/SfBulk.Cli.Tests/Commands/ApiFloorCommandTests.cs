@@ -56,13 +56,13 @@ public sealed class ApiFloorCommandTests
     [Fact]
     public async Task WatchAll_FloorReached_ExitsSixSayingWhyAndLeavesTheJobOpen()
     {
-        await using var emulator = new EmulatorFixture();
+        await using var emulator = new CliEmulator();
         await emulator.InitializeAsync();
         var id = await emulator.OpenJobAsync("""{"operation":"query","object":"Account","pkChunking":true,"chunks":40,"chunkDurationSeconds":3600}""");
-        await emulator.ControlAsync("_emulator/limits", """{"DailyApiRequests":{"max":1000,"used":985}}""");
+        await emulator.PostControlAsync("_emulator/limits", """{"DailyApiRequests":{"max":1000,"used":985}}""");
 
         var text = await CliProcess.RunAsync(["watch", "--all", "--close", "--older-than", "0s", "--min-api-remaining", "10", .. await emulator.SessionArgsAsync()], timeout: TimeSpan.FromMinutes(2));
-        await emulator.ControlAsync("_emulator/limits", """{"DailyApiRequests":{"max":1000,"used":985}}""");
+        await emulator.PostControlAsync("_emulator/limits", """{"DailyApiRequests":{"max":1000,"used":985}}""");
         var json = await CliProcess.RunAsync(["watch", "--all", "--close", "--older-than", "0s", "--min-api-remaining", "10", "--output", "json", .. await emulator.SessionArgsAsync()], timeout: TimeSpan.FromMinutes(2));
 
         CliAssert.ExitCode(6, text);

@@ -58,11 +58,11 @@ public sealed class ApiFloorTests : IAsyncLifetime
         {
             CloseWhenDone = true,
             MinApiRemaining = ApiFloor.OfRequests(10),
-            TimeProvider = _harness.Time,
+            TimeProvider = _harness.AutoTime,
             Filter = new SweepFilter { JobType = BulkJobType.Classic, PkChunking = true, OlderThan = TimeSpan.Zero },
         });
 
-        var report = await _harness.Time.RunAsync(watcher.WatchAsync(cancellationToken: TestContext.Current.CancellationToken));
+        var report = await _harness.AutoTime.RunAsync(watcher.WatchAsync(cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal(OrgWatchStopReason.SpendLimit, report.StopReason);
         Assert.Contains("floor", report.StopDetail, StringComparison.Ordinal);

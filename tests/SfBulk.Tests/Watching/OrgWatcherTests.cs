@@ -306,7 +306,7 @@ public sealed class OrgWatcherTests : IAsyncLifetime
         var id = (await _harness.SeedClassicAsync(Chunked(8, 600)))[0];
         await _harness.ResetRequestsAsync();
 
-        var report = await _harness.Time.RunAsync(Watcher(o => o.MaxInterval = TimeSpan.FromSeconds(30)).WatchAsync(cancellationToken: ct));
+        var report = await _harness.AutoTime.RunAsync(Watcher(o => o.MaxInterval = TimeSpan.FromSeconds(30)).WatchAsync(cancellationToken: ct));
 
         Assert.Equal(id, Assert.Single(report.Closed).JobId);
 
@@ -359,7 +359,7 @@ public sealed class OrgWatcherTests : IAsyncLifetime
             return 0;
         }
 
-        await _harness.Time.RunAsync(ConsumeAsync());
+        await _harness.AutoTime.RunAsync(ConsumeAsync());
 
         Assert.NotNull(second);
         var closed = Assert.Single(events, e => e.JobId == second && e.Kind == OrgWatchEventKind.Closed);
@@ -378,12 +378,12 @@ public sealed class OrgWatcherTests : IAsyncLifetime
         var id = (await _harness.SeedClassicAsync(Chunked(8, 60)))[0];
         var options = new OrgWatchOptions
         {
-            TimeProvider = _harness.Time,
+            TimeProvider = _harness.AutoTime,
             CloseWhenDone = true,
             Filter = new SweepFilter { JobType = BulkJobType.Classic, PkChunking = true, OlderThan = TimeSpan.Zero },
         };
 
-        var report = await _harness.Time.RunAsync(new SpendingAtMost(_harness.Client, options, 3).WatchAsync(cancellationToken: ct));
+        var report = await _harness.AutoTime.RunAsync(new SpendingAtMost(_harness.Client, options, 3).WatchAsync(cancellationToken: ct));
 
         Assert.Equal(OrgWatchStopReason.SpendLimit, report.StopReason);
         Assert.Equal("the spend check refused further API requests", report.StopDetail);
@@ -399,7 +399,7 @@ public sealed class OrgWatcherTests : IAsyncLifetime
         await _harness.SeedClassicAsync(Chunked(2, 1));
         await _harness.ResetRequestsAsync();
 
-        var report = await _harness.Time.RunAsync(new RunningFor(_harness.Client, Options(), TimeSpan.FromMinutes(5)).WatchAsync(cancellationToken: TestContext.Current.CancellationToken));
+        var report = await _harness.AutoTime.RunAsync(new RunningFor(_harness.Client, Options(), TimeSpan.FromMinutes(5)).WatchAsync(cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Single(report.Closed);
 
@@ -410,7 +410,7 @@ public sealed class OrgWatcherTests : IAsyncLifetime
     [Fact]
     public async Task WatchAsync_NothingToFollow_ListsOncePerMaxInterval()
     {
-        var report = await _harness.Time.RunAsync(new RunningFor(_harness.Client, Options(), TimeSpan.FromMinutes(10)).WatchAsync(cancellationToken: TestContext.Current.CancellationToken));
+        var report = await _harness.AutoTime.RunAsync(new RunningFor(_harness.Client, Options(), TimeSpan.FromMinutes(10)).WatchAsync(cancellationToken: TestContext.Current.CancellationToken));
 
         // One listing at the start and one every minute after: no idle back-off from 2 s.
         Assert.Equal(10, report.Listings);
@@ -421,7 +421,7 @@ public sealed class OrgWatcherTests : IAsyncLifetime
     [Fact]
     public async Task WatchAsync_StopsIdle_HasNoStopDetail()
     {
-        var report = await _harness.Time.RunAsync(Watcher().WatchAsync(cancellationToken: TestContext.Current.CancellationToken));
+        var report = await _harness.AutoTime.RunAsync(Watcher().WatchAsync(cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal(OrgWatchStopReason.Idle, report.StopReason);
         Assert.Null(report.StopDetail);
@@ -430,7 +430,7 @@ public sealed class OrgWatcherTests : IAsyncLifetime
 
     private OrgWatchOptions Options() => new()
     {
-        TimeProvider = _harness.Time,
+        TimeProvider = _harness.AutoTime,
         CloseWhenDone = true,
         Filter = new SweepFilter { JobType = BulkJobType.Classic, PkChunking = true, OlderThan = TimeSpan.Zero },
     };
