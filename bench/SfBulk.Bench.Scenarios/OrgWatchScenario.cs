@@ -34,6 +34,7 @@ internal static class OrgWatchScenario
         var time = new AutoAdvancingTime(fake);
         await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { Port = 0, TimeProvider = fake }, cancellationToken);
         using var control = new HttpClient { BaseAddress = server.BaseUri };
+        control.DefaultRequestHeaders.Add(EmulatorServer.ControlTokenHeader, server.ControlToken);
         var o = server.Options;
         using var connection = new SalesforceConnection(new SalesforceConnectionOptions
         {
@@ -93,6 +94,7 @@ internal static class OrgWatchScenario
         }
 
         var orgCalls = await TotalRequestsAsync(control, cancellationToken);
+        var orgRoutes = await RoutesAsync(control, cancellationToken);
         var orgMeasured = new List<JobMeasure>();
         foreach (var (planned, id) in plan.Zip(orgJobs))
         {
@@ -142,6 +144,7 @@ internal static class OrgWatchScenario
         await time.RunAsync(WhenScheduledAsync(singleSeeding, watches), () => Volatile.Read(ref active) + (singleJobs.Count(j => j.Flag == 0) > 0 ? 1 : 0));
         var singleResults = await Task.WhenAll(watches);
         var singleCalls = await TotalRequestsAsync(control, cancellationToken);
+        var singleRoutes = await RoutesAsync(control, cancellationToken);
         var singleDelays = singleResults.Select(r => r.CloseDelay?.TotalSeconds ?? double.NaN).ToList();
 
         // 3. A 5-second poller per job, from each job's measured end.
@@ -181,11 +184,13 @@ internal static class OrgWatchScenario
         json.WriteNumber("listings", report.Listings);
         json.WriteNumber("reads", report.Reads);
         json.WriteNumber("closed", report.Closed.Count());
+        WriteRoutes(json, orgRoutes);
         WriteDelays(json, orgMeasured.Select(m => m.CloseDelaySeconds));
         json.WriteEndObject();
         json.WriteStartObject("singleWatchers");
         json.WriteNumber("calls", singleCalls);
         json.WriteNumber("closed", singleResults.Count(r => r.Outcome == WatchOutcome.Closed));
+        WriteRoutes(json, singleRoutes);
         WriteDelays(json, singleDelays);
         json.WriteEndObject();
         json.WriteStartObject("fixed5s");
@@ -196,6 +201,23 @@ internal static class OrgWatchScenario
         await json.FlushAsync(cancellationToken);
         Console.WriteLine();
         return 0;
+    }
+
+    /// <summary>The calls by kind: Get All Jobs listings, job reads, batch-list reads, closes (and anything else).</summary>
+    private static void WriteRoutes(Utf8JsonWriter json, Dictionary<string, long> routes)
+    {
+        long Sum(Func<string, bool> match) => routes.Where(r => match(r.Key)).Sum(r => r.Value);
+        var listings = Sum(r => r.StartsWith("GET /services/data/", StringComparison.Ordinal) && r.Contains("/jobs/", StringComparison.Ordinal));
+        var batchLists = Sum(r => r.StartsWith("GET ", StringComparison.Ordinal) && r.EndsWith("/batch", StringComparison.Ordinal));
+        var jobReads = Sum(r => r.StartsWith("GET /services/async/", StringComparison.Ordinal) && r.EndsWith("{jobId}", StringComparison.Ordinal));
+        var closes = Sum(r => r.StartsWith("POST /services/async/", StringComparison.Ordinal) && r.EndsWith("{jobId}", StringComparison.Ordinal));
+        json.WriteStartObject("callsByKind");
+        json.WriteNumber("listings", listings);
+        json.WriteNumber("jobReads", jobReads);
+        json.WriteNumber("batchLists", batchLists);
+        json.WriteNumber("closes", closes);
+        json.WriteNumber("other", routes.Values.Sum() - listings - jobReads - batchLists - closes);
+        json.WriteEndObject();
     }
 
     private static void WriteDelays(Utf8JsonWriter json, IEnumerable<double> delays)
@@ -257,6 +279,12 @@ internal static class OrgWatchScenario
     {
         using var json = JsonDocument.Parse(await control.GetStringAsync("_emulator/requests", cancellationToken));
         return json.RootElement.GetProperty("total").GetInt64();
+    }
+
+    private static async Task<Dictionary<string, long>> RoutesAsync(HttpClient control, CancellationToken cancellationToken)
+    {
+        using var json = JsonDocument.Parse(await control.GetStringAsync("_emulator/requests", cancellationToken));
+        return json.RootElement.GetProperty("routes").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64(), StringComparer.Ordinal);
     }
 
     private static async Task<DateTimeOffset> LastChunkEndAsync(BulkJobClient client, string jobId, CancellationToken cancellationToken)

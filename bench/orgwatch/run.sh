@@ -5,8 +5,10 @@
 # measured end. API calls and the delay from each job's last chunk to its close. The emulator runs in-process on a
 # fake clock shared with the client, so the hour takes seconds and the figures are exact.
 #
-#   bench/orgwatch/run.sh              # SEED=42
-#   SKIP_BUILD=1 SEED=7 bench/orgwatch/run.sh
+#   bench/orgwatch/run.sh              # SEED=42, --max-interval 30s
+#   SKIP_BUILD=1 SEED=7 ORGWATCH_MAX_INTERVAL=60 bench/orgwatch/run.sh   # another schedule, the default 1-minute interval
+#
+# The JSON counts the calls by kind (callsByKind: listings, jobReads, batchLists, closes) as the emulator counted them.
 #
 # Needs: dotnet, jq, python3. Writes docs/benchmarks/orgwatch.json, orgwatch.md, orgwatch-timeline.csv and
 # orgwatch-calls.svg.

@@ -39,9 +39,15 @@ internal sealed class WatchAllCommand
     /// <summary>The filter options, which only make sense with --all.</summary>
     public IEnumerable<Option> Filters => [UntilIdle, OlderThan, Object, Operation, CreatedBy, JobType];
 
-    public static WatchAllCommand Create()
+    /// <summary>The options, their help naming <paramref name="trigger"/> (the option that turns the org watcher on).</summary>
+    public static WatchAllCommand Create(string trigger = "--all")
     {
         var c = new WatchAllCommand();
+        foreach (var option in c.Options)
+        {
+            option.Description = option.Description?.Replace("With --all:", "With " + trigger + ":", StringComparison.Ordinal);
+        }
+
         c.Operation.OneOf(Operations);
         c.JobType.OneOf(JobTypes);
         c.CreatedBy.Validators.Add(r =>
@@ -106,11 +112,16 @@ internal sealed class WatchAllCommand
             {
                 Console.Error.WriteLine("Cancelled.");
             }
+            else if (report.StopReason == OrgWatchStopReason.SpendLimit)
+            {
+                Console.Error.WriteLine($"Stopped at the API floor: {report.StopDetail}. Jobs still followed were left as they are.");
+            }
 
             WriteSummary(report);
         }
 
         return cancelled ? ExitCodes.Cancelled
+            : report.StopReason == OrgWatchStopReason.SpendLimit ? ExitCodes.ApiFloorReached
             : report.Jobs.Any(e => e.Kind is OrgWatchEventKind.CloseFailed) ? ExitCodes.PartialFailure
             : ExitCodes.Success;
     }
@@ -185,6 +196,11 @@ internal sealed class WatchAllCommand
         w.WriteString("event", "stopped");
         var reason = report.StopReason.ToString();
         w.WriteString("reason", char.ToLowerInvariant(reason[0]) + reason[1..]);
+        if (report.StopDetail is { } detail)
+        {
+            w.WriteString("detail", detail);
+        }
+
         w.WriteStartArray("closed");
         foreach (var e in report.Closed)
         {

@@ -109,11 +109,11 @@ internal static class WatchCommand
             if (parse.GetValue(all.All))
             {
                 var orgOptions = all.ToOptions(parse, parse.GetValue(close), parse.GetValue(maxInterval));
+                orgOptions.MinApiRemaining = parse.GetValue(floor);
                 using var org = context.Connect(connection);
                 context.Info($"Connecting ({org.Credential})…");
                 await org.ConnectAsync(cancellationToken).ConfigureAwait(false);
 
-                // A spend floor (stop when the org's remaining daily API requests fall low) plugs in through OrgWatcher.CanSpendAsync.
                 var orgWatcher = new OrgWatcher(new BulkJobClient(org), orgOptions);
                 return await WatchAllCommand.RunAsync(context, orgWatcher, cancellationToken).ConfigureAwait(false);
             }

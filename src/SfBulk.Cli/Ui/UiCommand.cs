@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using SfBulk.Authentication;
+using SfBulk.Cli.Commands;
 using SfBulk.Cli.Infrastructure;
 using SfBulk.Emulator;
 using SfBulk.Emulator.Seeding;
@@ -36,10 +37,33 @@ internal static class UiCommand
             Description = "Serve the page for an embedded emulator seeded with a demo org (open, running, failed and closed jobs of several users); no Salesforce needed.",
         };
 
+        var watchAll = new Option<bool>("--watch-all")
+        {
+            Description = "Also run an org watcher while the page is served, as 'sfbulk watch --all' does (by default every PK-chunked Bulk API 1.0 job at least 1 hour old); the page's Org watcher tab shows it.",
+        };
+        var close = new Option<bool>("--close") { Description = "With --watch-all: close each followed job as soon as every batch that will run has finished." };
+        var orgFilters = WatchAllCommand.Create("--watch-all");
+        var maxInterval = InputRules.Duration("--max-interval", "With --watch-all: the longest pause between two listings of the org's jobs (default 1m); it bounds how long a new job goes unseen.", maximum: TimeSpan.FromDays(1));
+        var floor = InputRules.MinApiRemaining("the org watcher");
+        Option[] watchOptions = [close, orgFilters.OlderThan, orgFilters.Object, orgFilters.Operation, orgFilters.CreatedBy, orgFilters.JobType, maxInterval, floor];
+
         var connection = new ConnectionOptions();
-        var command = connection.AddTo(new Command("ui", "Serve a local web page to see, watch, close, abort and sweep the org's Bulk API jobs (127.0.0.1 only).") { port, noOpen, emulator });
+        var command = connection.AddTo(new Command("ui", "Serve a local web page to see, watch, close, abort and sweep the org's Bulk API jobs (127.0.0.1 only); with --watch-all it also runs an org watcher and shows it.") { port, noOpen, emulator, watchAll });
+        foreach (var option in watchOptions)
+        {
+            command.Options.Add(option);
+        }
+
         command.Validators.Add(r =>
         {
+            if (!r.GetValue(watchAll))
+            {
+                foreach (var option in watchOptions.Where(o => r.GetResult(o) is { Implicit: false }))
+                {
+                    r.AddError($"{option.Name} goes with --watch-all.");
+                }
+            }
+
             if (r.GetValue(emulator) && (r.GetValue(connection.InstanceUrl) ?? r.GetValue(connection.SessionId) ?? r.GetValue(connection.Connection) ?? r.GetValue(connection.TargetOrg)) is not null)
             {
                 r.AddError("--emulator serves the embedded demo org: leave out the connection options (--instance-url, --session-id, --connection, --target-org).");
@@ -52,6 +76,12 @@ internal static class UiCommand
             var options = demo is not null
                 ? await DemoOptionsAsync(demo, parse.GetValue(port), cancellationToken).ConfigureAwait(false)
                 : await OrgOptionsAsync(context, connection, parse.GetValue(port), cancellationToken).ConfigureAwait(false);
+            if (parse.GetValue(watchAll))
+            {
+                var orgWatch = orgFilters.ToOptions(parse, parse.GetValue(close), parse.GetValue(maxInterval));
+                orgWatch.MinApiRemaining = parse.GetValue(floor);
+                options.OrgWatch = orgWatch;
+            }
 
             UiServer server;
             try

@@ -20,11 +20,13 @@ internal sealed class UiServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly JobFeeds _feeds;
     private readonly SweepApi _sweeps;
+    private readonly OrgWatchRun _orgWatch;
     private readonly UiServerOptions _options;
     private readonly Timer _idleSweep;
 
-    private UiServer(WebApplication app, Uri baseUri, UiSecrets secrets, JobFeeds feeds, SweepApi sweeps, JobListing listing, UiServerOptions options)
+    private UiServer(WebApplication app, Uri baseUri, UiSecrets secrets, JobFeeds feeds, SweepApi sweeps, OrgWatchRun orgWatch, JobListing listing, UiServerOptions options)
     {
+        _orgWatch = orgWatch;
         _app = app;
         BaseUri = baseUri;
         Secrets = secrets;
@@ -67,6 +69,12 @@ internal sealed class UiServer : IAsyncDisposable
         var feeds = new JobFeeds(options.Connection, listing, options);
         var jobs = new JobApi(client, listing, feeds, options);
         var sweeps = new SweepApi(client, listing, options);
+        if (options.OrgWatch is { } watchOptions)
+        {
+            watchOptions.TimeProvider = options.Time;
+        }
+
+        var orgWatch = new OrgWatchRun(options.OrgWatch);
         var port = 0;
         app.UseUiSecurity(secrets, () => port);
         app.UseRouting();
@@ -76,6 +84,8 @@ internal sealed class UiServer : IAsyncDisposable
         }
 
         app.MapGet("/api/session", (RequestDelegate)(context => SessionAsync(context, secrets, options)));
+        app.MapGet("/api/orgwatch", (RequestDelegate)orgWatch.StatusAsync);
+        app.MapGet("/api/orgwatch/events", (RequestDelegate)orgWatch.EventsAsync);
         app.MapGet("/api/jobs", (RequestDelegate)jobs.ListAsync);
         app.MapGet("/api/jobs/{id}/events", (RequestDelegate)jobs.EventsAsync);
         app.MapPost("/api/jobs/{id}/batches", (RequestDelegate)jobs.BatchesAsync);
@@ -103,12 +113,14 @@ internal sealed class UiServer : IAsyncDisposable
             {
             }
         });
-        return new UiServer(app, new Uri($"http://127.0.0.1:{port}/"), secrets, feeds, sweeps, listing, options);
+        orgWatch.Start(new BulkJobClient(options.Connection));
+        return new UiServer(app, new Uri($"http://127.0.0.1:{port}/"), secrets, feeds, sweeps, orgWatch, listing, options);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _idleSweep.DisposeAsync().ConfigureAwait(false);
+        await _orgWatch.DisposeAsync().ConfigureAwait(false);
         await _feeds.DisposeAsync().ConfigureAwait(false);
         await _sweeps.DisposeAsync().ConfigureAwait(false);
         await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
@@ -126,6 +138,7 @@ internal sealed class UiServer : IAsyncDisposable
             w.WriteString("user", options.UserLabel);
             w.WriteString("instance", options.InstanceLabel);
             w.WriteBoolean("emulator", options.IsEmulator);
+            w.WriteBoolean("orgWatch", options.OrgWatch is not null);
             w.WriteNumber("refreshSeconds", options.PageRefreshInterval.TotalSeconds);
             w.WriteEndObject();
         });

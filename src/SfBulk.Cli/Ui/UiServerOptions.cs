@@ -33,6 +33,9 @@ internal sealed class UiServerOptions
     /// <summary>The longest wait between two polls of a watched job (the watcher's MaxInterval, default 60 s).</summary>
     public TimeSpan MaxPollInterval { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The org watcher to run while the server runs (<c>--watch-all</c>), shown on the page; null runs none.</summary>
+    public SfBulk.Watching.OrgWatchOptions? OrgWatch { get; set; }
+
     /// <summary>True when the org is the embedded emulator (the header says so).</summary>
     public bool IsEmulator { get; init; }
 }

@@ -25,35 +25,44 @@ public partial class BulkJobClient
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var kind in ListKinds(filter?.JobType))
         {
-            var path = $"services/data/v{Version}/jobs/{kind}{Query(filter)}";
-            var visited = new HashSet<string>(StringComparer.Ordinal);
-            while (path is not null)
+            await foreach (var job in ListPagesAsync($"services/data/v{Version}/jobs/{kind}{Query(filter)}", answered, cancellationToken).ConfigureAwait(false))
             {
-                if (!visited.Add(path))
+                var key = JobId.TryNormalize(job.Id, out var id18, out _) ? id18 : job.Id;
+                if (seen.Add(key))
                 {
-                    throw WireFailure.InvalidResponse($"the job list points back to a page already read ({path})");
+                    yield return job;
                 }
-
-                var request = new ApiRequest(HttpMethod.Get, path, ApiFamily.Rest, Accept: "application/json", IsIdempotent: true);
-                var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-                if (!response.IsSuccess)
-                {
-                    throw ApiErrors.ToException(response);
-                }
-
-                answered?.Invoke(response);
-                var page = JobPageWire.Parse(response.Body, response);
-                foreach (var job in page.Records)
-                {
-                    var key = JobId.TryNormalize(job.Id, out var id18, out _) ? id18 : job.Id;
-                    if (seen.Add(key))
-                    {
-                        yield return job;
-                    }
-                }
-
-                path = page.Done ? null : NextPath(page.NextRecordsUrl!, response);
             }
+        }
+    }
+
+    /// <summary>Every page of one Get All Jobs list from <paramref name="path"/>, following <c>nextRecordsUrl</c> (never back to a page already read).</summary>
+    private async IAsyncEnumerable<JobInfo> ListPagesAsync(string path, Action<ApiResponse>? answered, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        string? next = path;
+        while (next is not null)
+        {
+            if (!visited.Add(next))
+            {
+                throw WireFailure.InvalidResponse($"the job list points back to a page already read ({next})");
+            }
+
+            var request = new ApiRequest(HttpMethod.Get, next, ApiFamily.Rest, Accept: "application/json", IsIdempotent: true);
+            var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccess)
+            {
+                throw ApiErrors.ToException(response);
+            }
+
+            answered?.Invoke(response);
+            var page = JobPageWire.Parse(response.Body, response);
+            foreach (var job in page.Records)
+            {
+                yield return job;
+            }
+
+            next = page.Done ? null : NextPath(page.NextRecordsUrl!, response);
         }
     }
 

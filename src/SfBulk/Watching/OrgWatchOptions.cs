@@ -26,13 +26,18 @@ public sealed class OrgWatchOptions
     /// <value>The default is false.</value>
     public bool StopWhenIdle { get; set; }
 
-    /// <summary>The first pause between two listings while no job needs a look; pauses grow by half up to <see cref="MaxInterval"/>.</summary>
+    /// <summary>
+    /// The shortest pause between two reads of a job none of whose batches has finished yet (such a job is read again
+    /// when it has run as long again, at least this much later).
+    /// </summary>
     /// <value>The default is 2 seconds. Must be positive.</value>
     public TimeSpan InitialInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// The longest pause between two listings: it bounds how long a new job goes unseen (and how late a job that
-    /// finishes within that time is closed).
+    /// starts and finishes within that time is closed). Listings come at this interval, shortened to the shortest run
+    /// (created to last batch) of the last 20 matching jobs the watcher saw finish, never below 10 seconds, so jobs
+    /// as short as those are found while they run.
     /// </summary>
     /// <value>The default is 60 seconds. Must be at least <see cref="InitialInterval"/> and <see cref="FinishInterval"/>.</value>
     public TimeSpan MaxInterval { get; set; } = TimeSpan.FromSeconds(60);
@@ -42,8 +47,8 @@ public sealed class OrgWatchOptions
     public TimeSpan FinishInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// A followed job is read at least this often even when the listing shows no change to it (its
-    /// <c>systemModstamp</c>), in case a change was stamped in the same second as the last read.
+    /// A followed job is read at least this often: the longest pause its own progress may plan between two reads, and
+    /// the longest a listing that shows no change to it (its <c>systemModstamp</c>) may stand for a read.
     /// </summary>
     /// <value>The default is 10 minutes. Must be at least <see cref="MaxInterval"/>.</value>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(10);
@@ -63,12 +68,20 @@ public sealed class OrgWatchOptions
     /// <value>The default is 5. Must be at least 0.</value>
     public int MaxConsecutiveFailures { get; set; } = 5;
 
+    /// <summary>
+    /// The fewest daily API requests the watch leaves the org: before every listing or read it checks that the org's
+    /// remaining requests stay at or above it after that request (and the close it keeps in reserve with
+    /// <see cref="CloseWhenDone"/>), and otherwise ends with <see cref="OrgWatchStopReason.SpendLimit"/>, leaving every
+    /// job as it is. The remaining requests come from the <c>Sforce-Limit-Info</c> header of the listings (no extra
+    /// call); the limits resource is read only when no answer carried the header yet or the last one is over 10
+    /// minutes old, as for <see cref="WatchOptions.MinApiRemaining"/>.
+    /// </summary>
+    /// <value>The default is null (no floor).</value>
+    public ApiFloor? MinApiRemaining { get; set; }
+
     /// <summary>The clock for pauses, ages and elapsed times.</summary>
     /// <value>The default is <see cref="TimeProvider.System"/>; tests use a fake one.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
-
-    /// <summary>The longest pause between two looks at one job, unless <see cref="MaxInterval"/> is longer.</summary>
-    private static readonly TimeSpan JobLookCap = new WatchOptions().MaxInterval;
 
     internal TimeSpan MinimumAge => Filter.OlderThan ?? TimeSpan.Zero;
 
@@ -111,6 +124,7 @@ public sealed class OrgWatchOptions
             Jitter = Jitter,
             JitterSeed = JitterSeed,
             MaxConsecutiveFailures = MaxConsecutiveFailures,
+            MinApiRemaining = MinApiRemaining,
             TimeProvider = TimeProvider,
         };
     }
@@ -120,9 +134,9 @@ public sealed class OrgWatchOptions
     {
         InitialInterval = InitialInterval,
 
-        // A job's own looks follow its progress up to the single-job watcher's cap, whatever the listing interval:
-        // the listings in between still show when it changes.
-        MaxInterval = MaxInterval > JobLookCap ? MaxInterval : JobLookCap,
+        // A job's own looks follow its progress, up to the refresh interval: the listings in between show when its
+        // batches stop changing earlier than planned.
+        MaxInterval = RefreshInterval,
         FinishInterval = FinishInterval,
         Jitter = Jitter,
         JitterSeed = seed,

@@ -5,9 +5,10 @@ namespace SfBulk.Watching;
 /// <summary>What an org watch did: every job it finished with (closed, left open, dropped), those still followed, and the cost.</summary>
 public sealed class OrgWatchReport
 {
-    internal OrgWatchReport(OrgWatchStopReason reason, IReadOnlyList<OrgWatchEvent> jobs, IReadOnlyList<string> stillWatched, long callsUsed, int listings, int reads, TimeSpan elapsed)
+    internal OrgWatchReport(OrgWatchStopReason reason, IReadOnlyList<OrgWatchEvent> jobs, IReadOnlyList<string> stillWatched, long callsUsed, int listings, int reads, TimeSpan elapsed, string? stopDetail = null)
     {
         StopReason = reason;
+        StopDetail = stopDetail;
         Jobs = jobs;
         StillWatched = stillWatched;
         CallsUsed = callsUsed;
@@ -18,6 +19,12 @@ public sealed class OrgWatchReport
 
     /// <summary>Why the watch ended.</summary>
     public OrgWatchStopReason StopReason { get; }
+
+    /// <summary>
+    /// Why the watch ended, in words, when the reason needs them: for <see cref="OrgWatchStopReason.SpendLimit"/>, the
+    /// org's remaining API requests and the floor. Null otherwise.
+    /// </summary>
+    public string? StopDetail { get; }
 
     /// <summary>The last event of every job the watch finished with, in order (each job once).</summary>
     public IReadOnlyList<OrgWatchEvent> Jobs { get; }
@@ -49,5 +56,5 @@ public sealed class OrgWatchReport
     /// <returns>The summary.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{StopReason}: {Closed.Count()} closed, {Jobs.Count} finished with, {StillWatched.Count} still followed; {CallsUsed} calls ({Listings} listings, {Reads} reads) in {Elapsed.TotalSeconds:0.#} s");
+        $"{StopReason}{(StopDetail is { } detail ? " (" + detail + ")" : string.Empty)}: {Closed.Count()} closed, {Jobs.Count} finished with, {StillWatched.Count} still followed; {CallsUsed} calls ({Listings} listings, {Reads} reads) in {Elapsed.TotalSeconds:0.#} s");
 }

@@ -7,27 +7,17 @@ namespace SfBulk.Watching;
 internal sealed partial class OrgWatchSession
 {
     /// <summary>
-    /// A followed Bulk 1.0 job is due: reads it when the listing shows a change since the last read (or cannot tell, or
-    /// no listing was made for this look),
-    /// judges it like <see cref="JobWatcher"/>, and closes it once every batch that will run has finished.
+    /// Reads a followed Bulk 1.0 job, judges it like <see cref="JobWatcher"/>, closes it once every batch that will run
+    /// has finished, and otherwise plans its next look from its progress.
     /// </summary>
-    private async Task LookAsync(WatchedJob watched, List<OrgWatchEvent> events, CancellationToken cancellationToken, bool listed)
+    private async Task LookAsync(WatchedJob watched, List<OrgWatchEvent> events, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
-        if (listed && watched.ReadAt is { } readAt && !watched.StampAmbiguous && watched.ListedStamp == watched.ReadStamp
-            && now - readAt < _options.RefreshInterval)
-        {
-            // Nothing changed since the last read: no batch started or ended, so the verdict stands.
-            watched.Plan(now, watched.Planner.NextDelay(watched.Job, true, now));
-            return;
-        }
-
         var key = Key(watched.Id);
         try
         {
             var job = await _calls.RunAsync(ct => _client.GetJobAsync(watched.Id, BulkApi.V1, ct), cancellationToken).ConfigureAwait(false);
             _reads++;
-            now = _time.GetUtcNow();
+            var now = _time.GetUtcNow();
             watched.Job = job;
             watched.ReadAt = now;
             watched.ReadStamp = job.SystemModstamp;
@@ -63,7 +53,15 @@ internal sealed partial class OrgWatchSession
             }
 
             watched.Failures = 0;
-            watched.Plan(now, watched.Planner.NextDelay(job, true, now));
+            if (watched.AwaitsFirstChunk)
+            {
+                PlanAwaitingFirstChunk(watched, now);
+            }
+            else
+            {
+                watched.Plan(now, watched.Planner.NextDelay(job, true, now));
+            }
+
             events.Add(Event(OrgWatchEventKind.Progress, job, Progress(job, watched.Planner.EstimatedFinish)));
         }
         catch (Exception e) when (WatchSession.IsTransient(e, cancellationToken) && watched.Failures < _options.MaxConsecutiveFailures)
@@ -94,6 +92,7 @@ internal sealed partial class OrgWatchSession
             ? string.Create(CultureInfo.InvariantCulture, $"PK chunking of job {job.Id} failed: its original batch ended Failed; {job.NumberBatchesCompleted} chunk batches completed.")
             : string.Create(CultureInfo.InvariantCulture, $"Every batch of job {job.Id} has finished: {job.NumberBatchesCompleted} completed, {job.NumberBatchesFailed} failed, {job.NumberBatchesTotal - job.NumberBatchesCompleted - job.NumberBatchesFailed} not processed.");
         var kind = chunkingFailed ? OrgWatchEventKind.ChunkingFailed : OrgWatchEventKind.Finished;
+        LearnRun(job);
         if (!_options.CloseWhenDone)
         {
             End(key, Event(kind, job, what + " It was left open (closing was not asked for).") with { FinishedAt = job.SystemModstamp }, events);

@@ -13,6 +13,12 @@ internal sealed partial class OrgWatchSession
 {
     private const double Growth = 1.5;
 
+    /// <summary>How many recent runs (created to last batch) of finished jobs the listing interval learns from.</summary>
+    private const int RunsRemembered = 20;
+
+    /// <summary>The listing interval never shrinks below this for short jobs it has seen.</summary>
+    private static readonly TimeSpan ShortestListingInterval = TimeSpan.FromSeconds(10);
+
     /// <summary>A read within this of the job's whole-second stamp may miss a change stamped in the same second.</summary>
     private static readonly TimeSpan StampResolution = TimeSpan.FromSeconds(1);
 
@@ -30,12 +36,14 @@ internal sealed partial class OrgWatchSession
     private long _callsReported;
     private int _listings;
     private int _reads;
+    private readonly Dictionary<string, (JobInfo Job, DateTimeOffset OfAgeAt)> _young = new(StringComparer.Ordinal);
+    private readonly Queue<TimeSpan> _runs = new();
     private int _listFailures;
-    private int _idleCycles;
     private int _planners;
     private DateTimeOffset _nextListingAt;
-    private DateTimeOffset? _wakeAt;
+    private DateTimeOffset _lastListingAt;
     private DateTimeOffset? _serverNow;
+    private TimeSpan _clockSkew;
 
     public OrgWatchSession(BulkJobClient client, OrgWatcher watcher, OrgWatchOptions options)
     {
@@ -77,8 +85,8 @@ internal sealed partial class OrgWatchSession
     }
 
     /// <summary>What the watch did so far, ending for <paramref name="reason"/>.</summary>
-    public OrgWatchReport Report(OrgWatchStopReason reason) =>
-        new(reason, [.. _ended], [.. _jobs.Values.Select(j => j.Id)], _calls.Count, _listings, _reads, _time.GetUtcNow() - _start);
+    public OrgWatchReport Report(OrgWatchStopReason reason, string? detail = null) =>
+        new(reason, [.. _ended], [.. _jobs.Values.Select(j => j.Id)], _calls.Count, _listings, _reads, _time.GetUtcNow() - _start, detail);
 
     /// <summary>Ends the following of every job (their gauge goes back down) when the watch stops.</summary>
     public void Release() => OrgWatchMetrics.JobsWatched.Add(-_jobs.Count);
@@ -87,23 +95,27 @@ internal sealed partial class OrgWatchSession
     {
         if (!await _watcher.CanSpendAsync(_calls.Count, cancellationToken).ConfigureAwait(false))
         {
-            return Report(OrgWatchStopReason.SpendLimit);
+            return Report(OrgWatchStopReason.SpendLimit, _watcher.DescribeSpendLimit());
         }
 
         var now = _time.GetUtcNow();
-        var due = _jobs.Values.Where(j => j.NextLookAt <= now).ToList();
-        if (now < _nextListingAt && due.Count == 1)
+        if (now < _nextListingAt)
         {
-            // One job due and no listing due: reading it straight away costs one call, a listing first would cost two
-            // whenever the job changed.
-            await LookAsync(due[0], events, cancellationToken, listed: false).ConfigureAwait(false);
-            if (_jobs.Count == 0)
+            // Between listings: only the jobs whose own progress says they are due are read, and young jobs that came
+            // of age are followed from what the last listing showed of them.
+            FollowOfAge(now, events);
+            foreach (var job in _jobs.Values.Where(j => j.NextLookAt <= now).OrderBy(j => j.NextLookAt).ToList())
             {
-                // The last followed job ended: list now, to follow the next ones (or to stop when idle).
+                await LookAsync(job, events, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (_jobs.Count == 0 && _options.StopWhenIdle)
+            {
+                // The last followed job ended: list now, to stop when idle (or to follow the next ones).
                 _nextListingAt = _time.GetUtcNow();
             }
 
-            PlanNextCycle(_wakeAt);
+            PlanNextCycle();
             return null;
         }
 
@@ -123,17 +135,21 @@ internal sealed partial class OrgWatchSession
         }
 
         now = _time.GetUtcNow();
-        _wakeAt = Follow(listed, now, events);
-        foreach (var job in _jobs.Values.Where(j => j.IsDue(now)).OrderBy(j => j.NextLookAt).ToList())
+        _lastListingAt = now;
+        _nextListingAt = now + ListingInterval;
+        Follow(listed, now, events);
+        foreach (var job in _jobs.Values.Where(j => j.IsV1).OrderBy(j => j.NextLookAt).ToList())
         {
-            await LookAsync(job, events, cancellationToken, listed: true).ConfigureAwait(false);
-        }
-
-        now = _time.GetUtcNow();
-        _nextListingAt = now + (_jobs.Count == 0 ? Grow(_options.InitialInterval, _idleCycles++) : _options.MaxInterval);
-        if (_jobs.Count > 0)
-        {
-            _idleCycles = 0;
+            if (ListingAnswers(job, now))
+            {
+                // The listing shows nothing changed since the last read: no batch started or ended, so no chunk has
+                // finished yet either. The look is done without a read.
+                PlanAwaitingFirstChunk(job, now);
+            }
+            else if (job.NextLookAt <= now || ListingCallsForRead(job))
+            {
+                await LookAsync(job, events, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (_options.StopWhenIdle && _jobs.Count == 0)
@@ -141,15 +157,65 @@ internal sealed partial class OrgWatchSession
             return Report(OrgWatchStopReason.Idle);
         }
 
-        PlanNextCycle(_wakeAt);
+        PlanNextCycle();
         return null;
     }
 
     /// <summary>
-    /// Matches the listing against the followed jobs: drops those someone else closed, aborted or that failed,
-    /// follows new matching open jobs, and notes the stamps. Returns when the next young job comes of age.
+    /// The pause between two listings: <see cref="OrgWatchOptions.MaxInterval"/>, shortened to the shortest run the
+    /// watcher has seen of a matching job (created to last batch), so jobs as short as those are found while they run
+    /// — never below <see cref="ShortestListingInterval"/>.
     /// </summary>
-    private DateTimeOffset? Follow(List<JobInfo> listed, DateTimeOffset now, List<OrgWatchEvent> events)
+    private TimeSpan ListingInterval
+    {
+        get
+        {
+            var interval = _options.MaxInterval;
+            foreach (var run in _runs)
+            {
+                interval = run < interval ? run : interval;
+            }
+
+            var floor = ShortestListingInterval < _options.MaxInterval ? ShortestListingInterval : _options.MaxInterval;
+            return interval < floor ? floor : interval;
+        }
+    }
+
+    /// <summary>
+    /// True when a listing answers a look at a job still waiting for its first chunk to finish: it is due (or half its
+    /// pause is gone), and its listed stamp has not moved since the last read, which was not within the stamp's
+    /// one-second resolution of a change, nor longer ago than <see cref="OrgWatchOptions.RefreshInterval"/>.
+    /// </summary>
+    private bool ListingAnswers(WatchedJob job, DateTimeOffset now) =>
+        job.AwaitsFirstChunk && job.IsDue(now) && job.ReadAt is { } readAt && !job.StampAmbiguous
+        && job.ListedStamp == job.ReadStamp && now - readAt < _options.RefreshInterval;
+
+    /// <summary>
+    /// True when the listing shows something the last read cannot know: the first chunk may have finished (the stamp of
+    /// a job waiting for it moved), or the stamp of a running job stopped moving for longer than a batch takes, so
+    /// its batches may all have finished before the planner expected.
+    /// </summary>
+    private bool ListingCallsForRead(WatchedJob job)
+    {
+        if (job.ReadAt is null)
+        {
+            return true;
+        }
+
+        if (job.AwaitsFirstChunk)
+        {
+            return job.StampAmbiguous || job.ListedStamp != job.ReadStamp;
+        }
+
+        return _serverNow is { } serverNow && job.ListedStamp != job.ReadStamp
+            && job.Planner.BatchTime is { } d && serverNow - job.ListedStamp > (d * 1.5) + StampResolution + StampResolution;
+    }
+
+    /// <summary>
+    /// Matches the listing against the followed jobs: drops those someone else closed, aborted or that failed,
+    /// follows new matching open jobs (or notes when young ones come of age), and notes the stamps.
+    /// </summary>
+    private void Follow(List<JobInfo> listed, DateTimeOffset now, List<OrgWatchEvent> events)
     {
         var byKey = new Dictionary<string, JobInfo>(StringComparer.Ordinal);
         foreach (var job in listed)
@@ -176,7 +242,7 @@ internal sealed partial class OrgWatchSession
             }
         }
 
-        DateTimeOffset? wakeAt = null;
+        _young.Clear();
         var minimumAge = _options.MinimumAge;
         foreach (var job in listed)
         {
@@ -191,22 +257,37 @@ internal sealed partial class OrgWatchSession
             var salesforceNow = _serverNow ?? now;
             if (ofAge > salesforceNow)
             {
-                var localWake = now + (ofAge - salesforceNow);
-                wakeAt = wakeAt is { } w && w < localWake ? w : localWake;
+                _young[key] = (job, now + (ofAge - salesforceNow));
                 continue;
             }
 
-            var watched = new WatchedJob(job, new PollPlanner(_options.PlannerOptions(_options.JitterSeed is { } seed ? seed + _planners++ : null)), now);
-            _jobs[key] = watched;
-            OrgWatchMetrics.JobsWatched.Add(1);
-            events.Add(Event(OrgWatchEventKind.Seen, job, string.Create(CultureInfo.InvariantCulture, $"Following job {job.Id} ({job.Operation} on {job.Object}, created {job.CreatedDate:yyyy-MM-dd HH:mm:ss}Z).")));
-            if (!watched.IsV1)
+            Start(key, job, now, events);
+        }
+    }
+
+    /// <summary>Follows the young jobs that came of age since the last listing, as that listing showed them.</summary>
+    private void FollowOfAge(DateTimeOffset now, List<OrgWatchEvent> events)
+    {
+        foreach (var (key, (job, ofAgeAt)) in _young.ToList())
+        {
+            if (ofAgeAt <= now)
             {
-                JudgeListedV2(key, watched, job, events);
+                _young.Remove(key);
+                Start(key, job, now, events);
             }
         }
+    }
 
-        return wakeAt;
+    private void Start(string key, JobInfo job, DateTimeOffset now, List<OrgWatchEvent> events)
+    {
+        var watched = new WatchedJob(job, new PollPlanner(_options.PlannerOptions(_options.JitterSeed is { } seed ? seed + _planners++ : null)), now);
+        _jobs[key] = watched;
+        OrgWatchMetrics.JobsWatched.Add(1);
+        events.Add(Event(OrgWatchEventKind.Seen, job, string.Create(CultureInfo.InvariantCulture, $"Following job {job.Id} ({job.Operation} on {job.Object}, created {job.CreatedDate:yyyy-MM-dd HH:mm:ss}Z).")));
+        if (!watched.IsV1)
+        {
+            JudgeListedV2(key, watched, job, events);
+        }
     }
 
     /// <summary>A Bulk 2.0 job is judged from its listed state alone; it has nothing to close.</summary>
@@ -257,8 +338,8 @@ internal sealed partial class OrgWatchSession
         }
     }
 
-    /// <summary>The next listing: when the earliest followed job is due, a young job comes of age, or the idle pause ends.</summary>
-    private void PlanNextCycle(DateTimeOffset? wakeAt)
+    /// <summary>The next cycle: the next listing, or earlier when a followed job is due or a young job comes of age.</summary>
+    private void PlanNextCycle()
     {
         var now = _time.GetUtcNow();
         var next = _nextListingAt;
@@ -267,15 +348,61 @@ internal sealed partial class OrgWatchSession
             next = job.NextLookAt < next ? job.NextLookAt : next;
         }
 
-        next = wakeAt is { } w && w < next ? w : next;
+        foreach (var (_, ofAgeAt) in _young.Values)
+        {
+            next = ofAgeAt < next ? ofAgeAt : next;
+        }
+
         var soonest = now + TimeSpan.FromMilliseconds(1);
         _nextCycleAt = next < soonest ? soonest : next;
+    }
+
+    /// <summary>
+    /// Plans the next look at a job none of whose batches has finished yet, so nothing tells how long its batches take:
+    /// as long again as the job has run (its age doubles between looks, so a look lands before its third batch wave
+    /// ends whenever its batches take longer than chunking did), at least <see cref="OrgWatchOptions.InitialInterval"/>
+    /// and at most one listing interval — a listing in between shows whether anything changed. A look due shortly
+    /// before a listing waits for it.
+    /// </summary>
+    private void PlanAwaitingFirstChunk(WatchedJob job, DateTimeOffset now)
+    {
+        var age = now + _clockSkew - job.Job.CreatedDate;
+        var cap = ListingInterval;
+        var delay = age < _options.InitialInterval ? _options.InitialInterval : age > cap ? cap : age;
+        var due = now + delay;
+        if (_nextListingAt >= due && _nextListingAt - due <= delay / 2)
+        {
+            due = _nextListingAt;
+        }
+
+        job.Plan(now, due - now);
+    }
+
+    /// <summary>Remembers how long a finished job ran (created to last batch), to list often enough to find jobs as short.</summary>
+    private void LearnRun(JobInfo job)
+    {
+        var run = job.SystemModstamp - job.CreatedDate;
+        if (run <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        _runs.Enqueue(run);
+        if (_runs.Count > RunsRemembered)
+        {
+            _runs.Dequeue();
+        }
+
+        // A shorter run than any seen brings the next listing forward.
+        var next = _lastListingAt + ListingInterval;
+        _nextListingAt = next < _nextListingAt ? next : _nextListingAt;
     }
 
     private async Task<List<JobInfo>> ListAsync(CancellationToken cancellationToken)
     {
         var jobs = new List<JobInfo>();
         _serverNow = null;
+        var localNow = _time.GetUtcNow();
         var listFilter = new JobListFilter { JobType = _filter.JobType, IsPkChunkingEnabled = _filter.PkChunking == true ? true : null };
         foreach (var queryList in Lists())
         {
@@ -291,6 +418,11 @@ internal sealed partial class OrgWatchSession
 
         _listings++;
         OrgWatchMetrics.Listings.Add(1);
+        if (_serverNow is { } serverNow)
+        {
+            _clockSkew = serverNow - localNow;
+        }
+
         return jobs;
     }
 

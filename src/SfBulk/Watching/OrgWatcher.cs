@@ -9,9 +9,10 @@ namespace SfBulk.Watching;
 /// Immutable and thread-safe.
 /// </summary>
 /// <remarks>
-/// <para>Frugal: one Get All Jobs listing per interval finds new jobs and jobs that ended; a job's own info (and its
-/// batch list) is read only when the listing shows it changed (its <c>systemModstamp</c> moved) and the job is due
-/// for a look by the same adaptive planner as <see cref="JobWatcher"/>. Intervals grow while nothing is followed.</para>
+/// <para>Frugal: one Get All Jobs listing per interval finds new jobs and jobs that ended, and none is made for
+/// anything else. Each job is read by its own progress — by the same adaptive planner as <see cref="JobWatcher"/> once
+/// a chunk has finished; before that, when it has run as long again, unless a listing shows its
+/// <c>systemModstamp</c> unchanged — and no more once its verdict is known.</para>
 /// <para>Safe: a job younger than the filter's minimum age is never read nor touched; a job whose chunks still run, or
 /// whose original batch is <c>NotProcessed</c> with no chunk batch listed yet, is never closed; a Bulk 2.0 upload is
 /// never completed; a job is closed at most once. A job someone else closed or aborted is reported and dropped; a job
@@ -24,6 +25,7 @@ public class OrgWatcher
 {
     private readonly BulkJobClient _client = null!;
     private readonly OrgWatchOptions _options = null!;
+    private readonly ApiFloorGuard? _floor;
 
     /// <summary>Creates a watcher that lists, reads and closes jobs through <paramref name="client"/>.</summary>
     /// <param name="client">The client; shared, not owned.</param>
@@ -36,6 +38,7 @@ public class OrgWatcher
         ArgumentNullException.ThrowIfNull(client);
         _client = client;
         _options = (options ?? new OrgWatchOptions()).Validated();
+        _floor = _options.MinApiRemaining is { } floor ? new ApiFloorGuard(client, client.Connection, floor, _options.TimeProvider) : null;
     }
 
     /// <summary>For mocking in tests of code that uses the watcher.</summary>
@@ -79,14 +82,20 @@ public class OrgWatcher
     }
 
     /// <summary>
-    /// Asked before every listing whether the watch may spend more API calls; false ends the watch with
-    /// <see cref="OrgWatchStopReason.SpendLimit"/>, leaving every job as it is. The seam for a spend floor (e.g. stop
-    /// when the org's remaining daily API requests fall below a threshold).
+    /// Asked before every listing or read whether the watch may spend more API calls; false ends the watch with
+    /// <see cref="OrgWatchStopReason.SpendLimit"/>, leaving every job as it is. By default it keeps
+    /// <see cref="OrgWatchOptions.MinApiRemaining"/> (always true without a floor); override it for another spend rule.
     /// </summary>
     /// <param name="callsUsed">API requests the watch has sent so far.</param>
     /// <param name="cancellationToken">Cancels the check.</param>
-    /// <returns>True to go on (the default).</returns>
-    protected internal virtual ValueTask<bool> CanSpendAsync(long callsUsed, CancellationToken cancellationToken) => ValueTask.FromResult(true);
+    /// <returns>True to go on.</returns>
+    protected internal virtual async ValueTask<bool> CanSpendAsync(long callsUsed, CancellationToken cancellationToken) =>
+        _floor is null || await _floor.CanSpendAsync(_options.CloseWhenDone ? 2 : 1, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Why <see cref="CanSpendAsync"/> refused, for the report.</summary>
+    internal string DescribeSpendLimit() => _floor is { } floor
+        ? $"another request would take the org below its floor of remaining API requests: {floor.Describe()}"
+        : "the spend check refused further API requests";
 
     private async IAsyncEnumerable<OrgWatchEvent> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {

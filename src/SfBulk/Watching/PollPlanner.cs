@@ -37,6 +37,9 @@ internal sealed class PollPlanner
         _random = options.JitterSeed is { } seed ? new Random(seed) : new Random();
     }
 
+    /// <summary>The mean time a batch of the job takes, as the last planned read showed it; null until a batch has finished.</summary>
+    public TimeSpan? BatchTime { get; private set; }
+
     /// <summary>When the pending batches are expected to finish; null until there is progress to tell from.</summary>
     public DateTimeOffset? EstimatedFinish { get; private set; }
 
@@ -72,6 +75,7 @@ internal sealed class PollPlanner
     {
         var pending = job.NumberBatchesQueued + job.NumberBatchesInProgress;
         var d = hasBatchCounts ? BatchDuration(job, now) : null;
+        BatchTime = d ?? BatchTime;
         if (!hasBatchCounts || pending == 0 || d is null)
         {
             EstimatedFinish = null;

@@ -23,6 +23,9 @@ internal sealed class WatchedJob
 
     public PollPlanner Planner { get; }
 
+    /// <summary>No batch of the job had finished at the last read (or it was not read yet): how long its batches take is not known.</summary>
+    public bool AwaitsFirstChunk => Job.NumberBatchesCompleted + Job.NumberBatchesFailed == 0;
+
     /// <summary>The job's <c>systemModstamp</c> in the latest listing.</summary>
     public DateTimeOffset ListedStamp { get; set; }
 

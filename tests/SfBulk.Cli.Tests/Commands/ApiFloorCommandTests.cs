@@ -53,6 +53,28 @@ public sealed class ApiFloorCommandTests
         Assert.Equal("apiFloorReached", CliAssert.Json(result).GetProperty("outcome").GetString());
     }
 
+    [Fact]
+    public async Task WatchAll_FloorReached_ExitsSixSayingWhyAndLeavesTheJobOpen()
+    {
+        await using var emulator = new CliEmulator();
+        await emulator.InitializeAsync();
+        var id = await emulator.OpenJobAsync("""{"operation":"query","object":"Account","pkChunking":true,"chunks":40,"chunkDurationSeconds":3600}""");
+        await emulator.PostControlAsync("_emulator/limits", """{"DailyApiRequests":{"max":1000,"used":985}}""");
+
+        var text = await CliProcess.RunAsync(["watch", "--all", "--close", "--older-than", "0s", "--min-api-remaining", "10", .. await emulator.SessionArgsAsync()], timeout: TimeSpan.FromMinutes(2));
+        await emulator.PostControlAsync("_emulator/limits", """{"DailyApiRequests":{"max":1000,"used":985}}""");
+        var json = await CliProcess.RunAsync(["watch", "--all", "--close", "--older-than", "0s", "--min-api-remaining", "10", "--output", "json", .. await emulator.SessionArgsAsync()], timeout: TimeSpan.FromMinutes(2));
+
+        CliAssert.ExitCode(6, text);
+        Assert.Contains("Stopped at the API floor: another request would take the org below its floor of remaining API requests", text.StdErr, StringComparison.Ordinal);
+        Assert.Contains($"Still followed, left as they are: {id}", text.StdOut, StringComparison.Ordinal);
+        CliAssert.ExitCode(6, json);
+        var stopped = System.Text.Json.JsonDocument.Parse(json.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]).RootElement;
+        Assert.Equal("spendLimit", stopped.GetProperty("reason").GetString());
+        Assert.Contains("floor", stopped.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Open", await emulator.ClassicJobStateAsync(id));
+    }
+
     [Theory]
     [InlineData("sweep")]
     [InlineData("watch")]

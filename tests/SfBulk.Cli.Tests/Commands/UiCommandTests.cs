@@ -64,6 +64,47 @@ public sealed class UiCommandTests
     }
 
     [Fact]
+    public async Task Ui_WatchAll_RunsAnOrgWatcherTheApiShows()
+    {
+        using var process = Process.Start(CliProcess.StartInfo(["ui", "--emulator", "--no-open", "--watch-all", "--close", "--older-than", "0s", "--object", "Account"]))!;
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            var line = await process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+            var url = new Uri(line!);
+            using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() });
+            await http.GetStringAsync(url, TestContext.Current.CancellationToken);
+
+            using var status = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri(url, "/api/orgwatch"), TestContext.Current.CancellationToken));
+            var root = status.RootElement;
+            Assert.True(root.GetProperty("enabled").GetBoolean());
+            Assert.True(root.GetProperty("running").GetBoolean());
+            Assert.Equal("Classic with PK chunking; older than 0s; object Account; closed when done", root.GetProperty("filter").GetString());
+            Assert.Contains("\"orgWatch\":true", await http.GetStringAsync(new Uri(url, "/api/session"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.DoesNotContain("   at ", await stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--close")]
+    [InlineData("--older-than")]
+    [InlineData("--min-api-remaining")]
+    public async Task Ui_WatchAllOptionWithoutWatchAll_ExitsWithUsageError(string option)
+    {
+        string[] value = option switch { "--close" => [], "--older-than" => ["1h"], _ => ["10%"] };
+        var result = await CliProcess.RunAsync(["ui", "--emulator", "--no-open", option, .. value]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{option} goes with --watch-all.", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ui_BadPort_ExitsWithUsageError()
     {
         var result = await CliProcess.RunAsync(["ui", "--emulator", "--port", "70000"]);

@@ -50,6 +50,33 @@ public sealed class ApiFloorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OrgWatch_NearLimit_StopsAtFloorLeavingJobsAsTheyAre()
+    {
+        var id = (await _harness.SeedClassicAsync(new { operation = "query", pkChunking = true, chunks = 40, chunkDurationSeconds = 300 }))[0];
+        await SetUsageAsync(max: 1000, used: 980);
+        var watcher = new OrgWatcher(_harness.Client, new OrgWatchOptions
+        {
+            CloseWhenDone = true,
+            MinApiRemaining = ApiFloor.OfRequests(10),
+            TimeProvider = _harness.AutoTime,
+            Filter = new SweepFilter { JobType = BulkJobType.Classic, PkChunking = true, OlderThan = TimeSpan.Zero },
+        });
+
+        var report = await _harness.AutoTime.RunAsync(watcher.WatchAsync(cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal(OrgWatchStopReason.SpendLimit, report.StopReason);
+        Assert.Contains("floor", report.StopDetail, StringComparison.Ordinal);
+        Assert.Equal([id], report.StillWatched);
+        var (max, used) = await ReadUsageAsync();
+        Assert.True(max - used >= 10, $"remaining {max - used} fell below the floor");
+        Assert.True(max - used <= 12, $"remaining {max - used}: the watch stopped early");
+        Assert.Equal(BulkJobState.Open, (await _harness.Client.GetJobAsync(id, BulkApi.V1, TestContext.Current.CancellationToken)).State);
+
+        // The listings' Sforce-Limit-Info header told the remaining requests: the limits resource was read once, before the first listing.
+        Assert.Equal(1, await _harness.RequestsAsync(LimitsRoute));
+    }
+
+    [Fact]
     public async Task Sweep_NearLimit_ClosesUntilFloorRestNotTriedAndNoLimitsRead()
     {
         await _harness.SeedClassicAsync(new { count = 12, ageSeconds = 90_000 });

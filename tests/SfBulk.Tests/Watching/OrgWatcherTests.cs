@@ -298,6 +298,161 @@ public sealed class OrgWatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WatchAsync_JobWaitingForItsFirstChunk_IsNotReadWhileTheListingShowsNoChange()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        // Two waves of 4 chunks of 10 minutes: nothing finishes for 10 minutes, the job is done after 20.
+        var id = (await _harness.SeedClassicAsync(Chunked(8, 600)))[0];
+        await _harness.ResetRequestsAsync();
+
+        var report = await _harness.AutoTime.RunAsync(Watcher(o => o.MaxInterval = TimeSpan.FromSeconds(30)).WatchAsync(cancellationToken: ct));
+
+        Assert.Equal(id, Assert.Single(report.Closed).JobId);
+
+        // A single-job watcher reads it every minute at most (about 25 reads); the listings every 30 s (about 40) say
+        // when the first chunk finished, and its progress then says when the job ends.
+        Assert.InRange(await _harness.RequestsAsync("GET /services/async/{version}/job/{jobId}"), 1, 12);
+        Assert.InRange(report.CallsUsed, 1, 60);
+
+        // One listing per interval, none extra for the job's own looks.
+        Assert.True(report.Listings <= (report.Elapsed / TimeSpan.FromSeconds(30)) + 2, report.ToString());
+    }
+
+    [Fact]
+    public async Task WatchAsync_ShortJobSeenBefore_ListsOftenEnoughToCloseTheNextOneOnTime()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var longJob = (await _harness.SeedClassicAsync(Chunked(40, 60)))[0];
+        var first = (await _harness.SeedClassicAsync(Chunked(12, 10)))[0];
+        string? second = null;
+        var events = new List<OrgWatchEvent>();
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+
+        async Task<int> ConsumeAsync()
+        {
+            try
+            {
+                await foreach (var e in Watcher(o =>
+                {
+                    o.StopWhenIdle = false;
+                    o.MaxInterval = TimeSpan.FromMinutes(2);
+                }).WatchEventsAsync(cts.Token))
+                {
+                    events.Add(e);
+                    if (e.Kind == OrgWatchEventKind.Progress && e.JobId == longJob && second is null && events.Any(x => x.Kind == OrgWatchEventKind.Closed && x.JobId == first))
+                    {
+                        // A job as short as the first one (about 31 s), started at the next look at the long job.
+                        second = (await _harness.SeedClassicAsync(Chunked(12, 10)))[0];
+                    }
+
+                    if (e.Kind == OrgWatchEventKind.Closed && e.JobId == second)
+                    {
+                        await cts.CancelAsync();
+                    }
+                }
+            }
+            catch (OrgWatchCancelledException)
+            {
+            }
+
+            return 0;
+        }
+
+        await _harness.AutoTime.RunAsync(ConsumeAsync());
+
+        Assert.NotNull(second);
+        var closed = Assert.Single(events, e => e.JobId == second && e.Kind == OrgWatchEventKind.Closed);
+        var batches = await _harness.Client.GetBatchesAsync(second, ct);
+        var lastChunk = batches.Where(b => b.State == BatchState.Completed).Max(b => b.SystemModstamp);
+        Assert.True(closed.At - lastChunk <= TimeSpan.FromSeconds(3) && closed.At >= lastChunk, $"closed {(closed.At - lastChunk).TotalSeconds} s after its last chunk:\n" + string.Join("\n", events));
+        Assert.Equal(BulkJobState.Open, (await _harness.Client.GetJobAsync(longJob, BulkApi.V1, ct)).State);
+
+
+    }
+
+    [Fact]
+    public async Task WatchAsync_SpendCheckRefuses_StopsWithSpendLimitAndLeavesTheJobAsItIs()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var id = (await _harness.SeedClassicAsync(Chunked(8, 60)))[0];
+        var options = new OrgWatchOptions
+        {
+            TimeProvider = _harness.AutoTime,
+            CloseWhenDone = true,
+            Filter = new SweepFilter { JobType = BulkJobType.Classic, PkChunking = true, OlderThan = TimeSpan.Zero },
+        };
+
+        var report = await _harness.AutoTime.RunAsync(new SpendingAtMost(_harness.Client, options, 3).WatchAsync(cancellationToken: ct));
+
+        Assert.Equal(OrgWatchStopReason.SpendLimit, report.StopReason);
+        Assert.Equal("the spend check refused further API requests", report.StopDetail);
+        Assert.Contains("SpendLimit (the spend check refused further API requests)", report.ToString(), StringComparison.Ordinal);
+        Assert.Equal([id], report.StillWatched);
+        Assert.InRange(report.CallsUsed, 3, 4);
+        Assert.Equal(BulkJobState.Open, (await _harness.Client.GetJobAsync(id, BulkApi.V1, ct)).State);
+    }
+
+    [Fact]
+    public async Task WatchAsync_VeryShortJobSeen_ListsNoMoreOftenThanEvery10Seconds()
+    {
+        await _harness.SeedClassicAsync(Chunked(2, 1));
+        await _harness.ResetRequestsAsync();
+
+        var report = await _harness.AutoTime.RunAsync(new RunningFor(_harness.Client, Options(), TimeSpan.FromMinutes(5)).WatchAsync(cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Single(report.Closed);
+
+        // The job ran about 2 s: after it, the listings come every 10 s (the floor), not every minute, nor every 2 s.
+        Assert.InRange(report.Listings, 29, 31);
+    }
+
+    [Fact]
+    public async Task WatchAsync_NothingToFollow_ListsOncePerMaxInterval()
+    {
+        var report = await _harness.AutoTime.RunAsync(new RunningFor(_harness.Client, Options(), TimeSpan.FromMinutes(10)).WatchAsync(cancellationToken: TestContext.Current.CancellationToken));
+
+        // One listing at the start and one every minute after: no idle back-off from 2 s.
+        Assert.Equal(10, report.Listings);
+        Assert.Equal(report.Listings, report.CallsUsed);
+        Assert.Empty(report.Jobs);
+    }
+
+    [Fact]
+    public async Task WatchAsync_StopsIdle_HasNoStopDetail()
+    {
+        var report = await _harness.AutoTime.RunAsync(Watcher().WatchAsync(cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal(OrgWatchStopReason.Idle, report.StopReason);
+        Assert.Null(report.StopDetail);
+        Assert.StartsWith("Idle: 0 closed", report.ToString(), StringComparison.Ordinal);
+    }
+
+    private OrgWatchOptions Options() => new()
+    {
+        TimeProvider = _harness.AutoTime,
+        CloseWhenDone = true,
+        Filter = new SweepFilter { JobType = BulkJobType.Classic, PkChunking = true, OlderThan = TimeSpan.Zero },
+    };
+
+    /// <summary>A watcher that stops (through the spend seam) once it has run for a while.</summary>
+    private sealed class RunningFor(BulkJobClient client, OrgWatchOptions options, TimeSpan duration) : OrgWatcher(client, options)
+    {
+        private readonly TimeProvider _time = options.TimeProvider;
+        private readonly DateTimeOffset _end = options.TimeProvider.GetUtcNow() + duration;
+
+        protected internal override ValueTask<bool> CanSpendAsync(long callsUsed, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(_time.GetUtcNow() < _end);
+    }
+
+    /// <summary>A watcher whose spend rule allows a fixed number of calls (the seam of a spend floor).</summary>
+    private sealed class SpendingAtMost(BulkJobClient client, OrgWatchOptions options, long calls) : OrgWatcher(client, options)
+    {
+        protected internal override ValueTask<bool> CanSpendAsync(long callsUsed, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(callsUsed < calls);
+    }
+
+    [Fact]
     public void Constructor_UserIdOfWrongLength_ThrowsBeforeSending()
     {
         Assert.Throws<ArgumentException>(() => Watcher(o => o.Filter.CreatedById = "005abc"));

@@ -50,7 +50,8 @@ public sealed class UiOrg : IAsyncDisposable
 
     /// <param name="timeScale">Emulated seconds per real second; the server's watcher waits on the same scaled clock.</param>
     /// <param name="demo">Shapes the seed (defaults: the demo org as <c>sfbulk ui --emulator</c> shows it).</param>
-    public static async Task<UiOrg> StartAsync(double timeScale = 1, DemoOrgOptions? demo = null)
+    /// <param name="orgWatch">An org watcher for the server to run, as <c>sfbulk ui --watch-all</c> does; null runs none.</param>
+    public static async Task<UiOrg> StartAsync(double timeScale = 1, DemoOrgOptions? demo = null, SfBulk.Watching.OrgWatchOptions? orgWatch = null)
     {
         var emulator = await TestEmulator.StartAsync(new TestEmulatorOptions
         {
@@ -64,6 +65,7 @@ public sealed class UiOrg : IAsyncDisposable
         emulator.Server.Clock.SetScale(timeScale);
         var jobs = DemoOrg.Seed(emulator.Server, demo);
         var options = await UiCommand.DemoOptionsAsync(emulator.Server, 0, TestContext.Current.CancellationToken, new ScaledTimeProvider(emulator.Server.Clock, timeScale));
+        options.OrgWatch = orgWatch;
         var server = await UiServer.StartAsync(options, TestContext.Current.CancellationToken);
         var check = new SalesforceConnection(new SalesforceConnectionOptions
         {

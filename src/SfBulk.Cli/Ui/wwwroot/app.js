@@ -635,6 +635,50 @@ function sweepPage() {
 
 const ageText = age;
 
+// ---------- Org watcher page ----------
+// Shows the org watcher 'sfbulk ui --watch-all' runs: its state, filter, counts and latest events, live from the
+// server's events (the page reads nothing from Salesforce itself).
+function orgWatchPage() {
+  const root = main();
+  const host = el('div');
+  fill(root, el('h1', { text: 'Org watcher' }), host);
+  const source = new EventSource('/api/orgwatch/events');
+  source.onmessage = e => render(JSON.parse(e.data));
+  source.onerror = () => { if (!host.hasChildNodes()) fill(host, el('p', { role: 'alert', text: 'The server stopped sending updates.' })); };
+
+  function render(w) {
+    if (!w.enabled) {
+      fill(host, el('section', { class: 'panel' },
+        el('p', { id: 'orgwatch-status', text: 'No org watcher runs here.' }),
+        el('p', { class: 'note', text: 'Start the page with sfbulk ui --watch-all [--close] to follow every open PK-chunked job and close each when its chunks are done.' })));
+      return;
+    }
+    const status = w.running ? 'Running' : `Stopped${w.stopReason ? ` (${w.stopReason})` : ''}`;
+    const counts = [['Jobs watched now', w.watching], ['Jobs seen', w.seen], ['Closed', w.closed], ['Failed', w.failed], ['API calls', w.calls]];
+    fill(host,
+      el('section', { class: 'panel', 'aria-labelledby': 'orgwatch-summary' },
+        el('h2', { id: 'orgwatch-summary', text: 'Summary' }),
+        el('p', { id: 'orgwatch-status', role: 'status' }, el('span', { class: `state ${w.running ? 'open' : 'closed'}`, text: status })),
+        w.stopDetail ? el('p', { role: 'alert', text: w.stopDetail }) : null,
+        w.error ? el('p', { role: 'alert', text: `The watcher stopped: ${w.error.errorCode || ''} ${w.error.message}` }) : null,
+        el('p', { id: 'orgwatch-filter' }, el('strong', { text: 'Filter: ' }), w.filter),
+        el('dl', { class: 'fields', id: 'orgwatch-counts' }, counts.map(([k, v]) => [el('dt', { text: k }), el('dd', { 'data-count': k, text: num(v) })]))),
+      el('section', { class: 'panel', 'aria-labelledby': 'orgwatch-events' },
+        el('h2', { id: 'orgwatch-events', text: 'Latest events' }),
+        w.events.length === 0 ? el('p', { class: 'note', text: 'Nothing yet: the watcher lists the org and follows the matching open jobs.' }) :
+        el('div', { class: 'table-wrap' }, el('table', { id: 'orgwatch-table' },
+          el('thead', {}, el('tr', {}, ['Time', 'Event', 'Job id', 'Object', 'Batches done', 'Message'].map(t => el('th', { scope: 'col', text: t })))),
+          el('tbody', {}, w.events.map(e => el('tr', { 'data-event': e.event },
+            el('td', { text: clock(e.at) }), el('td', { text: e.event }),
+            el('td', {}, e.jobId ? el('a', { href: `#/jobs/${e.jobId}`, text: e.jobId }) : '—'),
+            el('td', { text: e.object || '' }),
+            el('td', { text: e.batchesTotal === undefined ? '' : `${num(e.batchesCompleted)} / ${num(e.batchesTotal)}` }),
+            el('td', { class: 'wrap', text: e.message }))))))));
+  }
+
+  return () => source.close();
+}
+
 // ---------- routing ----------
 function route() {
   leavePage();
@@ -642,6 +686,7 @@ function route() {
   const job = /^#\/jobs\/([A-Za-z0-9]{15,18})$/.exec(hash);
   document.getElementById('nav-jobs').toggleAttribute('aria-current', false);
   document.getElementById('nav-sweep').toggleAttribute('aria-current', false);
+  document.getElementById('nav-orgwatch').toggleAttribute('aria-current', false);
   if (job) {
     document.getElementById('nav-jobs').setAttribute('aria-current', 'page');
     document.title = `Job ${job[1]} · sfbulk`;
@@ -650,6 +695,10 @@ function route() {
     document.getElementById('nav-sweep').setAttribute('aria-current', 'page');
     document.title = 'Sweep · sfbulk';
     leavePage = sweepPage();
+  } else if (hash === '#/orgwatch') {
+    document.getElementById('nav-orgwatch').setAttribute('aria-current', 'page');
+    document.title = 'Org watcher · sfbulk';
+    leavePage = orgWatchPage();
   } else {
     document.getElementById('nav-jobs').setAttribute('aria-current', 'page');
     document.title = 'Bulk Data Load Jobs · sfbulk';
@@ -669,6 +718,7 @@ async function start() {
   document.getElementById('org-name').textContent = s.org;
   document.getElementById('org-user').textContent = s.user;
   document.getElementById('org-instance').textContent = s.instance;
+  document.getElementById('nav-orgwatch').hidden = !s.orgWatch;
   window.addEventListener('hashchange', route);
   route();
 }
