@@ -6,7 +6,7 @@
 # fake clock shared with the client, so the hour takes seconds and the figures are exact.
 #
 #   bench/orgwatch/run.sh              # SEED=42, --max-interval 30s
-#   SKIP_BUILD=1 SEED=7 ORGWATCH_MAX_INTERVAL=60 bench/orgwatch/run.sh   # another schedule, the default 1-minute interval
+#   SKIP_BUILD=1 SEED=7 ORGWATCH_MAX_INTERVAL=60 bench/orgwatch/run.sh   # another schedule, a 1-minute interval
 #
 # The JSON counts the calls by kind (callsByKind: listings, jobReads, batchLists, closes) as the emulator counted them.
 #

@@ -43,7 +43,7 @@ internal static class UiCommand
         };
         var close = new Option<bool>("--close") { Description = "With --watch-all: close each followed job as soon as every batch that will run has finished." };
         var orgFilters = WatchAllCommand.Create("--watch-all");
-        var maxInterval = InputRules.Duration("--max-interval", "With --watch-all: the longest pause between two listings of the org's jobs (default 1m); it bounds how long a new job goes unseen.", maximum: TimeSpan.FromDays(1));
+        var maxInterval = InputRules.Duration("--max-interval", "With --watch-all: the longest pause between two listings of the org's jobs (default 30s); it bounds how long a new job goes unseen.", maximum: TimeSpan.FromDays(1));
         var floor = InputRules.MinApiRemaining("the org watcher");
         Option[] watchOptions = [close, orgFilters.OlderThan, orgFilters.Object, orgFilters.Operation, orgFilters.CreatedBy, orgFilters.JobType, maxInterval, floor];
 

@@ -39,8 +39,8 @@ public sealed class OrgWatchOptions
     /// (created to last batch) of the last 20 matching jobs the watcher saw finish, never below 10 seconds, so jobs
     /// as short as those are found while they run.
     /// </summary>
-    /// <value>The default is 60 seconds. Must be at least <see cref="InitialInterval"/> and <see cref="FinishInterval"/>.</value>
-    public TimeSpan MaxInterval { get; set; } = TimeSpan.FromSeconds(60);
+    /// <value>The default is 30 seconds. Must be at least <see cref="InitialInterval"/> and <see cref="FinishInterval"/>.</value>
+    public TimeSpan MaxInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The spacing of looks at a job expected to finish any moment, as <see cref="WatchOptions.FinishInterval"/>.</summary>
     /// <value>The default is 2 seconds. Must be positive.</value>

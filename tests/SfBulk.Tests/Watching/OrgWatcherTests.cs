@@ -410,10 +410,12 @@ public sealed class OrgWatcherTests : IAsyncLifetime
     [Fact]
     public async Task WatchAsync_NothingToFollow_ListsOncePerMaxInterval()
     {
-        var report = await _harness.AutoTime.RunAsync(new RunningFor(_harness.Client, Options(), TimeSpan.FromMinutes(10)).WatchAsync(cancellationToken: TestContext.Current.CancellationToken));
+        var options = Options();
+        var report = await _harness.AutoTime.RunAsync(new RunningFor(_harness.Client, options, TimeSpan.FromMinutes(10)).WatchAsync(cancellationToken: TestContext.Current.CancellationToken));
 
-        // One listing at the start and one every minute after: no idle back-off from 2 s.
-        Assert.Equal(10, report.Listings);
+        // One listing at the start and one every interval (the default 30 s) after: no idle back-off from 2 s.
+        Assert.Equal(TimeSpan.FromSeconds(30), options.MaxInterval);
+        Assert.Equal(20, report.Listings);
         Assert.Equal(report.Listings, report.CallsUsed);
         Assert.Empty(report.Jobs);
     }
