@@ -30,6 +30,41 @@ public sealed class SweepReportFiguresTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExecuteAsync_NoPlan_ThrowsNamingThePlan()
+    {
+        var e = await Assert.ThrowsAsync<ArgumentNullException>(() => Sweeper().ExecuteAsync(null!, cancellationToken: Ct));
+
+        Assert.Equal("plan", e.ParamName);
+    }
+
+    [Fact]
+    public async Task PlanAsync_CreatedByIdOfTheWrongLength_ErrorNamesTheValueAndTheLengths()
+    {
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => Sweeper().PlanAsync(new SweepFilter { CreatedById = "005x" }, Ct));
+
+        Assert.StartsWith("CreatedById '005x' is not a 15- or 18-character user id.", e.Message, StringComparison.Ordinal);
+        Assert.Equal("filter", e.ParamName);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_TwoJobsNeedAnotherTurn_ReportedAfterTheOthersInThePlansOrder()
+    {
+        await _harness.SeedClassicAsync(new { count = 3 });
+        var plan = await Sweeper().PlanAsync(AnyAge, Ct);
+
+        // Six 503s: every attempt of the first two jobs' first turn; the third job closes at once.
+        await _harness.AddFaultAsync("""{"route":"POST /services/async/{version}/job/{jobId}","kind":"status","status":503,"count":6}""");
+        var progress = new Collect();
+
+        var report = await Sweeper().ExecuteAsync(plan, progress, Ct);
+
+        Assert.True(report.Succeeded, report.ToString());
+        Assert.Equal([plan.Entries[2].JobId, plan.Entries[0].JobId, plan.Entries[1].JobId], progress.Reports.Select(p => p.Latest.JobId));
+        Assert.Equal([4, 4, 1], report.Jobs.Select(j => j.Attempts));
+        Assert.Equal(plan.Entries.Select(e => e.JobId), report.Jobs.Select(j => j.JobId));
+    }
+
+    [Fact]
     public async Task ExecuteAsync_Progress_ReportsEachJobOnceWithTheRequestsSpentSoFar()
     {
         await _harness.SeedClassicAsync(new { count = 3 });
