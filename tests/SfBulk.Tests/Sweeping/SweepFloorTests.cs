@@ -71,7 +71,7 @@ public sealed class SweepFloorTests : IAsyncLifetime
             Assert.Equal(SweepOutcome.Failed, j.Outcome);
             Assert.Equal("UNKNOWN_EXCEPTION", j.ErrorCode);
             Assert.Equal(500, (int?)j.StatusCode);
-            Assert.Contains("Limits are down.", j.Reason, StringComparison.Ordinal);
+            Assert.StartsWith("UNKNOWN_EXCEPTION: Limits are down.", j.Reason, StringComparison.Ordinal);
         });
         Assert.False(report.Succeeded);
         Assert.Equal(0, await _harness.RequestsAsync(V1Close));
