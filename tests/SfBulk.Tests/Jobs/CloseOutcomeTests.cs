@@ -1,3 +1,4 @@
+using SfBulk.Emulator;
 using System.Net;
 using SfBulk.Models;
 using SfBulk.Tests.Watching;
@@ -18,9 +19,9 @@ public sealed class CloseOutcomeTests
     [Fact]
     public async Task AbortJobAsync_NoAnswerButDone_AbortedByThisCallAfterReadingTheJob()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV1JobAsync();
-        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "dropAfter");
+        await h.AddFaultAsync(EmulatorRoutes.BulkV1UpdateJob, "dropAfter");
 
         var result = await h.Client.AbortJobAsync(created.Id, cancellationToken: Ct);
 
@@ -28,13 +29,13 @@ public sealed class CloseOutcomeTests
         Assert.True(result.WasAlreadyInRequestedState);
         Assert.Equal(BulkJobState.Aborted, result.Job.State);
         Assert.Equal(1, result.Attempts);
-        Assert.Equal(1, await h.Emulator.CountAsync(JobsHarness.V1CloseRoute));
+        Assert.Equal(1, await h.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
     }
 
     [Fact]
     public async Task CloseJobAsync_FailedJob_ThrowsTheRefusalNotAlreadyClosed()
     {
-        await using var h = await BulkHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Watch());
         var id = (await h.SeedClassicAsync(new { state = "Failed" }))[0];
 
         var e = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.CloseJobAsync(id, cancellationToken: Ct));
@@ -46,7 +47,7 @@ public sealed class CloseOutcomeTests
     [Fact]
     public async Task AbortJobAsync_AbortedJob_AlreadyAborted()
     {
-        await using var h = await BulkHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Watch());
         var id = (await h.SeedClassicAsync(new { state = "Aborted" }))[0];
 
         var result = await h.Client.AbortJobAsync(id, cancellationToken: Ct);
@@ -58,11 +59,11 @@ public sealed class CloseOutcomeTests
     [Fact]
     public async Task CloseJobAsync_ServerErrors_WaitsTheBackOffBeforeEachNewAttempt()
     {
-        await using var h = await JobsHarness.StartAsync(o => o.CloseRetryDelay = TimeSpan.FromSeconds(1));
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs(o => o.CloseRetryDelay = TimeSpan.FromSeconds(1)));
         var created = await h.CreateV1JobAsync();
-        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "status", 503, count: 2);
-        await h.Emulator.ResetCountsAsync();
-        var start = h.Emulator.Time.GetUtcNow();
+        await h.AddFaultAsync(EmulatorRoutes.BulkV1UpdateJob, "status", 503, count: 2);
+        await h.ResetRequestsAsync();
+        var start = h.Time.GetUtcNow();
 
         var close = h.Client.CloseJobAsync(created.Id, cancellationToken: Ct);
 
@@ -80,25 +81,25 @@ public sealed class CloseOutcomeTests
     [Fact]
     public async Task CloseJobAsync_ClosedJsonJobInXml_SaysItAgainInJsonAndReportsAlreadyClosed()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV1JobAsync("JSON");
         await h.Client.CloseJobAsync(created.Id, new CloseJobOptions { Dialect = BulkDialect.Json, Api = BulkApi.V1 }, Ct);
-        await h.Emulator.ResetCountsAsync();
+        await h.ResetRequestsAsync();
 
         var result = await h.Client.CloseJobAsync(created.Id, new CloseJobOptions { Dialect = BulkDialect.Xml, Api = BulkApi.V1 }, Ct);
 
         Assert.Equal(CloseOutcome.AlreadyClosed, result.Outcome);
         Assert.True(result.WasAlreadyInRequestedState);
         Assert.Equal(JobContentType.Json, result.Job.ContentType);
-        Assert.Equal(2, await h.Emulator.CountAsync(JobsHarness.V1CloseRoute)); // in XML, then in JSON
+        Assert.Equal(2, await h.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob)); // in XML, then in JSON
     }
 
     [Fact]
     public async Task CloseJobAsync_NoAnswerToAnyAttempt_ThrowsNetworkErrorWithEveryAttemptCounted()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV1JobAsync();
-        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "dropBefore", count: 100);
+        await h.AddFaultAsync(EmulatorRoutes.BulkV1UpdateJob, "dropBefore", count: 100);
 
         var e = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.CloseJobAsync(created.Id, cancellationToken: Ct));
 
@@ -110,11 +111,11 @@ public sealed class CloseOutcomeTests
     [Fact]
     public async Task CloseJobAsync_NoAnswerThenServerErrorOnReRead_SendsAgainAndReportsClosed()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV1JobAsync();
-        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "dropAfter");
+        await h.AddFaultAsync(EmulatorRoutes.BulkV1UpdateJob, "dropAfter");
         await h.AddFaultAsync(V1GetRoute, "status", 500, count: 4); // the read and its 3 retries
-        await h.Emulator.ResetCountsAsync();
+        await h.ResetRequestsAsync();
 
         var result = await h.Client.CloseJobAsync(created.Id, cancellationToken: Ct);
 
@@ -128,33 +129,33 @@ public sealed class CloseOutcomeTests
     public async Task CloseJobAsync_Http500EveryAttempt_ThrowsTheServerErrorAfterEveryAttempt()
     {
         // A plain 500 is a passing failure like a 503: sent again, not taken as Salesforce's refusal.
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV1JobAsync();
-        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "status", 500, count: 3);
+        await h.AddFaultAsync(EmulatorRoutes.BulkV1UpdateJob, "status", 500, count: 3);
 
         var e = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.CloseJobAsync(created.Id, cancellationToken: Ct));
 
         Assert.Equal(HttpStatusCode.InternalServerError, e.StatusCode);
         Assert.Equal(3, e.StateChangeRequests);
-        Assert.Equal(3, await h.Emulator.CountAsync(JobsHarness.V1CloseRoute));
+        Assert.Equal(3, await h.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
     }
 
     /// <summary>
     /// Moves the fake clock forward in small steps until the close route has seen <paramref name="requests"/>
     /// requests; returns the fake time then.
     /// </summary>
-    private static async Task<DateTimeOffset> AdvanceUntilAsync(JobsHarness h, int requests, Task close)
+    private static async Task<DateTimeOffset> AdvanceUntilAsync(TestEmulator h, int requests, Task close)
     {
         for (var step = 0; step < 600; step++)
         {
-            if (await h.Emulator.CountAsync(JobsHarness.V1CloseRoute) >= requests)
+            if (await h.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob) >= requests)
             {
-                return h.Emulator.Time.GetUtcNow();
+                return h.Time.GetUtcNow();
             }
 
             Assert.False(close.IsCompleted, "the close ended before attempt " + requests + ": " + close.Exception?.InnerException?.Message);
             await Task.Delay(20, Ct);
-            h.Emulator.Time.Advance(TimeSpan.FromMilliseconds(100));
+            h.Time.Advance(TimeSpan.FromMilliseconds(100));
         }
 
         throw new TimeoutException("attempt " + requests + " never came");
