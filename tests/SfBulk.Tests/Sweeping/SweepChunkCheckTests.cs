@@ -2,7 +2,6 @@ using System.Text;
 using SfBulk.Http;
 using SfBulk.Models;
 using SfBulk.Sweeping;
-using SfBulk.Tests.Watching;
 
 namespace SfBulk.Tests.Sweeping;
 
@@ -15,15 +14,15 @@ public sealed class SweepChunkCheckTests : IAsyncLifetime
     private const string V1Get = "GET /services/async/{version}/job/{jobId}";
     private const string V1Close = "POST /services/async/{version}/job/{jobId}";
 
-    private BulkHarness _harness = null!;
+    private TestEmulator _harness = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _harness = await BulkHarness.StartAsync();
+    public async ValueTask InitializeAsync() => _harness = await TestEmulator.StartAsync(TestSettings.Watch());
 
     public async ValueTask DisposeAsync() => await _harness.DisposeAsync();
 
-    private JobSweeper Sweeper() => new(_harness.Client, new SweepOptions { TimeProvider = _harness.Fake, MaxConcurrency = 1 });
+    private JobSweeper Sweeper() => new(_harness.Client, new SweepOptions { TimeProvider = _harness.Time, MaxConcurrency = 1 });
 
     [Fact]
     public async Task SweepAsync_ChunkedJobWithNoBatchYet_SkippedAsAboutToStartAndLeftOpen()

@@ -1,7 +1,4 @@
-using System.Text;
-using System.Text.Json;
 using SfBulk.Sweeping;
-using SfBulk.Tests.Watching;
 
 namespace SfBulk.Tests.Sweeping;
 
@@ -15,15 +12,15 @@ public sealed class SweepFloorTests : IAsyncLifetime
     private const string V1Close = "POST /services/async/{version}/job/{jobId}";
     private const int Floor = 20;
 
-    private BulkHarness _harness = null!;
+    private TestEmulator _harness = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _harness = await BulkHarness.StartAsync();
+    public async ValueTask InitializeAsync() => _harness = await TestEmulator.StartAsync(TestSettings.Watch());
 
     public async ValueTask DisposeAsync() => await _harness.DisposeAsync();
 
-    private JobSweeper Sweeper(TimeProvider? clock = null) => new(_harness.Client, new SweepOptions { MinApiRemaining = ApiFloor.OfRequests(Floor), MaxConcurrency = 1, TimeProvider = clock ?? _harness.Fake });
+    private JobSweeper Sweeper(TimeProvider? clock = null) => new(_harness.Client, new SweepOptions { MinApiRemaining = ApiFloor.OfRequests(Floor), MaxConcurrency = 1, TimeProvider = clock ?? _harness.Time });
 
     [Fact]
     public async Task ExecuteAsync_RoomForAboutFortyOfSeventyJobs_ClosesUpToTheFloorAndSaysWhyTheRestWereNotTried()
@@ -88,16 +85,8 @@ public sealed class SweepFloorTests : IAsyncLifetime
         Assert.EndsWith("Nothing was changed.", e.Message, StringComparison.Ordinal);
     }
 
-    private async Task SetUsageAsync(long max, long used)
-    {
-        using var content = new StringContent("{\"DailyApiRequests\":{\"max\":" + max + ",\"used\":" + used + "}}", Encoding.UTF8, "application/json");
-        using var response = await _harness.Control.PostAsync("_emulator/limits", content, Ct);
-        response.EnsureSuccessStatusCode();
-    }
+    private Task SetUsageAsync(long max, long used) =>
+        _harness.SetLimitsAsync("{\"DailyApiRequests\":{\"max\":" + max + ",\"used\":" + used + "}}");
 
-    private async Task<long> UsedAsync()
-    {
-        using var json = JsonDocument.Parse(await _harness.Control.GetStringAsync("_emulator/limits", Ct));
-        return json.RootElement.GetProperty("DailyApiRequests").GetProperty("used").GetInt64();
-    }
+    private async Task<long> UsedAsync() => (await _harness.ReadLimitAsync("DailyApiRequests")).Used;
 }

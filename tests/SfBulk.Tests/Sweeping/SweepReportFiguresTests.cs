@@ -1,5 +1,4 @@
 using SfBulk.Sweeping;
-using SfBulk.Tests.Watching;
 
 namespace SfBulk.Tests.Sweeping;
 
@@ -11,15 +10,15 @@ public sealed class SweepReportFiguresTests : IAsyncLifetime
 {
     private static readonly SweepFilter AnyAge = new() { OlderThan = TimeSpan.Zero };
 
-    private BulkHarness _harness = null!;
+    private TestEmulator _harness = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _harness = await BulkHarness.StartAsync();
+    public async ValueTask InitializeAsync() => _harness = await TestEmulator.StartAsync(TestSettings.Watch());
 
     public async ValueTask DisposeAsync() => await _harness.DisposeAsync();
 
-    private JobSweeper Sweeper() => new(_harness.Client, new SweepOptions { TimeProvider = _harness.Fake, MaxConcurrency = 1 });
+    private JobSweeper Sweeper() => new(_harness.Client, new SweepOptions { TimeProvider = _harness.Time, MaxConcurrency = 1 });
 
     [Fact]
     public void Constructor_NoClient_ThrowsNamingTheClient()
