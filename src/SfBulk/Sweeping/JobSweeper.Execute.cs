@@ -108,7 +108,7 @@ public partial class JobSweeper
                     return;
                 }
 
-                Finish(i, new SweepJobResult(entry, SweepOutcome.Failed, entry.Job, Unexpected(e), ErrorCodeOf(e), null, attempts[i]));
+                Finish(i, new SweepJobResult(entry, SweepOutcome.Failed, entry.Job, Unexpected(e), ErrorCodeOf(e), (e as SalesforceException)?.StatusCode, attempts[i]));
             }
         }
 
@@ -217,8 +217,17 @@ public partial class JobSweeper
         }
     }
 
-    /// <summary>The code of a failure that is not Salesforce's: INVALID_ARGUMENT for a refused argument, else the exception's type.</summary>
-    private static string ErrorCodeOf(Exception e) => e is ArgumentException ? SfBulkErrorCodes.InvalidArgument : e.GetType().Name;
+    /// <summary>
+    /// The code of a failure outside the close itself (the floor's read of the org's limits, for one): Salesforce's
+    /// (or sfbulk's) code when it has one, INVALID_ARGUMENT for a refused argument, else the exception's type.
+    /// </summary>
+    private static string? ErrorCodeOf(Exception e) => e switch
+    {
+        SalesforceException s => s.ErrorCode,
+        ArgumentException => SfBulkErrorCodes.InvalidArgument,
+        _ => e.GetType().Name,
+    };
 
-    private static string Unexpected(Exception e) => $"{e.GetType().Name}: {e.Message}";
+    /// <summary>The reason of such a failure: Salesforce's message as it is, any other prefixed with its type.</summary>
+    private static string Unexpected(Exception e) => e is SalesforceException ? e.Message : $"{e.GetType().Name}: {e.Message}";
 }

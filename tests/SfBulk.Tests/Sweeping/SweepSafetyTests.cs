@@ -183,7 +183,7 @@ public sealed class SweepSafetyTests : IAsyncLifetime
         {
             Assert.Equal(SweepOutcome.Failed, j.Outcome);
             Assert.Equal(nameof(ObjectDisposedException), j.ErrorCode);
-            Assert.False(string.IsNullOrEmpty(j.Reason));
+            Assert.StartsWith(nameof(ObjectDisposedException) + ": ", j.Reason, StringComparison.Ordinal);
         });
         Assert.False(report.Succeeded);
         foreach (var id in ids)
