@@ -453,7 +453,8 @@ public sealed class SweepCommandTests
     {
         await using var org = await OrgAsync();
         var job = await org.OpenJobAsync();
-        await org.PostControlAsync("_emulator/time/advance", """{"seconds":86400}""");
+        // A day and 30 s: the Date header counts whole seconds, so an exact day could read as 23 h 59 min.
+        await org.PostControlAsync("_emulator/time/advance", """{"seconds":86430}""");
         var args = await org.SessionArgsAsync();
 
         var result = await CliProcess.RunAsync(["sweep", "--dry-run", "--older-than", "12h", "--output", "json", .. args]);
@@ -462,7 +463,7 @@ public sealed class SweepCommandTests
         // A day old on Salesforce's clock, though created a moment ago on this computer's.
         Assert.Equal(job, Assert.Single(CliAssert.Json(result).GetProperty("jobs").EnumerateArray()).GetProperty("id").GetString());
         Assert.Contains("warning: This computer's clock is 1 d 0 h behind Salesforce's; job ages are measured on Salesforce's clock.", result.StdErr, StringComparison.Ordinal);
-        Assert.InRange(CliAssert.Json(result).GetProperty("clockSkewSeconds").GetDouble(), 86_395, 86_405);
+        Assert.InRange(CliAssert.Json(result).GetProperty("clockSkewSeconds").GetDouble(), 86_425, 86_435);
     }
 
     /// <summary>A Bulk API 2.0 ingest job's state, read over the API with a fresh session.</summary>
