@@ -172,7 +172,7 @@ public partial class BulkJobClient
             {
                 response = await SendAsync(route.ChangeState(Version, id, wireState, dialect), cancellationToken).ConfigureAwait(false);
             }
-            catch (SalesforceRestException e) when (IsAmbiguous(e))
+            catch (SalesforceRestException e) when (TransientResponses.IsAmbiguous(e))
             {
                 ambiguous = e;
             }
@@ -199,7 +199,7 @@ public partial class BulkJobClient
             if (response is not null)
             {
                 var error = ApiErrors.ToException(response);
-                if ((int)response.StatusCode < 500 && !TransientResponses.IsThrottled(response))
+                if (!TransientResponses.IsPassing(response))
                 {
                     if (route.Api == BulkApi.V1 && dialect == BulkDialect.Xml && !dialectSwitched && BodySniffer.Detect(response.Body, response.ContentType) == BodyKind.Json)
                     {
@@ -322,7 +322,7 @@ public partial class BulkJobClient
         {
             response = await SendAsync(route.Get(Version, id, BulkDialect.Xml), cancellationToken).ConfigureAwait(false);
         }
-        catch (SalesforceRestException e) when (IsAmbiguous(e))
+        catch (SalesforceRestException e) when (TransientResponses.IsAmbiguous(e))
         {
             throw refusal;
         }
@@ -360,7 +360,7 @@ public partial class BulkJobClient
         {
             response = await SendAsync(route.Get(Version, id, dialect), cancellationToken).ConfigureAwait(false);
         }
-        catch (SalesforceRestException e) when (IsAmbiguous(e))
+        catch (SalesforceRestException e) when (TransientResponses.IsAmbiguous(e))
         {
             return null;
         }
@@ -370,11 +370,8 @@ public partial class BulkJobClient
             return JobInfoWire.Parse(response.Body, response);
         }
 
-        return (int)response.StatusCode >= 500 ? null : throw ApiErrors.ToException(response);
+        return TransientResponses.IsServerError(response.StatusCode) ? null : throw ApiErrors.ToException(response);
     }
-
-    private static bool IsAmbiguous(SalesforceRestException e) =>
-        string.Equals(e.ErrorCode, SfBulkErrorCodes.NetworkError, StringComparison.Ordinal) || (e.StatusCode is { } s && (int)s >= 500);
 
     private static CloseJobResult Done(JobInfo job, CloseOutcome outcome, bool wasAlready, int attempts, JobRoute route) =>
         new(job, outcome, wasAlready, attempts, route.Api);

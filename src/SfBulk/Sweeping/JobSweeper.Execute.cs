@@ -1,4 +1,5 @@
 using System.Globalization;
+using SfBulk.Http;
 using SfBulk.Jobs;
 using SfBulk.Models;
 using SfBulk.Watching;
@@ -153,17 +154,11 @@ public partial class JobSweeper
     private const int ExtraPasses = 2;
 
     /// <summary>
-    /// A failure that may pass: no answer, a 5xx, or throttling. Not the per-job time-out: a job that used all of it
-    /// is not given it twice more.
+    /// A failure that may pass (<see cref="TransientResponses.IsPassing(Exception?)"/>): no answer, a 5xx, or throttling.
+    /// Not the per-job time-out: a job that used all of it is not given it twice more.
     /// </summary>
-    private static bool IsPassing(Exception? error, CancellationToken cancellationToken) => !cancellationToken.IsCancellationRequested && error switch
-    {
-        SalesforceRestException rest => string.Equals(rest.ErrorCode, SfBulkErrorCodes.NetworkError, StringComparison.Ordinal)
-            || string.Equals(rest.ErrorCode, "REQUEST_LIMIT_EXCEEDED", StringComparison.Ordinal)
-            || (rest.StatusCode is { } status && ((int)status >= 500 || (int)status == 429)),
-        HttpRequestException => true,
-        _ => false,
-    };
+    private static bool IsPassing(Exception? error, CancellationToken cancellationToken) =>
+        !cancellationToken.IsCancellationRequested && TransientResponses.IsPassing(error);
 
     private async Task<(SweepJobResult Result, Exception? Error)> RunOneAsync(SweepPlanEntry entry, CancellationToken cancellationToken)
     {
