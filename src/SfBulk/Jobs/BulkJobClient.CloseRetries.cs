@@ -1,6 +1,7 @@
 using Polly;
 using Polly.Retry;
 using SfBulk.Http;
+using SfBulk.Wire;
 
 namespace SfBulk;
 
@@ -34,7 +35,7 @@ public partial class BulkJobClient
     private TimeSpan BackOff(CloseStep step)
     {
         var wait = _options.CloseRetryDelay * Math.Pow(2, step.Requests - 1);
-        if (step.Answer is { } answer && TransientResponses.RetryAfter(answer, _options.TimeProvider.GetUtcNow()) is { } asked)
+        if (step.Answer is { } answer && RetryAfterHeader.Read(answer, _options.TimeProvider.GetUtcNow()) is { } asked)
         {
             var honoured = asked < MaxRetryAfter ? asked : MaxRetryAfter;
             return honoured > wait ? honoured : wait;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using SfBulk.Http;
+using SfBulk.Wire;
 using SfBulk.Jobs;
 using SfBulk.Models;
 using SfBulk.Watching;

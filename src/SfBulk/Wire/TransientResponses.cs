@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 
-namespace SfBulk.Http;
+using SfBulk.Http;
+
+namespace SfBulk.Wire;
 
 /// <summary>
 /// The one definition of a failure that may pass (and of an answer that says nothing about whether a request was
@@ -64,7 +66,7 @@ internal static class TransientResponses
         }
 
         return (int)response.StatusCode is 400 or 403
-            && string.Equals(ErrorBodies.ErrorCode(response.Body), "REQUEST_LIMIT_EXCEEDED", StringComparison.OrdinalIgnoreCase)
+            && string.Equals(ApiErrors.Read(response).Code, "REQUEST_LIMIT_EXCEEDED", StringComparison.OrdinalIgnoreCase)
             && (response.Headers.ContainsKey("Retry-After") || HasAllocationLeft(response));
     }
 
@@ -100,22 +102,4 @@ internal static class TransientResponses
     /// </summary>
     public static bool IsTransientLogin(ApiResponse response) =>
         (int)response.StatusCode is 429 or 502 or 503 or 504;
-
-    /// <summary>The wait a <c>Retry-After</c> header asks for (seconds or an HTTP date), or null.</summary>
-    public static TimeSpan? RetryAfter(ApiResponse response, DateTimeOffset now)
-    {
-        if (!response.Headers.TryGetValue("Retry-After", out var value))
-        {
-            return null;
-        }
-
-        if (int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-
-        return DateTimeOffset.TryParseExact(value.Trim(), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
-            ? (date > now ? date - now : TimeSpan.Zero)
-            : null;
-    }
 }
