@@ -138,6 +138,90 @@ public sealed class CloseOutcomeTests
         Assert.Equal(3, await h.Emulator.CountAsync(JobsHarness.V1CloseRoute));
     }
 
+    [Fact]
+    public async Task CloseJobAsync_ServerErrorAskingToRetryLater_WaitsWhatItAsksNotTheShorterBackOff()
+    {
+        await using var h = await JobsHarness.StartAsync(o => o.CloseRetryDelay = TimeSpan.FromSeconds(1));
+        var created = await h.CreateV1JobAsync();
+        await AddServerErrorAsync(h, retryAfterSeconds: 5);
+        var start = h.Emulator.Time.GetUtcNow();
+
+        var close = h.Client.CloseJobAsync(created.Id, cancellationToken: Ct);
+
+        var second = await AdvanceUntilAsync(h, 2, close);
+        var result = await close;
+        Assert.Equal(CloseOutcome.Closed, result.Outcome);
+        Assert.Equal(2, result.Attempts);
+        Assert.True(second - start >= TimeSpan.FromSeconds(5), $"second attempt {second - start} after the first: Retry-After: 5 not honoured");
+    }
+
+    [Fact]
+    public async Task CloseJobAsync_RetryAfterShorterThanTheBackOff_WaitsTheBackOff()
+    {
+        await using var h = await JobsHarness.StartAsync(o => o.CloseRetryDelay = TimeSpan.FromSeconds(3));
+        var created = await h.CreateV1JobAsync();
+        await AddServerErrorAsync(h, retryAfterSeconds: 1);
+        var start = h.Emulator.Time.GetUtcNow();
+
+        var close = h.Client.CloseJobAsync(created.Id, cancellationToken: Ct);
+
+        var second = await AdvanceUntilAsync(h, 2, close);
+        Assert.Equal(CloseOutcome.Closed, (await close).Outcome);
+        Assert.True(second - start >= TimeSpan.FromSeconds(3), $"second attempt {second - start} after the first: shorter than the back-off");
+    }
+
+    [Fact]
+    public async Task CloseJobAsync_RetryAfterOfMinutes_WaitsThirtySecondsAtMost()
+    {
+        await using var h = await JobsHarness.StartAsync(o => o.CloseRetryDelay = TimeSpan.FromSeconds(1));
+        var created = await h.CreateV1JobAsync();
+        await AddServerErrorAsync(h, retryAfterSeconds: 600);
+        var start = h.Emulator.Time.GetUtcNow();
+
+        var close = h.Client.CloseJobAsync(created.Id, cancellationToken: Ct);
+
+        var second = await AdvanceUntilAsync(h, 2, close);
+        Assert.Equal(CloseOutcome.Closed, (await close).Outcome);
+        Assert.True(second - start >= TimeSpan.FromSeconds(30), $"second attempt {second - start} after the first: shorter than 30 s");
+        Assert.True(second - start < TimeSpan.FromSeconds(50), $"second attempt {second - start} after the first: Retry-After not capped at 30 s");
+    }
+
+    [Fact]
+    public async Task CloseJobAsync_ClosedJsonJobInXml_SaysItAgainInJsonAtOnce()
+    {
+        // The switch to JSON is no retry: it does not wait the back-off (the clock never moves here).
+        await using var h = await JobsHarness.StartAsync(o => o.CloseRetryDelay = TimeSpan.FromMinutes(10));
+        var created = await h.CreateV1JobAsync("JSON");
+        await h.Client.CloseJobAsync(created.Id, new CloseJobOptions { Dialect = BulkDialect.Json, Api = BulkApi.V1 }, Ct);
+        await h.Emulator.ResetCountsAsync();
+
+        var result = await h.Client.CloseJobAsync(created.Id, new CloseJobOptions { Dialect = BulkDialect.Xml, Api = BulkApi.V1 }, Ct).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        Assert.Equal(CloseOutcome.AlreadyClosed, result.Outcome);
+        Assert.Equal(2, result.Attempts);
+        Assert.Equal(2, await h.Emulator.CountAsync(JobsHarness.V1CloseRoute)); // in XML, then in JSON
+    }
+
+    [Fact]
+    public async Task CloseJobAsync_OneAttemptAllowedAndNoAnswer_ReadsTheJobOnceAndFailsWithoutSendingAgain()
+    {
+        await using var h = await JobsHarness.StartAsync(o => o.MaxCloseAttempts = 1);
+        var created = await h.CreateV1JobAsync();
+        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "dropBefore", count: 100);
+        await h.Emulator.ResetCountsAsync();
+
+        var e = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.CloseJobAsync(created.Id, cancellationToken: Ct));
+
+        Assert.Equal(SfBulkErrorCodes.NetworkError, e.ErrorCode);
+        Assert.Null(e.StatusCode);
+        Assert.Equal("POST", e.RequestMethod);
+        Assert.Equal(1, await h.Emulator.CountAsync(JobsHarness.V1CloseRoute));
+        Assert.Equal(1, await h.Emulator.CountAsync(V1GetRoute));
+    }
+
+    private static Task AddServerErrorAsync(JobsHarness h, int retryAfterSeconds) => h.Emulator.AddFaultAsync(
+        $"{{\"route\":\"{JobsHarness.V1CloseRoute}\",\"kind\":\"status\",\"status\":503,\"count\":1,\"retryAfterSeconds\":{retryAfterSeconds}}}");
+
     /// <summary>
     /// Moves the fake clock forward in small steps until the close route has seen <paramref name="requests"/>
     /// requests; returns the fake time then.
