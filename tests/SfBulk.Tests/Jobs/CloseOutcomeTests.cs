@@ -1,4 +1,5 @@
 using System.Net;
+using System.Threading.Channels;
 using SfBulk.Models;
 using SfBulk.Tests.Watching;
 
@@ -139,6 +140,27 @@ public sealed class CloseOutcomeTests
     }
 
     [Fact]
+    public async Task CloseJobAsync_ServerErrors_WaitsExactlyTheDelayThenTwiceIt()
+    {
+        // The client's clock is watched: each wait it starts is seen with its length, and time moves only by it.
+        await using var h = await JobsHarness.StartAsync();
+        var clock = new WatchedClock(h.Emulator.Time);
+        var client = new BulkJobClient(h.Connection, new BulkJobClientOptions { CloseRetryDelay = TimeSpan.FromSeconds(1), TimeProvider = clock });
+        var created = await h.CreateV1JobAsync();
+        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "status", 503, count: 2);
+
+        var close = client.CloseJobAsync(created.Id, cancellationToken: Ct);
+
+        Assert.Equal(TimeSpan.FromSeconds(1), await clock.NextWaitAsync());
+        h.Emulator.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(TimeSpan.FromSeconds(2), await clock.NextWaitAsync());
+        h.Emulator.Time.Advance(TimeSpan.FromSeconds(2));
+        var result = await close.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        Assert.Equal(CloseOutcome.Closed, result.Outcome);
+        Assert.Equal(3, result.Attempts);
+    }
+
+    [Fact]
     public async Task CloseJobAsync_ServerErrorAskingToRetryLater_WaitsWhatItAsksNotTheShorterBackOff()
     {
         await using var h = await JobsHarness.StartAsync(o => o.CloseRetryDelay = TimeSpan.FromSeconds(1));
@@ -241,5 +263,30 @@ public sealed class CloseOutcomeTests
         }
 
         throw new TimeoutException("attempt " + requests + " never came");
+    }
+    /// <summary>A clock over the fake one that reports every wait started on it (its length), in order.</summary>
+    private sealed class WatchedClock(TimeProvider inner) : TimeProvider
+    {
+        private readonly Channel<TimeSpan> _waits = Channel.CreateUnbounded<TimeSpan>();
+
+        public override TimeZoneInfo LocalTimeZone => inner.LocalTimeZone;
+
+        public override long TimestampFrequency => inner.TimestampFrequency;
+
+        public override DateTimeOffset GetUtcNow() => inner.GetUtcNow();
+
+        public override long GetTimestamp() => inner.GetTimestamp();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            if (dueTime > TimeSpan.Zero && dueTime != Timeout.InfiniteTimeSpan)
+            {
+                _waits.Writer.TryWrite(dueTime);
+            }
+
+            return inner.CreateTimer(callback, state, dueTime, period);
+        }
+
+        public async Task<TimeSpan> NextWaitAsync() => await _waits.Reader.ReadAsync(Ct).AsTask().WaitAsync(TimeSpan.FromSeconds(30), Ct);
     }
 }
