@@ -115,7 +115,7 @@ public partial class BulkJobClient
         {
             var attempt = route.IsQuery && target == CloseJobState.Closed
                 ? await RefuseQueryCloseAsync(route, id, cancellationToken).ConfigureAwait(false)
-                : await CloseOnRouteAsync(new RouteCall(route, id, target, dialect, routes.Length > 1), cancellationToken).ConfigureAwait(false);
+                : await CloseOnRouteAsync(new RouteCall(route, id, target, dialect), cancellationToken).ConfigureAwait(false);
             switch (attempt.End)
             {
                 case RouteEnd.Done:

@@ -49,12 +49,12 @@ public partial class BulkJobClient
     /// throttling <see cref="Answer"/> when there was one) after <see cref="Requests"/> requests, or neither (a switch
     /// of dialect: send again at once).
     /// </summary>
-    private sealed record CloseStep(RouteAttempt? End, Exception? Ambiguous, ApiResponse? Answer, int Requests)
+    private sealed record CloseStep(RouteAttempt? End, SalesforceRestException? Ambiguous, ApiResponse? Answer, int Requests)
     {
         public static CloseStep SwitchedDialect { get; } = new(null, null, null, 0);
 
         public static CloseStep Ended(RouteAttempt end) => new(end, null, null, 0);
 
-        public static CloseStep Again(Exception error, ApiResponse? answer, int requests) => new(null, error, answer, requests);
+        public static CloseStep Again(SalesforceRestException error, ApiResponse? answer, int requests) => new(null, error, answer, requests);
     }
 }

@@ -1,4 +1,3 @@
-using Polly;
 using SfBulk.Http;
 using SfBulk.Jobs;
 using SfBulk.Models;
@@ -25,15 +24,8 @@ public partial class BulkJobClient
             return end;
         }
 
-        // Out of attempts (the job was read once more and is not in the requested state).
-        var failure = step.Ambiguous as SalesforceRestException ?? new SalesforceRestException(
-            $"No response to the request for job {call.Id} after {call.Requests} attempts: {step.Ambiguous!.Message}",
-            SfBulkErrorCodes.NetworkError,
-            null,
-            call.Route.Api == BulkApi.V1 ? "POST" : "PATCH",
-            null,
-            step.Ambiguous);
-        return RouteAttempt.Failed(failure, call.Requests);
+        // Out of attempts (the job was read once more and is not in the requested state): the last failure stands.
+        return RouteAttempt.Failed(step.Ambiguous!, call.Requests);
     }
 
     /// <summary>One attempt: sends the change once and decides from the answer, or from the job when the answer is ambiguous.</summary>
@@ -47,11 +39,7 @@ public partial class BulkJobClient
         }
         catch (SalesforceRestException e) when (TransientResponses.IsAmbiguous(e))
         {
-            return await AfterAmbiguityAsync(call, e, null, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is HttpRequestException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            // A transport-level failure or one attempt's own timeout: the request may have reached Salesforce.
+            // No answer (the transport turns every network failure and its own timeout into NETWORK_ERROR), or a 5xx.
             return await AfterAmbiguityAsync(call, e, null, cancellationToken).ConfigureAwait(false);
         }
 
@@ -77,13 +65,13 @@ public partial class BulkJobClient
 
         // A success answer whose job is not in the requested state (or not a job of this route): not a close.
         var unchanged = WrongRoute(call.Route, call.Id, job, response);
-        return call.MoreRoutes && (call.Route.Api != BulkApi.V1 || RouteEvidence.MayBeV2(job))
+        return call.Route.Api != BulkApi.V1 || RouteEvidence.MayBeV2(job)
             ? RouteAttempt.Refused(unchanged, call.Requests)
             : RouteAttempt.Failed(unchanged, call.Requests);
     }
 
     /// <summary>No answer, a 5xx or throttling: after no answer (or on the last attempt) the job is read before acting again.</summary>
-    private async Task<CloseStep> AfterAmbiguityAsync(RouteCall call, Exception error, ApiResponse? answer, CancellationToken cancellationToken)
+    private async Task<CloseStep> AfterAmbiguityAsync(RouteCall call, SalesforceRestException error, ApiResponse? answer, CancellationToken cancellationToken)
     {
         call.SentBefore = true;
         if (answer is null || call.Requests >= _options.MaxCloseAttempts)
@@ -145,7 +133,7 @@ public partial class BulkJobClient
 
         // Still not in the requested state: Salesforce's refusal stands (a 1.0 read that could be a 2.0 job shown by
         // the 1.0 route is confirmed on the 2.0 routes first).
-        return CloseStep.Ended(call.MoreRoutes && call.Route.Api == BulkApi.V1 && RouteEvidence.MayBeV2(current)
+        return CloseStep.Ended(call.Route.Api == BulkApi.V1 && RouteEvidence.MayBeV2(current)
             ? RouteAttempt.Refused(error, call.Requests)
             : RouteAttempt.Failed(error, call.Requests));
     }
@@ -224,7 +212,7 @@ public partial class BulkJobClient
     private static CloseOutcome Changed(CloseJobState target) => target == CloseJobState.Aborted ? CloseOutcome.Aborted : CloseOutcome.Closed;
 
     /// <summary>One close or abort on one route, across its attempts: what is asked, in which dialect, and what was sent so far.</summary>
-    private sealed class RouteCall(JobRoute route, string id, CloseJobState target, BulkDialect dialect, bool moreRoutes)
+    private sealed class RouteCall(JobRoute route, string id, CloseJobState target, BulkDialect dialect)
     {
         public JobRoute Route { get; } = route;
 
@@ -233,9 +221,6 @@ public partial class BulkJobClient
         public CloseJobState Target { get; } = target;
 
         public BulkJobState WireState { get; } = route.WireState(target);
-
-        /// <summary>True when other routes may still hold the job (<see cref="BulkApi.Auto"/> or <see cref="BulkApi.V2"/>).</summary>
-        public bool MoreRoutes { get; } = moreRoutes;
 
         public BulkDialect Dialect { get; private set; } = dialect;
 

@@ -13,6 +13,8 @@ namespace SfBulk.Tests.Jobs;
 public sealed class CloseOutcomeTests
 {
     private const string V1GetRoute = "GET /services/async/{version}/job/{jobId}";
+    private const string V2IngestGetRoute = "GET /services/data/v{version}/jobs/ingest/{jobId}";
+    private const string V2QueryGetRoute = "GET /services/data/v{version}/jobs/query/{jobId}";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -239,6 +241,120 @@ public sealed class CloseOutcomeTests
         Assert.Equal("POST", e.RequestMethod);
         Assert.Equal(1, await h.Emulator.CountAsync(JobsHarness.V1CloseRoute));
         Assert.Equal(1, await h.Emulator.CountAsync(V1GetRoute));
+    }
+
+    [Theory]
+    [InlineData(BulkApi.Auto, "No Bulk API job ")]
+    [InlineData(BulkApi.V2, "No Bulk API 2.0 job ")]
+    public async Task CloseJobAsync_NoSuchJob_SaysNoJobWasFoundOnAnyRoute(BulkApi api, string start)
+    {
+        await using var h = await JobsHarness.StartAsync();
+
+        var e = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.CloseJobAsync("750R0000000zzzz", new CloseJobOptions { Api = api }, Ct));
+
+        Assert.StartsWith(start + "750R0000000zzzz", e.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await h.Emulator.CountAsync(V2IngestGetRoute)); // the 2.0 404 is taken as it is, without a read
+    }
+
+    [Fact]
+    public async Task CloseJobAsync_ClosedJsonJobInJson_OneRequest()
+    {
+        await using var h = await JobsHarness.StartAsync();
+        var created = await h.CreateV1JobAsync("JSON");
+        await h.Client.CloseJobAsync(created.Id, new CloseJobOptions { Dialect = BulkDialect.Json, Api = BulkApi.V1 }, Ct);
+        await h.Emulator.ResetCountsAsync();
+
+        var result = await h.Client.CloseJobAsync(created.Id, new CloseJobOptions { Dialect = BulkDialect.Json, Api = BulkApi.V1 }, Ct);
+
+        Assert.Equal(CloseOutcome.AlreadyClosed, result.Outcome);
+        Assert.Equal(1, await h.Emulator.CountAsync(JobsHarness.V1CloseRoute));
+    }
+
+    [Fact]
+    public async Task CloseJobAsync_TimeoutOfTheLongestAllowed_Closes()
+    {
+        await using var h = await JobsHarness.StartAsync();
+        var created = await h.CreateV1JobAsync();
+
+        var result = await h.Client.CloseJobAsync(created.Id, new CloseJobOptions { Timeout = CloseJobOptions.MaxTimeout }, Ct);
+
+        Assert.Equal(CloseOutcome.Closed, result.Outcome);
+    }
+
+    [Theory]
+    [InlineData(true, "Aborting job ")]
+    [InlineData(false, "Closing job ")]
+    public async Task ChangeState_NoAnswerWithinTheTimeout_TimeoutNamesWhatWasAsked(bool abort, string start)
+    {
+        await using var h = await JobsHarness.StartAsync();
+        var created = await h.CreateV1JobAsync();
+        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "latency", count: 1, latencyMs: 60_000);
+        var options = new CloseJobOptions { Timeout = TimeSpan.FromSeconds(1) };
+
+        var change = abort ? h.Client.AbortJobAsync(created.Id, options, Ct) : h.Client.CloseJobAsync(created.Id, options, Ct);
+        while (await h.Emulator.CountAsync(JobsHarness.V1CloseRoute) == 0)
+        {
+            await Task.Delay(20, Ct);
+        }
+
+        h.Emulator.Time.Advance(TimeSpan.FromSeconds(2));
+        var e = await Assert.ThrowsAsync<SalesforceTimeoutException>(() => change.WaitAsync(TimeSpan.FromSeconds(30), Ct));
+
+        Assert.StartsWith(start + created.Id, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CloseJobAsync_ServerErrorOnTheOnlyAttemptToAnAbortedJob_ReadsItAndReportsAlreadyAborted()
+    {
+        await using var h = await JobsHarness.StartAsync(o => o.MaxCloseAttempts = 1);
+        var created = await h.CreateV1JobAsync();
+        await h.Client.AbortJobAsync(created.Id, cancellationToken: Ct);
+        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "status", 503);
+
+        var result = await h.Client.CloseJobAsync(created.Id, cancellationToken: Ct);
+
+        Assert.Equal(CloseOutcome.AlreadyAborted, result.Outcome);
+        Assert.False(result.WasAlreadyInRequestedState);
+        Assert.Equal(BulkJobState.Aborted, result.Job.State);
+    }
+
+    [Fact]
+    public async Task CloseJobAsync_QueryJobWhoseReadIsRefused_ThrowsTheRefusalNotNotFound()
+    {
+        await using var h = await JobsHarness.StartAsync();
+        var created = await h.CreateV2QueryJobAsync();
+        await h.AddFaultAsync(V2QueryGetRoute, "status", 400);
+
+        var e = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.CloseJobAsync(created.Id, new CloseJobOptions { Api = BulkApi.V2 }, Ct));
+
+        Assert.Equal(HttpStatusCode.BadRequest, e.StatusCode);
+        Assert.DoesNotContain("No Bulk API 2.0 job", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CloseJobAsync_NoAnswerAndTheReadRefused_ThrowsTheReadsRefusal()
+    {
+        await using var h = await JobsHarness.StartAsync();
+        var created = await h.CreateV1JobAsync();
+        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "dropBefore");
+        await h.AddFaultAsync(V1GetRoute, "status", 400);
+
+        var e = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.CloseJobAsync(created.Id, cancellationToken: Ct));
+
+        Assert.Equal(HttpStatusCode.BadRequest, e.StatusCode);
+        Assert.Equal(BulkJobState.Open, (await h.Client.GetJobAsync(created.Id, cancellationToken: Ct)).State);
+    }
+
+    [Fact]
+    public async Task CloseJobAsync_V1RouteAnswersAV2JobUnchanged_SaysInWhichStateItWasLeft()
+    {
+        await using var h = await JobsHarness.StartAsync(emulator: o => o.Variants = new SfBulk.Emulator.Fidelity.EmulatorVariants { V1RouteForV2Job = SfBulk.Emulator.Fidelity.V1RouteForV2Job.JobInfo });
+        var created = await h.CreateV2IngestJobAsync();
+
+        var e = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.CloseJobAsync(created.Id, new CloseJobOptions { Api = BulkApi.V1 }, Ct));
+
+        Assert.Contains("with the job in state Open: it was not changed", e.Message, StringComparison.Ordinal);
+        Assert.Equal(SfBulkErrorCodes.InvalidResponse, e.ErrorCode);
     }
 
     private static Task AddServerErrorAsync(JobsHarness h, int retryAfterSeconds) => h.Emulator.AddFaultAsync(
