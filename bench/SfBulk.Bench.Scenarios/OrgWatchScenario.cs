@@ -6,7 +6,7 @@ using SfBulk.Authentication;
 using SfBulk.Emulator;
 using SfBulk.Models;
 using SfBulk.Sweeping;
-using SfBulk.Tests.Watching;
+using SfBulk.Testing;
 using SfBulk.Watching;
 
 namespace SfBulk.Bench.Scenarios;

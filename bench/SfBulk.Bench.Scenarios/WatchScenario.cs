@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using SfBulk.Authentication;
 using SfBulk.Emulator;
 using SfBulk.Models;
-using SfBulk.Tests.Watching;
+using SfBulk.Testing;
 using SfBulk.Watching;
 
 namespace SfBulk.Bench.Scenarios;

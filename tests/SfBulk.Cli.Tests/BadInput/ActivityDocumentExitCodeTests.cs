@@ -1,10 +1,9 @@
 using SfBulk.Cli.Tests.Infrastructure;
-using SfBulk.Tests.Security;
 
 namespace SfBulk.Cli.Tests.BadInput;
 
 /// <summary>Activity documents (<c>sfbulk run</c>) with missing, extra or hostile content, in JSON and in XML.</summary>
-public sealed class ActivityDocumentExitCodeTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
+public sealed class ActivityDocumentExitCodeTests(CliEmulator emulator) : IClassFixture<CliEmulator>
 {
     [Theory]
     [InlineData("input.json", """{"CloseJobOptional":{"timeout":5000}}""", "job id is empty")]
@@ -34,7 +33,7 @@ public sealed class ActivityDocumentExitCodeTests(EmulatorFixture emulator) : IC
     {
         using var dir = new TempConfig();
         var id = await emulator.OpenJobAsync();
-        var session = await emulator.GetSessionAsync();
+        var session = await emulator.LoginAsync();
         var content = name.EndsWith(".json", StringComparison.Ordinal)
             ? $$$"""
                 {"CloseJobConnection":{"ServerUrl":"{{{emulator.Url}}}","SessionId":"{{{session}}}","ExternalSessionIdUsed":true,"Proxy":"none"},

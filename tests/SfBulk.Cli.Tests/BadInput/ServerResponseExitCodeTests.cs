@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using SfBulk.Cli.Tests.Infrastructure;
-using SfBulk.Tests.BadInput;
-using SfBulk.Tests.Security;
 
 namespace SfBulk.Cli.Tests.BadInput;
 

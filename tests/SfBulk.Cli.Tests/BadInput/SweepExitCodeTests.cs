@@ -1,6 +1,4 @@
 using SfBulk.Cli.Tests.Infrastructure;
-using SfBulk.Tests.BadInput;
-using SfBulk.Tests.Security;
 
 namespace SfBulk.Cli.Tests.BadInput;
 

@@ -8,10 +8,10 @@ public sealed class ApiFloorCommandTests
     [Fact]
     public async Task Sweep_FloorReachedMidway_ExitsSixAndReportSaysSo()
     {
-        await using var emulator = new EmulatorFixture();
+        await using var emulator = new CliEmulator();
         await emulator.InitializeAsync();
         await emulator.SeedClassicAsync("""{"count":10,"ageSeconds":90000}""");
-        await emulator.ControlAsync("_emulator/limits", """{"DailyApiRequests":{"max":1000,"used":970}}""");
+        await emulator.PostControlAsync("_emulator/limits", """{"DailyApiRequests":{"max":1000,"used":970}}""");
 
         var result = await CliProcess.RunAsync(["sweep", "--yes", "--min-api-remaining", "2%", "--output", "json", .. await emulator.SessionArgsAsync()]);
 
@@ -25,7 +25,7 @@ public sealed class ApiFloorCommandTests
     [Fact]
     public async Task Sweep_DryRun_ShowsRequestsToSpendAndWhatRemains()
     {
-        await using var emulator = new EmulatorFixture();
+        await using var emulator = new CliEmulator();
         await emulator.InitializeAsync();
         await emulator.SeedClassicAsync("""{"count":4,"ageSeconds":90000}""");
 
@@ -42,10 +42,10 @@ public sealed class ApiFloorCommandTests
     [Fact]
     public async Task Watch_FloorReached_ExitsSix()
     {
-        await using var emulator = new EmulatorFixture();
+        await using var emulator = new CliEmulator();
         await emulator.InitializeAsync();
         var id = await emulator.OpenJobAsync("""{"operation":"query","pkChunking":{"chunkSize":100000},"chunks":40,"chunkDurationSeconds":3600}""");
-        await emulator.ControlAsync("_emulator/limits", """{"DailyApiRequests":{"max":1000,"used":985}}""");
+        await emulator.PostControlAsync("_emulator/limits", """{"DailyApiRequests":{"max":1000,"used":985}}""");
 
         var result = await CliProcess.RunAsync(["watch", id, "--min-api-remaining", "10", "--output", "json", .. await emulator.SessionArgsAsync()], timeout: TimeSpan.FromMinutes(2));
 

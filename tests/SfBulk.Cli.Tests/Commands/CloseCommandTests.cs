@@ -2,7 +2,7 @@ using SfBulk.Cli.Tests.Infrastructure;
 
 namespace SfBulk.Cli.Tests.Commands;
 
-public sealed class CloseCommandTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
+public sealed class CloseCommandTests(CliEmulator emulator) : IClassFixture<CliEmulator>
 {
     [Fact]
     public async Task Close_OpenJob_ClosesAndPrintsJobInfoJson()
@@ -195,13 +195,13 @@ public sealed class CloseCommandTests(EmulatorFixture emulator) : IClassFixture<
     public async Task Close_SessionIdFromStdin_ClosesAndNeverEchoesIt()
     {
         var id = await emulator.OpenJobAsync();
-        var session = await emulator.GetSessionAsync();
+        var session = await emulator.LoginAsync();
         var result = await CliProcess.RunAsync(["close", id, "--instance-url", emulator.Url, "--session-id", "-", "-v", "diag"], stdin: session + "\n");
 
         CliAssert.ExitCode(0, result);
         Assert.Contains("POST", result.StdErr, StringComparison.Ordinal);
         Assert.Contains("/services/async/66.0/job/" + id, result.StdErr, StringComparison.Ordinal);
-        CliAssert.Clean(result, session, EmulatorFixture.CanaryPassword);
+        CliAssert.Clean(result, session, Canaries.Password);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using SfBulk.Cli.Tests.Infrastructure;
 namespace SfBulk.Cli.Tests.Commands;
 
 /// <summary><c>sfbulk close -</c>: job ids on standard input, each checked before anything is sent.</summary>
-public sealed class CloseFromStandardInputTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
+public sealed class CloseFromStandardInputTests(CliEmulator emulator) : IClassFixture<CliEmulator>
 {
     [Fact]
     public async Task Close_IdsOnStandardInput_ClosesEachOnceWithThoseOnTheCommandLine()

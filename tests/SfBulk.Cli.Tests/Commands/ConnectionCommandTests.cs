@@ -4,10 +4,10 @@ using SfBulk.Cli.Tests.Infrastructure;
 namespace SfBulk.Cli.Tests.Commands;
 
 [UnsupportedOSPlatform("windows")]
-public sealed class ConnectionCommandTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
+public sealed class ConnectionCommandTests(CliEmulator emulator) : IClassFixture<CliEmulator>
 {
     private Task<CliResult> AddSoapAsync(TempConfig config, string name, params string[] more) =>
-        CliProcess.RunAsync(["connection", "add", name, "--login-url", emulator.Url, "--credential", "soap", "--username", emulator.Username, "--password", "-", .. more], config.Env(), stdin: EmulatorFixture.CanaryPassword + "\n");
+        CliProcess.RunAsync(["connection", "add", name, "--login-url", emulator.Url, "--credential", "soap", "--username", emulator.Username, "--password", "-", .. more], config.Env(), stdin: Canaries.Password + "\n");
 
     [Fact]
     public async Task Add_PasswordFromStdin_StoresOwnerOnlyFileAndMakesItDefault()
@@ -17,9 +17,9 @@ public sealed class ConnectionCommandTests(EmulatorFixture emulator) : IClassFix
 
         CliAssert.ExitCode(0, result);
         Assert.Contains("It is the default connection.", result.StdErr, StringComparison.Ordinal);
-        CliAssert.Clean(result, EmulatorFixture.CanaryPassword);
+        CliAssert.Clean(result, Canaries.Password);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(config.FilePath));
-        Assert.Contains(EmulatorFixture.CanaryPassword, await File.ReadAllTextAsync(config.FilePath, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains(Canaries.Password, await File.ReadAllTextAsync(config.FilePath, TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -40,8 +40,8 @@ public sealed class ConnectionCommandTests(EmulatorFixture emulator) : IClassFix
         Assert.Equal(["ci", "emu"], connections.Select(c => c.GetProperty("name").GetString()));
         Assert.Equal("***", connections[1].GetProperty("secrets").GetProperty("password").GetString());
         Assert.True(connections[1].GetProperty("default").GetBoolean());
-        CliAssert.Clean(text, EmulatorFixture.CanaryPassword);
-        CliAssert.Clean(json, EmulatorFixture.CanaryPassword);
+        CliAssert.Clean(text, Canaries.Password);
+        CliAssert.Clean(json, Canaries.Password);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class ConnectionCommandTests(EmulatorFixture emulator) : IClassFix
         Assert.Contains($"Connected to {emulator.Url} as {emulator.Username} (SOAP login)", result.StdOut, StringComparison.Ordinal);
         Assert.DoesNotContain("soap-login(", result.StdOut, StringComparison.Ordinal);
         Assert.Contains("services/Soap/u/", result.StdErr, StringComparison.Ordinal);
-        CliAssert.Clean(result, EmulatorFixture.CanaryPassword);
+        CliAssert.Clean(result, Canaries.Password);
     }
 
     [Fact]
@@ -68,13 +68,13 @@ public sealed class ConnectionCommandTests(EmulatorFixture emulator) : IClassFix
              "--client-secret-env", "EMU_CLIENT_SECRET", "--username", emulator.Username, "--password-env", "EMU_PASSWORD"],
             config.Env()));
 
-        var result = await CliProcess.RunAsync(["connection", "test", "oauth", "--output", "json"], config.Env(("EMU_CLIENT_SECRET", emulator.Server.Options.ClientSecret), ("EMU_PASSWORD", EmulatorFixture.CanaryPassword)));
+        var result = await CliProcess.RunAsync(["connection", "test", "oauth", "--output", "json"], config.Env(("EMU_CLIENT_SECRET", emulator.Server.Options.ClientSecret), ("EMU_PASSWORD", Canaries.Password)));
         var unset = await CliProcess.RunAsync(["connection", "test", "oauth"], config.Env());
 
         CliAssert.ExitCode(0, result);
         Assert.Equal(emulator.Url, CliAssert.Json(result).GetProperty("instanceUrl").GetString());
         Assert.Equal("oauth-password", CliAssert.Json(result).GetProperty("credential").GetString());
-        CliAssert.Clean(result, EmulatorFixture.CanaryPassword, emulator.Server.Options.ClientSecret);
+        CliAssert.Clean(result, Canaries.Password, emulator.Server.Options.ClientSecret);
         CliAssert.ExitCode(4, unset);
         Assert.Contains("EMU_CLIENT_SECRET, which is not set", unset.StdErr, StringComparison.Ordinal);
     }
@@ -105,7 +105,7 @@ public sealed class ConnectionCommandTests(EmulatorFixture emulator) : IClassFix
         CliAssert.ExitCode(4, result);
         Assert.Contains("chmod 600", result.StdErr, StringComparison.Ordinal);
         Assert.Contains("mode 644", result.StdErr, StringComparison.Ordinal);
-        CliAssert.Clean(result, EmulatorFixture.CanaryPassword);
+        CliAssert.Clean(result, Canaries.Password);
     }
 
     [Fact]
@@ -161,11 +161,11 @@ public sealed class ConnectionCommandTests(EmulatorFixture emulator) : IClassFix
     public async Task Add_LiteralSecret_WarnsAboutShellHistory()
     {
         using var config = new TempConfig();
-        var result = await CliProcess.RunAsync(["connection", "add", "emu", "--login-url", emulator.Url, "--credential", "soap", "--username", emulator.Username, "--password", EmulatorFixture.CanaryPassword], config.Env());
+        var result = await CliProcess.RunAsync(["connection", "add", "emu", "--login-url", emulator.Url, "--credential", "soap", "--username", emulator.Username, "--password", Canaries.Password], config.Env());
 
         CliAssert.ExitCode(0, result);
         Assert.Contains("shell history", result.StdErr, StringComparison.Ordinal);
-        CliAssert.Clean(result, EmulatorFixture.CanaryPassword);
+        CliAssert.Clean(result, Canaries.Password);
     }
 
     [Fact]

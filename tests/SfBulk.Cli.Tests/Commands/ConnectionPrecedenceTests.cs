@@ -8,7 +8,7 @@ namespace SfBulk.Cli.Tests.Commands;
 /// SFBULK_SESSION_ID, the default connection. Each test makes every lower source broken, so only the winner works.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
-public sealed class ConnectionPrecedenceTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
+public sealed class ConnectionPrecedenceTests(CliEmulator emulator) : IClassFixture<CliEmulator>
 {
     private async Task AddAsync(TempConfig config, string name, string password)
     {
@@ -43,7 +43,7 @@ public sealed class ConnectionPrecedenceTests(EmulatorFixture emulator) : IClass
     public async Task NamedConnection_WinsOverTargetOrgAndEnvironment()
     {
         using var config = new TempConfig();
-        await AddAsync(config, "good", EmulatorFixture.CanaryPassword);
+        await AddAsync(config, "good", Canaries.Password);
         using var hole = new BlackHoleServer();
         var id = await emulator.OpenJobAsync();
 
@@ -52,7 +52,7 @@ public sealed class ConnectionPrecedenceTests(EmulatorFixture emulator) : IClass
             config.Env(("PATH", "/nonexistent"), ("SFBULK_INSTANCE_URL", hole.Url), ("SFBULK_SESSION_ID", "x")));
 
         CliAssert.ExitCode(0, result);
-        CliAssert.Clean(result, EmulatorFixture.CanaryPassword);
+        CliAssert.Clean(result, Canaries.Password);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class ConnectionPrecedenceTests(EmulatorFixture emulator) : IClass
     {
         using var config = new TempConfig();
         using var hole = new BlackHoleServer();
-        var token = await emulator.GetSessionAsync();
+        var token = await emulator.LoginAsync();
         var id = await emulator.OpenJobAsync();
 
         var result = await CliProcess.RunAsync(
@@ -89,7 +89,7 @@ public sealed class ConnectionPrecedenceTests(EmulatorFixture emulator) : IClass
         using var config = new TempConfig();
         await AddAsync(config, "broken", "wrong-password");
         var id = await emulator.OpenJobAsync();
-        var token = await emulator.GetSessionAsync();
+        var token = await emulator.LoginAsync();
 
         var result = await CliProcess.RunAsync(["close", id], config.Env(("SFBULK_INSTANCE_URL", emulator.Url), ("SFBULK_SESSION_ID", token)));
 
@@ -101,14 +101,14 @@ public sealed class ConnectionPrecedenceTests(EmulatorFixture emulator) : IClass
     public async Task DefaultConnection_IsUsedWhenNothingElseIsGiven()
     {
         using var config = new TempConfig();
-        await AddAsync(config, "emu", EmulatorFixture.CanaryPassword);
+        await AddAsync(config, "emu", Canaries.Password);
         var id = await emulator.OpenJobAsync();
 
         var result = await CliProcess.RunAsync(["close", id, "-v", "diag"], config.Env());
 
         CliAssert.ExitCode(0, result);
         Assert.Contains("[emu]", result.StdErr, StringComparison.Ordinal);
-        CliAssert.Clean(result, EmulatorFixture.CanaryPassword);
+        CliAssert.Clean(result, Canaries.Password);
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class ConnectionPrecedenceTests(EmulatorFixture emulator) : IClass
     public async Task UnknownNamedConnection_ExitsFourAndListsKnownOnes()
     {
         using var config = new TempConfig();
-        await AddAsync(config, "emu", EmulatorFixture.CanaryPassword);
+        await AddAsync(config, "emu", Canaries.Password);
 
         var result = await CliProcess.RunAsync(["list", "--connection", "prod"], config.Env());
 

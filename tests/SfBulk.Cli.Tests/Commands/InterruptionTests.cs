@@ -22,7 +22,7 @@ public sealed class InterruptionTests
             await first.KillAsync();
         }
 
-        var closesBeforeRestart = await org.RouteCountAsync(CloseRoute);
+        var closesBeforeRestart = await org.RequestsAsync(CloseRoute);
         var stillOpen = new List<string>();
         foreach (var id in ids)
         {
@@ -46,7 +46,7 @@ public sealed class InterruptionTests
         Assert.Equal(stillOpen.Order(StringComparer.Ordinal), reported.Keys.Order(StringComparer.Ordinal));
         Assert.All(reported.Values, outcome => Assert.Equal("closed", outcome));
         Assert.Equal(stillOpen.Count, report.GetProperty("counts").GetProperty("closed").GetInt32());
-        Assert.Equal(closesBeforeRestart + stillOpen.Count, await org.RouteCountAsync(CloseRoute));
+        Assert.Equal(closesBeforeRestart + stillOpen.Count, await org.RequestsAsync(CloseRoute));
         foreach (var id in ids)
         {
             Assert.Equal("Closed", await org.ClassicJobStateAsync(id));
@@ -121,20 +121,20 @@ public sealed class InterruptionTests
     }
 
     /// <summary>A new emulated org with <see cref="Jobs"/> open jobs whose closes each take 25 ms, so that a command is still busy when stopped.</summary>
-    private static async Task<(EmulatorFixture Org, string[] Ids, string[] Args)> SlowOrgAsync()
+    private static async Task<(CliEmulator Org, string[] Ids, string[] Args)> SlowOrgAsync()
     {
-        var org = new EmulatorFixture();
+        var org = new CliEmulator();
         await org.InitializeAsync();
         var ids = await org.SeedClassicAsync($$"""{"count":{{Jobs}},"ageSeconds":7200}""");
-        await org.ControlAsync("_emulator/faults", $$"""{"route":"{{CloseRoute}}","kind":"latency","latencyMs":25}""");
+        await org.PostControlAsync("_emulator/faults", $$"""{"route":"{{CloseRoute}}","kind":"latency","latencyMs":25}""");
         return (org, ids, await org.SessionArgsAsync());
     }
 
     /// <summary>Starts <c>sfbulk</c> with <paramref name="args"/> and returns once <paramref name="closesBefore"/> closes reached the org.</summary>
-    private static async Task<RunningCli> StartAsync(EmulatorFixture org, string[] args, int closesBefore)
+    private static async Task<RunningCli> StartAsync(CliEmulator org, string[] args, int closesBefore)
     {
         var cli = RunningCli.Start(args);
-        await RunningCli.UntilAsync(async () => await org.RouteCountAsync(CloseRoute) >= closesBefore);
+        await RunningCli.UntilAsync(async () => await org.RequestsAsync(CloseRoute) >= closesBefore);
         return cli;
     }
 }

@@ -3,12 +3,12 @@ using SfBulk.Cli.Tests.Infrastructure;
 
 namespace SfBulk.Cli.Tests.Commands;
 
-public sealed class LimitsCommandTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
+public sealed class LimitsCommandTests(CliEmulator emulator) : IClassFixture<CliEmulator>
 {
     [Fact]
     public async Task Limits_Json_KeepsSalesforceNamesWithMaxAndRemaining()
     {
-        await emulator.ControlAsync("_emulator/limits", """{"DailyBulkApiBatches":{"used":1500},"DailyBulkV2QueryJobs":{"used":250}}""");
+        await emulator.PostControlAsync("_emulator/limits", """{"DailyBulkApiBatches":{"used":1500},"DailyBulkV2QueryJobs":{"used":250}}""");
 
         var result = await CliProcess.RunAsync(["limits", "--output", "json", .. await emulator.SessionArgsAsync()]);
 
@@ -27,7 +27,7 @@ public sealed class LimitsCommandTests(EmulatorFixture emulator) : IClassFixture
     [Fact]
     public async Task Limits_Text_TableWithShareUsed()
     {
-        await emulator.ControlAsync("_emulator/limits", """{"DailyBulkV2QueryFileStorageMB":{"max":1000,"used":125}}""");
+        await emulator.PostControlAsync("_emulator/limits", """{"DailyBulkV2QueryFileStorageMB":{"max":1000,"used":125}}""");
 
         var result = await CliProcess.RunAsync(["limits", .. await emulator.SessionArgsAsync()]);
 

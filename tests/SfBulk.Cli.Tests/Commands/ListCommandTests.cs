@@ -2,7 +2,7 @@ using SfBulk.Cli.Tests.Infrastructure;
 
 namespace SfBulk.Cli.Tests.Commands;
 
-public sealed class ListCommandTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
+public sealed class ListCommandTests(CliEmulator emulator) : IClassFixture<CliEmulator>
 {
     private async Task<List<string>> ListIdsAsync(params string[] args)
     {

@@ -3,7 +3,7 @@ using SfBulk.Cli.Tests.Infrastructure;
 
 namespace SfBulk.Cli.Tests.Commands;
 
-public sealed class RunCommandTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
+public sealed class RunCommandTests(CliEmulator emulator) : IClassFixture<CliEmulator>
 {
     private static string WriteInput(TempConfig dir, string name, string content)
     {
@@ -17,7 +17,7 @@ public sealed class RunCommandTests(EmulatorFixture emulator) : IClassFixture<Em
     {
         using var dir = new TempConfig();
         var id = await emulator.OpenJobAsync();
-        var session = await emulator.GetSessionAsync();
+        var session = await emulator.LoginAsync();
         var input = WriteInput(dir, "input.json", $$$"""
             {"CloseJobConnection":{"ServerUrl":"{{{emulator.Url}}}/services/Soap/u/64.0/00D","SessionId":"{{{session}}}","ExternalSessionIdUsed":true},
              "CloseJob":{"jobId":"{{{id}}}","state":"Aborted"},"CloseJobOptional":{"timeout":30000}}
@@ -36,7 +36,7 @@ public sealed class RunCommandTests(EmulatorFixture emulator) : IClassFixture<Em
     public async Task Run_XmlInputWithNamedConnection_WritesXmlOutputFile()
     {
         using var dir = new TempConfig();
-        var add = await CliProcess.RunAsync(["connection", "add", "emu", "--login-url", emulator.Url, "--credential", "soap", "--username", emulator.Username, "--password", "-"], dir.Env(), stdin: EmulatorFixture.CanaryPassword + "\n");
+        var add = await CliProcess.RunAsync(["connection", "add", "emu", "--login-url", emulator.Url, "--credential", "soap", "--username", emulator.Username, "--password", "-"], dir.Env(), stdin: Canaries.Password + "\n");
         CliAssert.ExitCode(0, add);
         var id = await emulator.OpenJobAsync();
         var input = WriteInput(dir, "input.xml", $"<CloseJobInput><CloseJob><jobId>{id}</jobId><state>Closed</state></CloseJob></CloseJobInput>");
@@ -56,7 +56,7 @@ public sealed class RunCommandTests(EmulatorFixture emulator) : IClassFixture<Em
     public async Task Run_MissingJob_WritesFaultDocumentAndExitsFive()
     {
         using var dir = new TempConfig();
-        var session = await emulator.GetSessionAsync();
+        var session = await emulator.LoginAsync();
         var input = WriteInput(dir, "input.json", $$$"""{"CloseJobConnection":{"ServerUrl":"{{{emulator.Url}}}","SessionId":"{{{session}}}","ExternalSessionIdUsed":true},"CloseJob":{"jobId":"750R0000000zzzzIAA"}}""");
 
         var result = await CliProcess.RunAsync(["run", "--input", input]);

@@ -2,7 +2,7 @@ using SfBulk.Cli.Tests.Infrastructure;
 
 namespace SfBulk.Cli.Tests.Commands;
 
-public sealed class ShowCommandTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
+public sealed class ShowCommandTests(CliEmulator emulator) : IClassFixture<CliEmulator>
 {
     [Fact]
     public async Task Show_Job_PrintsJobInfoWithSalesforceFieldNames()

@@ -26,7 +26,7 @@ public sealed class SweepCommandTests
         var closed = await org.OpenJobAsync("""{"state":"Closed"}""");
         var query = (await org.SeedV2Async("""{"kind":"V2Query","state":"InProgress"}"""))[0];
         var args = await org.SessionArgsAsync();
-        var before = await org.MethodCountAsync("POST") + await org.MethodCountAsync("PATCH");
+        var before = await org.RequestsByMethodAsync("POST") + await org.RequestsByMethodAsync("PATCH");
 
         var result = await CliProcess.RunAsync(["sweep", "--dry-run", "--older-than", "0", "--output", "json", .. args]);
 
@@ -61,8 +61,8 @@ public sealed class SweepCommandTests
         Assert.Contains("query jobs have no Closed state", jobs[query].GetProperty("skipReason").GetString(), StringComparison.Ordinal);
 
         // Nothing was changed: no close or abort request reached the org, and the jobs are still open.
-        Assert.Equal(before, await org.MethodCountAsync("POST") + await org.MethodCountAsync("PATCH"));
-        Assert.Equal(0, await org.RouteCountAsync(CloseRoute));
+        Assert.Equal(before, await org.RequestsByMethodAsync("POST") + await org.RequestsByMethodAsync("PATCH"));
+        Assert.Equal(0, await org.RequestsAsync(CloseRoute));
         foreach (var id in open)
         {
             Assert.Equal("Open", await org.ClassicJobStateAsync(id));
@@ -135,7 +135,7 @@ public sealed class SweepCommandTests
     {
         await using var org = await OrgAsync();
         var open = await org.SeedClassicAsync("""{"count":4}""");
-        await org.ControlAsync("_emulator/faults", $$"""{"route":"{{CloseRoute}}","kind":"status","status":400,"errorCode":"ExceededQuota","message":"Injected: too many jobs","count":1}""");
+        await org.PostControlAsync("_emulator/faults", $$"""{"route":"{{CloseRoute}}","kind":"status","status":400,"errorCode":"ExceededQuota","message":"Injected: too many jobs","count":1}""");
         var result = await CliProcess.RunAsync(["sweep", "--yes", "--older-than", "0", "--concurrency", "1", "--output", "json", .. await org.SessionArgsAsync()]);
 
         CliAssert.ExitCode(1, result);
@@ -176,7 +176,7 @@ public sealed class SweepCommandTests
         Assert.DoesNotContain("http://", result.StdOut, StringComparison.Ordinal); // the request is not in the table
         Assert.Contains($"error: {theirs}: {code} (HTTP 400)", result.StdErr, StringComparison.Ordinal);
         Assert.Contains("2 jobs: 1 closed, 1 failed;", result.StdErr, StringComparison.Ordinal);
-        CliAssert.Clean(result, EmulatorFixture.CanaryPassword);
+        CliAssert.Clean(result, Canaries.Password);
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public sealed class SweepCommandTests
     {
         await using var org = await OrgAsync();
         var id = await org.OpenJobAsync();
-        await org.ControlAsync("_emulator/faults", $$"""{"route":"{{CloseRoute}}","kind":"dropAfter","count":1}""");
+        await org.PostControlAsync("_emulator/faults", $$"""{"route":"{{CloseRoute}}","kind":"dropAfter","count":1}""");
         var result = await CliProcess.RunAsync(["sweep", "--yes", "--older-than", "0", "--output", "json", .. await org.SessionArgsAsync()]);
 
         CliAssert.ExitCode(0, result);
@@ -192,7 +192,7 @@ public sealed class SweepCommandTests
         Assert.Equal(id, job.GetProperty("id").GetString());
         Assert.Equal("closed", job.GetProperty("outcome").GetString());
         Assert.Equal("Closed", job.GetProperty("state").GetString());
-        Assert.Equal(1, await org.RouteCountAsync(CloseRoute));
+        Assert.Equal(1, await org.RequestsAsync(CloseRoute));
     }
 
     [Fact]
@@ -334,7 +334,7 @@ public sealed class SweepCommandTests
     public async Task Sweep_ListingFails_ExitsFiveWithSalesforceCode()
     {
         await using var org = await OrgAsync();
-        await org.ControlAsync("_emulator/faults", """{"route":"GET /services/data/v{version}/jobs/ingest","kind":"status","status":400,"errorCode":"INVALID_FIELD","message":"Injected listing failure"}""");
+        await org.PostControlAsync("_emulator/faults", """{"route":"GET /services/data/v{version}/jobs/ingest","kind":"status","status":400,"errorCode":"INVALID_FIELD","message":"Injected listing failure"}""");
         var result = await CliProcess.RunAsync(["sweep", "--yes", .. await org.SessionArgsAsync()]);
 
         CliAssert.ExitCode(5, result);
@@ -396,7 +396,7 @@ public sealed class SweepCommandTests
         Assert.Equal("Open", job.GetProperty("state").GetString());
         Assert.StartsWith("Upload not completed: completing it would make Salesforce process a possibly partial upload; abort it with --abort", job.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal("Open", await V2StateAsync(org, upload));
-        Assert.Equal(0, await org.MethodCountAsync("PATCH"));
+        Assert.Equal(0, await org.RequestsByMethodAsync("PATCH"));
 
         var completed = await CliProcess.RunAsync(["sweep", "--yes", "--upload-complete", "--output", "json", .. args]);
 
@@ -453,7 +453,7 @@ public sealed class SweepCommandTests
     {
         await using var org = await OrgAsync();
         var job = await org.OpenJobAsync();
-        await org.ControlAsync("_emulator/time/advance", """{"seconds":86400}""");
+        await org.PostControlAsync("_emulator/time/advance", """{"seconds":86400}""");
         var args = await org.SessionArgsAsync();
 
         var result = await CliProcess.RunAsync(["sweep", "--dry-run", "--older-than", "12h", "--output", "json", .. args]);
@@ -466,18 +466,18 @@ public sealed class SweepCommandTests
     }
 
     /// <summary>A Bulk API 2.0 ingest job's state, read over the API with a fresh session.</summary>
-    private static async Task<string> V2StateAsync(EmulatorFixture org, string jobId)
+    private static async Task<string> V2StateAsync(CliEmulator org, string jobId)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "services/data/v66.0/jobs/ingest/" + jobId);
-        request.Headers.Add("Authorization", "Bearer " + await org.GetSessionAsync());
+        request.Headers.Add("Authorization", "Bearer " + await org.LoginAsync());
         using var response = await org.Http.SendAsync(request);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return json.RootElement.GetProperty("state").GetString()!;
     }
 
-    private static async Task<EmulatorFixture> OrgAsync()
+    private static async Task<CliEmulator> OrgAsync()
     {
-        var org = new EmulatorFixture();
+        var org = new CliEmulator();
         await org.InitializeAsync();
         return org;
     }

@@ -4,7 +4,7 @@ using SfBulk.Cli.Tests.Infrastructure;
 namespace SfBulk.Cli.Tests.Commands;
 
 /// <summary><c>sfbulk watch --all</c> against the emulator in real time; each test watches its own sObject.</summary>
-public sealed class WatchAllCommandTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
+public sealed class WatchAllCommandTests(CliEmulator emulator) : IClassFixture<CliEmulator>
 {
     private static string Chunked(string sobject, int chunks, double seconds) =>
         $$"""{"operation":"query","object":"{{sobject}}","pkChunking":true,"chunks":{{chunks}},"chunkDurationSeconds":{{seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}""";

@@ -2,7 +2,7 @@ using SfBulk.Cli.Tests.Infrastructure;
 
 namespace SfBulk.Cli.Tests.Commands;
 
-public sealed class WatchCommandTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
+public sealed class WatchCommandTests(CliEmulator emulator) : IClassFixture<CliEmulator>
 {
     private const string JobRead = "GET /services/async/{version}/job/{jobId}";
 
@@ -14,7 +14,7 @@ public sealed class WatchCommandTests(EmulatorFixture emulator) : IClassFixture<
     {
         var id = await emulator.OpenJobAsync(LongChunkedJob);
         var session = await emulator.SessionArgsAsync();
-        var before = await emulator.RequestTotalAsync();
+        var before = await emulator.TotalRequestsAsync();
         var result = await WatchThroughTimeJumpAsync(["watch", id, "--output", "json", .. session]);
 
         CliAssert.ExitCode(0, result);
@@ -34,7 +34,7 @@ public sealed class WatchCommandTests(EmulatorFixture emulator) : IClassFixture<
         // The calls the watch reports are the calls the emulator counted (the test itself uses only the control surface meanwhile).
         var calls = json.GetProperty("callsUsed").GetInt64();
         Assert.InRange(json.GetProperty("polls").GetInt32(), 2, (int)calls);
-        Assert.Equal(calls, await emulator.RequestTotalAsync() - before);
+        Assert.Equal(calls, await emulator.TotalRequestsAsync() - before);
         Assert.Equal("Open", await emulator.ClassicJobStateAsync(id));
         Assert.Empty(CliAssert.WithoutSessionIdWarning(result.StdErr));
     }
@@ -84,9 +84,9 @@ public sealed class WatchCommandTests(EmulatorFixture emulator) : IClassFixture<
     [Fact]
     public async Task Watch_TimeScaledEmulator_FollowsALongJobToItsEndInRealSeconds()
     {
-        await using var scaled = new EmulatorFixture();
+        await using var scaled = new CliEmulator();
         await scaled.InitializeAsync();
-        await scaled.ControlAsync("_emulator/time/scale", """{"scale":100}""");
+        await scaled.PostControlAsync("_emulator/time/scale", """{"scale":100}""");
 
         // 100 batches of 2 s on 4 slots: about 50 emulated seconds, half a real second. The job's own figures are in
         // emulated time and would space the polls by up to a minute; --max-interval caps the wait at 2 s.
@@ -105,7 +105,7 @@ public sealed class WatchCommandTests(EmulatorFixture emulator) : IClassFixture<
     public async Task Watch_Timeout_LeavesTheJobOpenExitsSixAndPrintsTheResumeCommand()
     {
         var id = await emulator.OpenJobAsync(LongChunkedJob);
-        var session = await emulator.GetSessionAsync();
+        var session = await emulator.LoginAsync();
         var result = await CliProcess.RunAsync(["watch", id, "--close", "--timeout", "1500ms", "--instance-url", emulator.Url, "--session-id", session]);
 
         CliAssert.ExitCode(6, result);
@@ -113,7 +113,7 @@ public sealed class WatchCommandTests(EmulatorFixture emulator) : IClassFixture<
         Assert.Contains($"To go on watching: sfbulk watch {id} --close --timeout 1500ms --instance-url {emulator.Url} --session-id -", result.StdOut, StringComparison.Ordinal);
         Assert.Matches(@"State\s+Open", result.StdOut);
         Assert.Equal("Open", await emulator.ClassicJobStateAsync(id));
-        CliAssert.Clean(result, session, EmulatorFixture.CanaryPassword);
+        CliAssert.Clean(result, session, Canaries.Password);
     }
 
     [Fact]
@@ -215,31 +215,31 @@ public sealed class WatchCommandTests(EmulatorFixture emulator) : IClassFixture<
     public async Task Watch_StoredConnectionWhoseSessionExpires_LogsInAgainAndFinishes()
     {
         using var config = new TempConfig();
-        CliAssert.ExitCode(0, await CliProcess.RunAsync(["connection", "add", "emu", "--login-url", emulator.Url, "--credential", "soap", "--username", emulator.Username, "--password", "-"], config.Env(), stdin: EmulatorFixture.CanaryPassword + "\n"));
+        CliAssert.ExitCode(0, await CliProcess.RunAsync(["connection", "add", "emu", "--login-url", emulator.Url, "--credential", "soap", "--username", emulator.Username, "--password", "-"], config.Env(), stdin: Canaries.Password + "\n"));
         var id = await emulator.OpenJobAsync(LongChunkedJob);
 
         using var watch = RunningCli.Start(["watch", id, "--close", "--output", "json", "--connection", "emu"], config.Env());
-        var reads = await emulator.RouteCountAsync(JobRead);
-        await RunningCli.UntilAsync(async () => await emulator.RouteCountAsync(JobRead) > reads);
-        await emulator.ControlAsync("_emulator/sessions/expire");
-        await emulator.ControlAsync("_emulator/time/advance", """{"seconds":600}""");
+        var reads = await emulator.RequestsAsync(JobRead);
+        await RunningCli.UntilAsync(async () => await emulator.RequestsAsync(JobRead) > reads);
+        await emulator.PostControlAsync("_emulator/sessions/expire");
+        await emulator.PostControlAsync("_emulator/time/advance", """{"seconds":600}""");
         var result = await watch.WaitAsync();
 
         CliAssert.ExitCode(0, result);
         Assert.Equal("closed", CliAssert.Json(result).GetProperty("outcome").GetString());
-        CliAssert.Clean(result, EmulatorFixture.CanaryPassword);
+        CliAssert.Clean(result, Canaries.Password);
     }
 
     [Fact]
     public async Task Watch_ExternalSessionExpires_StopsWithTheLoginFaultAndExitsThree()
     {
         var id = await emulator.OpenJobAsync(LongChunkedJob);
-        var session = await emulator.GetSessionAsync();
+        var session = await emulator.LoginAsync();
 
         using var watch = RunningCli.Start(["watch", id, "--close", "--instance-url", emulator.Url, "--session-id", session]);
-        var reads = await emulator.RouteCountAsync(JobRead);
-        await RunningCli.UntilAsync(async () => await emulator.RouteCountAsync(JobRead) > reads);
-        await emulator.ControlAsync("_emulator/sessions/expire", $$"""{"token":"{{session}}"}""");
+        var reads = await emulator.RequestsAsync(JobRead);
+        await RunningCli.UntilAsync(async () => await emulator.RequestsAsync(JobRead) > reads);
+        await emulator.PostControlAsync("_emulator/sessions/expire", $$"""{"token":"{{session}}"}""");
         var result = await watch.WaitAsync();
 
         CliAssert.ExitCode(3, result);
@@ -254,8 +254,8 @@ public sealed class WatchCommandTests(EmulatorFixture emulator) : IClassFixture<
     {
         var id = await emulator.OpenJobAsync(LongChunkedJob);
         using var watch = RunningCli.Start(["watch", id, "--close", .. await emulator.SessionArgsAsync()]);
-        var reads = await emulator.RouteCountAsync(JobRead);
-        await RunningCli.UntilAsync(async () => await emulator.RouteCountAsync(JobRead) > reads);
+        var reads = await emulator.RequestsAsync(JobRead);
+        await RunningCli.UntilAsync(async () => await emulator.RequestsAsync(JobRead) > reads);
         await watch.InterruptAsync();
         var result = await watch.WaitAsync(TimeSpan.FromSeconds(15));
 
@@ -303,9 +303,9 @@ public sealed class WatchCommandTests(EmulatorFixture emulator) : IClassFixture<
     private async Task<CliResult> WatchThroughTimeJumpAsync(string[] args)
     {
         using var watch = RunningCli.Start(args);
-        var reads = await emulator.RouteCountAsync(JobRead);
-        await RunningCli.UntilAsync(async () => await emulator.RouteCountAsync(JobRead) > reads);
-        await emulator.ControlAsync("_emulator/time/advance", """{"seconds":600}""");
+        var reads = await emulator.RequestsAsync(JobRead);
+        await RunningCli.UntilAsync(async () => await emulator.RequestsAsync(JobRead) > reads);
+        await emulator.PostControlAsync("_emulator/time/advance", """{"seconds":600}""");
         return await watch.WaitAsync();
     }
 }

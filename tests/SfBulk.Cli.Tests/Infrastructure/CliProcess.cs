@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using SfBulk.Tests.Security;
 
 namespace SfBulk.Cli.Tests.Infrastructure;
 

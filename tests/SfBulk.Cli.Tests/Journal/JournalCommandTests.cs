@@ -5,7 +5,7 @@ using SfBulk.Cli.Tests.Infrastructure;
 namespace SfBulk.Cli.Tests.Journal;
 
 /// <summary>The CLI's journal: what close writes, concurrent processes, a process killed mid-write, and opting out.</summary>
-public sealed class JournalCommandTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
+public sealed class JournalCommandTests(CliEmulator emulator) : IClassFixture<CliEmulator>
 {
     [Fact]
     public async Task Close_Job_AppendsEntryUnderXdgStateHome()
@@ -21,7 +21,7 @@ public sealed class JournalCommandTests(EmulatorFixture emulator) : IClassFixtur
         using var org = JsonDocument.Parse(await emulator.Http.GetStringAsync("_emulator/org", TestContext.Current.CancellationToken));
         Assert.Equal(org.RootElement.GetProperty("orgId").GetString()![..15], entry.OrgId);
         var line = await File.ReadAllTextAsync(folder.FilePath, TestContext.Current.CancellationToken);
-        Assert.DoesNotContain(EmulatorFixture.CanaryPassword, line, StringComparison.Ordinal);
+        Assert.DoesNotContain(Canaries.Password, line, StringComparison.Ordinal);
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(folder.FilePath));

@@ -5,7 +5,7 @@ using SfBulk.Cli.Tests.Infrastructure;
 namespace SfBulk.Cli.Tests.Newcomer;
 
 /// <summary>Every error shows Salesforce's code once and names its remedy as a command to paste; JSON reads cleanly.</summary>
-public sealed class ClearMessagesTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
+public sealed class ClearMessagesTests(CliEmulator emulator) : IClassFixture<CliEmulator>
 {
     [Fact]
     public async Task Close_JobOfAnotherUser_ShowsTheCodeOnceAndSuggestsAbortNamingTheCreator()

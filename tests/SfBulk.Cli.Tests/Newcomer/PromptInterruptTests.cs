@@ -5,7 +5,7 @@ using SfBulk.Cli.Tests.Infrastructure;
 namespace SfBulk.Cli.Tests.Newcomer;
 
 /// <summary>Ctrl+C at the sweep's confirmation prompt, in a pseudo terminal (<c>script</c>), as a person presses it.</summary>
-public sealed class PromptInterruptTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
+public sealed class PromptInterruptTests(CliEmulator emulator) : IClassFixture<CliEmulator>
 {
     [Fact]
     public async Task Sweep_CtrlCAtThePrompt_EndsTheLineAndExitsAtOnce()
@@ -15,7 +15,7 @@ public sealed class PromptInterruptTests(EmulatorFixture emulator) : IClassFixtu
         var info = CliProcess.StartInfo([], new Dictionary<string, string?>
         {
             ["SFBULK_INSTANCE_URL"] = emulator.Url,
-            ["SFBULK_SESSION_ID"] = await emulator.GetSessionAsync(),
+            ["SFBULK_SESSION_ID"] = await emulator.LoginAsync(),
         });
         info.FileName = "script";
         info.ArgumentList.Clear();

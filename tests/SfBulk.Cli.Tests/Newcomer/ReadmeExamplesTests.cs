@@ -9,7 +9,7 @@ namespace SfBulk.Cli.Tests.Newcomer;
 /// The doc test: every <c>sfbulk</c> command of the README (in its shell blocks, its tables and its text) runs against
 /// the emulator, so that an example with a bad id, a renamed option or a duration without a unit fails here first.
 /// </summary>
-public sealed partial class ReadmeExamplesTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
+public sealed partial class ReadmeExamplesTests(CliEmulator emulator) : IClassFixture<CliEmulator>
 {
     private static readonly string Readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Docs", "README.md"));
 
@@ -31,7 +31,7 @@ public sealed partial class ReadmeExamplesTests(EmulatorFixture emulator) : ICla
         Assert.Equal("750R00000000001IAA", first);
         var jobId = await emulator.OpenJobAsync(Chunked);
         var spare = await emulator.SeedClassicAsync("""{"count":3,"ageSeconds":90000}""");
-        var token = await emulator.GetSessionAsync();
+        var token = await emulator.LoginAsync();
         using var config = new TempConfig();
         var keyFile = Path.Combine(config.Directory, "prod.key");
         using (var rsa = RSA.Create(2048))

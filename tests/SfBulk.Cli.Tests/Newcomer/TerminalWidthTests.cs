@@ -11,7 +11,7 @@ namespace SfBulk.Cli.Tests.Newcomer;
 /// The live watch display and the tables at the widths of real terminals (60, 80, 100 and 120 columns): ids are
 /// whole, progress is visible, no line is wider than the terminal and none ends in a space.
 /// </summary>
-public sealed partial class TerminalWidthTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
+public sealed partial class TerminalWidthTests(CliEmulator emulator) : IClassFixture<CliEmulator>
 {
     public static TheoryData<int> Widths => [60, 80, 100, 120];
 
@@ -55,7 +55,7 @@ public sealed partial class TerminalWidthTests(EmulatorFixture emulator) : IClas
     public async Task LiveDisplay_RealChunkedJob_EndsWithWholeProgressAtTheTerminalWidth(int width)
     {
         var jobId = await emulator.OpenJobAsync("""{"operation":"query","pkChunking":{"chunkSize":100000},"chunks":3,"chunkDurationSeconds":0.5}""");
-        using var connection = SalesforceConnection.FromExternalSession(emulator.Server.BaseUri, await emulator.GetSessionAsync(), "66.0");
+        using var connection = SalesforceConnection.FromExternalSession(emulator.Server.BaseUri, await emulator.LoginAsync(), "66.0");
         var watcher = new JobWatcher(new BulkJobClient(connection), new WatchOptions { Api = BulkApi.V1, Timeout = TimeSpan.FromSeconds(30), InitialInterval = TimeSpan.FromSeconds(1) });
         var console = new TestConsole().Width(width).Interactive().EmitAnsiSequences();
 

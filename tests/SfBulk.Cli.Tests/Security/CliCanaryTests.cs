@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using SfBulk.Cli.Tests.Infrastructure;
 using SfBulk.Emulator;
-using SfBulk.Tests.Security;
 
 namespace SfBulk.Cli.Tests.Security;
 

@@ -1,6 +1,5 @@
 using System.Runtime.Versioning;
 using SfBulk.Cli.Tests.Infrastructure;
-using SfBulk.Tests.Security;
 
 namespace SfBulk.Cli.Tests.Security;
 

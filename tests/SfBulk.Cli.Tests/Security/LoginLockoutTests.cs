@@ -8,7 +8,7 @@ namespace SfBulk.Cli.Tests.Security;
 /// followed by a login per job. Its own emulator: the fault rules below would disturb other tests.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
-public sealed class LoginLockoutTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
+public sealed class LoginLockoutTests(CliEmulator emulator) : IClassFixture<CliEmulator>
 {
     private const string SoapRoute = "POST /services/Soap/u/{version}";
 
@@ -16,17 +16,17 @@ public sealed class LoginLockoutTests(EmulatorFixture emulator) : IClassFixture<
     public async Task Close_ManyIdsFreshSessionRefused_StopsAtFirstLoginFailureAndReportsTheRestNotAttempted()
     {
         using var config = new TempConfig();
-        var add = await CliProcess.RunAsync(["connection", "add", "org", "--login-url", emulator.Url, "--credential", "soap", "--username", emulator.Username, "--password", "-"], config.Env(), stdin: EmulatorFixture.CanaryPassword + "\n");
+        var add = await CliProcess.RunAsync(["connection", "add", "org", "--login-url", emulator.Url, "--credential", "soap", "--username", emulator.Username, "--password", "-"], config.Env(), stdin: Canaries.Password + "\n");
         CliAssert.ExitCode(0, add);
         var ids = await emulator.SeedClassicAsync("""{"count":5}""");
         foreach (var route in new[] { "GET /services/async/{version}/job/{jobId}", "POST /services/async/{version}/job/{jobId}" })
         {
-            await emulator.ControlAsync("_emulator/faults", $$"""{"route":"{{route}}","kind":"expireSession"}""");
+            await emulator.PostControlAsync("_emulator/faults", $$"""{"route":"{{route}}","kind":"expireSession"}""");
         }
 
-        var before = await emulator.RouteCountAsync(SoapRoute);
+        var before = await emulator.RequestsAsync(SoapRoute);
         var json = await CliProcess.RunAsync(["close", .. ids, "--connection", "org", "--parallelism", "1", "--api", "1", "--output", "json"], config.Env());
-        var jsonLogins = await emulator.RouteCountAsync(SoapRoute) - before;
+        var jsonLogins = await emulator.RequestsAsync(SoapRoute) - before;
         var text = await CliProcess.RunAsync(["close", .. ids, "--connection", "org", "--parallelism", "1", "--api", "1"], config.Env());
 
         CliAssert.ExitCode(3, json);
@@ -41,7 +41,7 @@ public sealed class LoginLockoutTests(EmulatorFixture emulator) : IClassFixture<
         }
 
         Assert.Contains("4 not attempted", text.StdErr, StringComparison.Ordinal);
-        CliAssert.Clean(text, EmulatorFixture.CanaryPassword);
+        CliAssert.Clean(text, Canaries.Password);
         using (var cleared = await emulator.Http.DeleteAsync("_emulator/faults", TestContext.Current.CancellationToken))
         {
             cleared.EnsureSuccessStatusCode();

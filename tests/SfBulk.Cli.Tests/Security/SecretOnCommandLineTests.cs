@@ -6,7 +6,7 @@ namespace SfBulk.Cli.Tests.Security;
 
 /// <summary>A session id given as a command-line value warns like a secret on <c>connection add</c>; '-' and the environment stay quiet.</summary>
 [UnsupportedOSPlatform("windows")]
-public sealed class SecretOnCommandLineTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
+public sealed class SecretOnCommandLineTests(CliEmulator emulator) : IClassFixture<CliEmulator>
 {
     private const string Warning = "warning: --session-id given on the command line can be seen by other users (ps) and stays in shell history";
 
@@ -14,7 +14,7 @@ public sealed class SecretOnCommandLineTests(EmulatorFixture emulator) : IClassF
     public async Task SessionIdValue_OnCommandLine_Warns()
     {
         var id = await emulator.OpenJobAsync();
-        var session = await emulator.GetSessionAsync();
+        var session = await emulator.LoginAsync();
 
         var result = await CliProcess.RunAsync(["show", id, "--instance-url", emulator.Url, "--session-id", session]);
 
@@ -28,7 +28,7 @@ public sealed class SecretOnCommandLineTests(EmulatorFixture emulator) : IClassF
     public async Task SessionIdFromStandardInputOrEnvironment_NoWarning()
     {
         var id = await emulator.OpenJobAsync();
-        var session = await emulator.GetSessionAsync();
+        var session = await emulator.LoginAsync();
         using var config = new TempConfig();
 
         var piped = await CliProcess.RunAsync(["show", id, "--instance-url", emulator.Url, "--session-id", "-"], config.Env(), stdin: session + "\n");

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using SfBulk.Emulator.Tests.Infrastructure;
-using static SfBulk.Emulator.Tests.Infrastructure.ControlClient;
+using static SfBulk.Emulator.Tests.Infrastructure.RawApi;
 
 namespace SfBulk.Emulator.Tests.Allocations;
 
@@ -13,7 +13,7 @@ public sealed class AllocationTests
     [Fact]
     public async Task Limits_FreshOrg_ListsBulkAllocationsWithMaxAndRemaining()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
 
         var reply = await GetLimitsAsync(env, token);
@@ -33,7 +33,7 @@ public sealed class AllocationTests
     [Fact]
     public async Task LimitInfoHeader_EachRestRequest_CountsUpByOne()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
 
         var first = await GetLimitsAsync(env, token);
@@ -47,7 +47,7 @@ public sealed class AllocationTests
     [Fact]
     public async Task LimitInfoHeader_BulkV1AndLogin_NoHeaderButV1Counts()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
         var job = await CreateV1JobAsync(env.Http, token);
         var read = await GetV1JobAsync(env.Http, token, job);
@@ -61,7 +61,7 @@ public sealed class AllocationTests
     [Fact]
     public async Task DailyApiRequests_Spent_RestAnswers403AndBulkV1ExceededQuota()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
         var job = await CreateV1JobAsync(env.Http, token);
         await SetAsync(env, """{"DailyApiRequests":{"max":10,"used":9}}""");
@@ -83,7 +83,7 @@ public sealed class AllocationTests
     [Fact]
     public async Task DailyApiRequests_After24Hours_UsageRollsOut()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
         await SetAsync(env, """{"DailyApiRequests":{"max":10,"used":10}}""");
         var refused = await GetLimitsAsync(env, token);
@@ -102,7 +102,7 @@ public sealed class AllocationTests
     [Fact]
     public async Task DailyBulkApiBatches_EachBatchAndEachPkChunk_Counted()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var v1 = new BulkV1Client(env);
         var session = v1.NewSession();
         var ingest = await v1.CreateJobAsync(session);
@@ -119,7 +119,7 @@ public sealed class AllocationTests
     [Fact]
     public async Task DailyBulkApiBatches_Spent_AddBatchAnswersExceededQuota()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var v1 = new BulkV1Client(env);
         var session = v1.NewSession();
         var job = await v1.CreateJobAsync(session);
@@ -134,7 +134,7 @@ public sealed class AllocationTests
     [Fact]
     public async Task DailyBulkV2QueryJobs_EachQueryJobCounted_RefusedWhenSpent()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
         await SetAsync(env, """{"DailyBulkV2QueryJobs":{"max":2}}""");
         const string body = """{"operation":"query","query":"SELECT Id FROM Lead"}""";
@@ -155,16 +155,11 @@ public sealed class AllocationTests
     [Fact]
     public async Task Maxima_SetAtStart_ShownByLimitsResource()
     {
-        var options = new EmulatorOptions();
-        options.AllocationMaxima["DailyApiRequests"] = 15_000;
-        var (emulator, http) = await EmulatorFixture.StartAsync(options);
-        await using (emulator)
-        using (http)
-        {
-            var control = await SendAsync(http, HttpMethod.Get, "_emulator/limits");
+        await using var host = await TestEmulator.StartAsync(new TestEmulatorOptions { RealClock = true, Emulator = o => o.AllocationMaxima["DailyApiRequests"] = 15_000 });
+        var (emulator, http) = (host.Server, host.Http);
+        var control = await SendAsync(http, HttpMethod.Get, "_emulator/limits");
 
-            Assert.Equal(15_000, control.AssertStatus(HttpStatusCode.OK).Json.GetProperty("DailyApiRequests").GetProperty("max").GetInt64());
-        }
+        Assert.Equal(15_000, control.AssertStatus(HttpStatusCode.OK).Json.GetProperty("DailyApiRequests").GetProperty("max").GetInt64());
     }
 
     [Fact]
@@ -183,7 +178,7 @@ public sealed class AllocationTests
     [InlineData("""{"DailyApiRequests":5}""")]
     public async Task Control_BadBody_400AndNothingChanged(string body)
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
 
         var reply = await SendAsync(env.Http, HttpMethod.Post, "_emulator/limits", body);
         var control = await SendAsync(env.Http, HttpMethod.Get, "_emulator/limits");
@@ -195,7 +190,7 @@ public sealed class AllocationTests
     [Fact]
     public async Task Control_Delete_ZeroesUsageKeepsMaxima()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         await SetAsync(env, """{"DailyApiRequests":{"max":50,"used":40}}""");
 
         (await SendAsync(env.Http, HttpMethod.Delete, "_emulator/limits")).AssertStatus(HttpStatusCode.NoContent);
@@ -209,20 +204,20 @@ public sealed class AllocationTests
     [Fact]
     public async Task Limits_NoSession_401()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
 
         var reply = await GetLimitsAsync(env, "not-a-session");
 
         Assert.Equal(HttpStatusCode.Unauthorized, reply.Status);
     }
 
-    private static async Task<Reply> GetLimitsAsync(EmulatorFixture env, string token)
+    private static async Task<Reply> GetLimitsAsync(TestEmulator env, string token)
     {
-        using var request = EmulatorFixture.V2Request(HttpMethod.Get, LimitsPath, token);
+        using var request = RawApi.V2Request(HttpMethod.Get, LimitsPath, token);
         return await ReadAsync(await env.Http.SendAsync(request));
     }
 
-    private static async Task SetAsync(EmulatorFixture env, string json) =>
+    private static async Task SetAsync(TestEmulator env, string json) =>
         (await SendAsync(env.Http, HttpMethod.Post, "_emulator/limits", json)).AssertStatus(HttpStatusCode.OK);
 
     private static string? Header(Reply reply) =>

@@ -18,16 +18,21 @@ public sealed class JwtBearerTests : IAsyncLifetime
     private readonly RSA _key = RSA.Create(2048);
     private EmulatorServer _emulator = null!;
     private HttpClient _http = null!;
+    private TestEmulator _host = null!;
 
     public async ValueTask InitializeAsync()
     {
-        (_emulator, _http) = await EmulatorFixture.StartAsync(new EmulatorOptions { TimeProvider = _time, JwtCertificatePem = CertificatePem(_key) });
+        _host = await TestEmulator.StartAsync(o =>
+        {
+            o.TimeProvider = _time;
+            o.JwtCertificatePem = CertificatePem(_key);
+        });
+        (_emulator, _http) = (_host.Server, _host.Http);
     }
 
     public async ValueTask DisposeAsync()
     {
-        _http.Dispose();
-        await _emulator.DisposeAsync();
+        await _host.DisposeAsync();
         _key.Dispose();
     }
 

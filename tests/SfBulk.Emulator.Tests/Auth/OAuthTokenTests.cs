@@ -7,14 +7,14 @@ using SfBulk.Emulator.Tests.Infrastructure;
 
 namespace SfBulk.Emulator.Tests.Auth;
 
-public sealed class OAuthTokenTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+public sealed class OAuthTokenTests(SharedEmulator fixture) : IClassFixture<SharedEmulator>
 {
     private static readonly string[] PasswordMembers = ["access_token", "instance_url", "id", "token_type", "issued_at", "signature"];
     private static readonly string[] ScopedMembers = ["access_token", "signature", "scope", "instance_url", "id", "token_type", "issued_at"];
 
-    private EmulatorOptions Options => fixture.Emulator.Options;
+    private EmulatorOptions Options => fixture.Server.Options;
 
-    private string BaseUrl => fixture.Emulator.BaseUri.GetLeftPart(UriPartial.Authority);
+    private string BaseUrl => fixture.Server.BaseUri.GetLeftPart(UriPartial.Authority);
 
     [Fact]
     public async Task Token_PasswordGrant_ReturnsSalesforceShapedBody()
@@ -30,14 +30,14 @@ public sealed class OAuthTokenTests(EmulatorFixture fixture) : IClassFixture<Emu
 
         var body = await JsonAssert.JsonAsync(response, HttpStatusCode.OK);
         Assert.Equal(PasswordMembers, JsonAssert.Names(body));
-        var org = fixture.Emulator.State.OrgId;
-        var user = fixture.Emulator.State.DefaultUser.Id;
+        var org = fixture.Server.State.OrgId;
+        var user = fixture.Server.State.DefaultUser.Id;
         Assert.StartsWith(org[..15] + "!", body.GetProperty("access_token").GetString(), StringComparison.Ordinal);
         Assert.Equal(BaseUrl, body.GetProperty("instance_url").GetString());
         Assert.Equal($"{BaseUrl}/id/{org}/{user}", body.GetProperty("id").GetString());
         Assert.Equal("Bearer", body.GetProperty("token_type").GetString());
         var issued = body.GetProperty("issued_at").GetString()!;
-        Assert.Equal(fixture.Emulator.Clock.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), issued);
+        Assert.Equal(fixture.Server.Clock.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), issued);
         var expected = Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Options.ClientSecret), Encoding.UTF8.GetBytes(body.GetProperty("id").GetString() + issued)));
         Assert.Equal(expected, body.GetProperty("signature").GetString());
         Assert.False(body.TryGetProperty("refresh_token", out _));
@@ -91,7 +91,7 @@ public sealed class OAuthTokenTests(EmulatorFixture fixture) : IClassFixture<Emu
         var body = await JsonAssert.JsonAsync(response, HttpStatusCode.OK);
         Assert.Equal(ScopedMembers, JsonAssert.Names(body));
         Assert.Equal("api", body.GetProperty("scope").GetString());
-        Assert.EndsWith("/" + fixture.Emulator.State.DefaultUser.Id, body.GetProperty("id").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("/" + fixture.Server.State.DefaultUser.Id, body.GetProperty("id").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class OAuthTokenTests(EmulatorFixture fixture) : IClassFixture<Emu
     [Fact]
     public async Task Token_RefreshTokenGrant_ReturnsNewAccessToken()
     {
-        var refresh = fixture.Emulator.State.Sessions.CreateRefreshToken(fixture.Emulator.State.DefaultUser);
+        var refresh = fixture.Server.State.Sessions.CreateRefreshToken(fixture.Server.State.DefaultUser);
         using var response = await PostAsync(new()
         {
             ["grant_type"] = "refresh_token",
@@ -134,7 +134,7 @@ public sealed class OAuthTokenTests(EmulatorFixture fixture) : IClassFixture<Emu
 
         var body = await JsonAssert.JsonAsync(response, HttpStatusCode.OK);
         Assert.Equal(ScopedMembers, JsonAssert.Names(body));
-        Assert.NotNull(fixture.Emulator.State.Sessions.Validate(body.GetProperty("access_token").GetString()));
+        Assert.NotNull(fixture.Server.State.Sessions.Validate(body.GetProperty("access_token").GetString()));
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class OAuthTokenTests(EmulatorFixture fixture) : IClassFixture<Emu
     public async Task Token_PasswordGrant_AccessTokenWorksAsBulkV2Bearer()
     {
         var token = await fixture.LoginAsync();
-        using var request = EmulatorFixture.V2Request(HttpMethod.Get, "services/data/v66.0/jobs/ingest", token);
+        using var request = RawApi.V2Request(HttpMethod.Get, "services/data/v66.0/jobs/ingest", token);
         using var response = await fixture.Http.SendAsync(request, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

@@ -3,7 +3,7 @@ using SfBulk.Emulator.Tests.Infrastructure;
 
 namespace SfBulk.Emulator.Tests.Auth;
 
-public sealed class SessionExpiryTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+public sealed class SessionExpiryTests(SharedEmulator fixture) : IClassFixture<SharedEmulator>
 {
     private const string Expired = "[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]";
 
@@ -13,7 +13,7 @@ public sealed class SessionExpiryTests(EmulatorFixture fixture) : IClassFixture<
         var token = await fixture.LoginAsync();
         fixture.Time.Advance(TimeSpan.FromHours(2) + TimeSpan.FromSeconds(1));
 
-        using var request = EmulatorFixture.V2Request(HttpMethod.Get, "services/data/v66.0/jobs/ingest", token);
+        using var request = RawApi.V2Request(HttpMethod.Get, "services/data/v66.0/jobs/ingest", token);
         using var response = await fixture.Http.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -28,7 +28,7 @@ public sealed class SessionExpiryTests(EmulatorFixture fixture) : IClassFixture<
         for (var i = 0; i < 3; i++)
         {
             fixture.Time.Advance(TimeSpan.FromMinutes(90));
-            using var request = EmulatorFixture.V2Request(HttpMethod.Get, "services/data/v66.0/jobs/query", token);
+            using var request = RawApi.V2Request(HttpMethod.Get, "services/data/v66.0/jobs/query", token);
             using var response = await fixture.Http.SendAsync(request, TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
@@ -57,7 +57,7 @@ public sealed class SessionExpiryTests(EmulatorFixture fixture) : IClassFixture<
         var token = await fixture.LoginAsync();
         fixture.Time.Advance(TimeSpan.FromHours(2) + TimeSpan.FromSeconds(1));
 
-        using var request = EmulatorFixture.V1Request(HttpMethod.Get, "services/async/64.0/job/750R00000000001AAA", token);
+        using var request = RawApi.V1Request(HttpMethod.Get, "services/async/64.0/job/750R00000000001AAA", token);
         using var response = await fixture.Http.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -69,7 +69,7 @@ public sealed class SessionExpiryTests(EmulatorFixture fixture) : IClassFixture<
     {
         var token = await fixture.LoginAsync();
 
-        using var request = EmulatorFixture.V1Request(HttpMethod.Get, "services/async/64.0/job/750R00000000001AAA", token);
+        using var request = RawApi.V1Request(HttpMethod.Get, "services/async/64.0/job/750R00000000001AAA", token);
         using var response = await fixture.Http.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.DoesNotContain("InvalidSessionId", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);

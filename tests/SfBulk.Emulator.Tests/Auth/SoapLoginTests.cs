@@ -4,7 +4,7 @@ using SfBulk.Emulator.Tests.Infrastructure;
 
 namespace SfBulk.Emulator.Tests.Auth;
 
-public sealed class SoapLoginTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+public sealed class SoapLoginTests(SharedEmulator fixture) : IClassFixture<SharedEmulator>
 {
     private const string InvalidLoginFault =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:sf=\"urn:fault.partner.soap.sforce.com\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
@@ -15,13 +15,13 @@ public sealed class SoapLoginTests(EmulatorFixture fixture) : IClassFixture<Emul
     [Fact]
     public async Task Login_ValidCredentialsAt64_ReturnsLoginResultInWsdlOrder()
     {
-        using var response = await LoginAsync("64.0", fixture.Emulator.Options.Username, fixture.Emulator.Options.Password);
+        using var response = await LoginAsync("64.0", fixture.Server.Options.Username, fixture.Server.Options.Password);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/xml", response.Content.Headers.ContentType?.MediaType);
-        var state = fixture.Emulator.State;
-        var baseUrl = fixture.Emulator.BaseUri.GetLeftPart(UriPartial.Authority);
+        var state = fixture.Server.State;
+        var baseUrl = fixture.Server.BaseUri.GetLeftPart(UriPartial.Authority);
         var session = Between(body, "<sessionId>", "</sessionId>");
         var expected =
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns=\"urn:partner.soap.sforce.com\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><soapenv:Body><loginResponse><result>"
@@ -40,7 +40,7 @@ public sealed class SoapLoginTests(EmulatorFixture fixture) : IClassFixture<Emul
     [Fact]
     public async Task Login_WrongPassword_Returns500InvalidLoginFaultBytes()
     {
-        using var response = await LoginAsync("64.0", fixture.Emulator.Options.Username, "wrong");
+        using var response = await LoginAsync("64.0", fixture.Server.Options.Username, "wrong");
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("text/xml", response.Content.Headers.ContentType?.MediaType);
@@ -60,7 +60,7 @@ public sealed class SoapLoginTests(EmulatorFixture fixture) : IClassFixture<Emul
     [InlineData("66.0")]
     public async Task Login_Version65OrLater_Returns500UnsupportedApiVersionFault(string version)
     {
-        using var response = await LoginAsync(version, fixture.Emulator.Options.Username, fixture.Emulator.Options.Password);
+        using var response = await LoginAsync(version, fixture.Server.Options.Username, fixture.Server.Options.Password);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
@@ -71,7 +71,7 @@ public sealed class SoapLoginTests(EmulatorFixture fixture) : IClassFixture<Emul
     [Fact]
     public async Task Login_RetiredVersion_Returns500UnsupportedApiVersionFault()
     {
-        using var response = await LoginAsync("30.0", fixture.Emulator.Options.Username, fixture.Emulator.Options.Password);
+        using var response = await LoginAsync("30.0", fixture.Server.Options.Username, fixture.Server.Options.Password);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Contains("<faultstring>UNSUPPORTED_API_VERSION: Invalid Api version specified on URL</faultstring>", body, StringComparison.Ordinal);
@@ -95,10 +95,10 @@ public sealed class SoapLoginTests(EmulatorFixture fixture) : IClassFixture<Emul
     [Fact]
     public async Task Login_SessionId_WorksAsBulkV2Bearer()
     {
-        using var login = await LoginAsync("64.0", fixture.Emulator.Options.Username, fixture.Emulator.Options.Password);
+        using var login = await LoginAsync("64.0", fixture.Server.Options.Username, fixture.Server.Options.Password);
         var session = Between(await login.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), "<sessionId>", "</sessionId>");
 
-        using var request = EmulatorFixture.V2Request(HttpMethod.Get, "services/data/v64.0/jobs/query", session);
+        using var request = RawApi.V2Request(HttpMethod.Get, "services/data/v64.0/jobs/query", session);
         using var response = await fixture.Http.SendAsync(request, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

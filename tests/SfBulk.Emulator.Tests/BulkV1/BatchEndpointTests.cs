@@ -5,7 +5,7 @@ using SfBulk.Emulator.Tests.Infrastructure;
 
 namespace SfBulk.Emulator.Tests.BulkV1;
 
-public sealed class BatchEndpointTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+public sealed class BatchEndpointTests(SharedEmulator fixture) : IClassFixture<SharedEmulator>
 {
     private const string Csv = "Name,Description\nAcme,first\n,missing name\n\"Quoted, Inc.\",\"with \"\"quotes\"\"\"\n";
     private static readonly TimeSpan Queue = TimeSpan.FromMilliseconds(500);

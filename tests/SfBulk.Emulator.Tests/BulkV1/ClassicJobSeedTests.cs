@@ -6,7 +6,7 @@ using SfBulk.Emulator.Tests.Infrastructure;
 
 namespace SfBulk.Emulator.Tests.BulkV1;
 
-public sealed class ClassicJobSeedTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+public sealed class ClassicJobSeedTests(SharedEmulator fixture) : IClassFixture<SharedEmulator>
 {
     private readonly BulkV1Client _v1 = new(fixture);
 
@@ -24,8 +24,8 @@ public sealed class ClassicJobSeedTests(EmulatorFixture fixture) : IClassFixture
         Assert.Equal(10_000, ids.Distinct().Count());
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"seeding took {watch.Elapsed}");
         Assert.Equal("Open", BulkV1Client.Value(job, "state"));
-        Assert.Equal(fixture.Emulator.State.FindUser("integration@sfbulk.test")!.Id, BulkV1Client.Value(job, "createdById"));
-        var expected = (fixture.Emulator.Clock.GetUtcNow() - TimeSpan.FromSeconds(90_000)).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'.000Z'", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(fixture.Server.State.FindUser("integration@sfbulk.test")!.Id, BulkV1Client.Value(job, "createdById"));
+        var expected = (fixture.Server.Clock.GetUtcNow() - TimeSpan.FromSeconds(90_000)).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'.000Z'", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(expected, BulkV1Client.Value(job, "createdDate"));
     }
 
@@ -112,15 +112,12 @@ public sealed class ClassicJobSeedTests(EmulatorFixture fixture) : IClassFixture
     [Fact]
     public async Task Seed_ControlSurfaceDisabled_IsNotMapped()
     {
-        var (emulator, http) = await EmulatorFixture.StartAsync(new EmulatorOptions { EnableControlSurface = false });
-        await using (emulator)
-        using (http)
-        {
-            using var content = new StringContent("{}", Encoding.UTF8, "application/json");
-            using var response = await http.PostAsync("_emulator/jobs/classic", content, TestContext.Current.CancellationToken);
+        await using var host = await TestEmulator.StartAsync(new TestEmulatorOptions { RealClock = true, Emulator = o => o.EnableControlSurface = false });
+        var (emulator, http) = (host.Server, host.Http);
+        using var content = new StringContent("{}", Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync("_emulator/jobs/classic", content, TestContext.Current.CancellationToken);
 
-            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        }
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     private async Task<(HttpResponseMessage Response, List<string> Ids)> SeedAsync(string body)

@@ -5,7 +5,7 @@ using SfBulk.Emulator.Tests.Infrastructure;
 namespace SfBulk.Emulator.Tests.BulkV1;
 
 /// <summary>Bulk API 1.0 routes answer only for Bulk API 1.0 (Classic) jobs; clients detect the API from this.</summary>
-public sealed class CrossApiTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+public sealed class CrossApiTests(SharedEmulator fixture) : IClassFixture<SharedEmulator>
 {
     private readonly BulkV1Client _v1 = new(fixture);
 

@@ -5,7 +5,7 @@ using SfBulk.Emulator.Tests.Infrastructure;
 
 namespace SfBulk.Emulator.Tests.BulkV1;
 
-public sealed class JobEndpointTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+public sealed class JobEndpointTests(SharedEmulator fixture) : IClassFixture<SharedEmulator>
 {
     private readonly BulkV1Client _v1 = new(fixture);
 
@@ -32,7 +32,7 @@ public sealed class JobEndpointTests(EmulatorFixture fixture) : IClassFixture<Em
         Assert.Equal("CSV", BulkV1Client.Value(root, "contentType"));
         Assert.Equal("Parallel", BulkV1Client.Value(root, "concurrencyMode"));
         Assert.Equal("66.0", BulkV1Client.Value(root, "apiVersion"));
-        Assert.Equal(fixture.Emulator.State.DefaultUser.Id, BulkV1Client.Value(root, "createdById"));
+        Assert.Equal(fixture.Server.State.DefaultUser.Id, BulkV1Client.Value(root, "createdById"));
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$", BulkV1Client.Value(root, "createdDate"));
         Assert.Equal("0", BulkV1Client.Value(root, "numberBatchesTotal"));
     }

@@ -7,7 +7,7 @@ using SfBulk.Emulator.Tests.Infrastructure;
 namespace SfBulk.Emulator.Tests.BulkV1;
 
 /// <summary>Close and abort (the state-only job update) and the invalid transitions of protocol notes §2.3.</summary>
-public sealed class JobStateTransitionTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+public sealed class JobStateTransitionTests(SharedEmulator fixture) : IClassFixture<SharedEmulator>
 {
     private readonly BulkV1Client _v1 = new(fixture);
 

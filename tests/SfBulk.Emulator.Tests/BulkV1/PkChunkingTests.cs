@@ -5,7 +5,7 @@ using SfBulk.Emulator.Tests.Infrastructure;
 
 namespace SfBulk.Emulator.Tests.BulkV1;
 
-public sealed class PkChunkingTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+public sealed class PkChunkingTests(SharedEmulator fixture) : IClassFixture<SharedEmulator>
 {
     private static readonly TimeSpan ChunkingDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Queue = TimeSpan.FromMilliseconds(500);

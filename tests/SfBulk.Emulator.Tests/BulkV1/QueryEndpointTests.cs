@@ -6,7 +6,7 @@ using SfBulk.Emulator.Tests.Infrastructure;
 
 namespace SfBulk.Emulator.Tests.BulkV1;
 
-public sealed class QueryEndpointTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+public sealed class QueryEndpointTests(SharedEmulator fixture) : IClassFixture<SharedEmulator>
 {
     private static readonly TimeSpan RunTime = TimeSpan.FromMilliseconds(2500);
     private readonly BulkV1Client _v1 = new(fixture);

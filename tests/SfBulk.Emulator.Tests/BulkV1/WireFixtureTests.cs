@@ -7,7 +7,7 @@ using SfBulk.Emulator.Tests.Infrastructure;
 namespace SfBulk.Emulator.Tests.BulkV1;
 
 /// <summary>Compares what the emulator emits with the documented close-job responses (Fixtures/).</summary>
-public sealed partial class WireFixtureTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+public sealed partial class WireFixtureTests(SharedEmulator fixture) : IClassFixture<SharedEmulator>
 {
     private readonly BulkV1Client _v1 = new(fixture);
 

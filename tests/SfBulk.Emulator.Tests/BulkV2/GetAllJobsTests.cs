@@ -17,18 +17,19 @@ public sealed class GetAllJobsTests : IAsyncLifetime
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 2, 9, 30, 0, TimeSpan.Zero));
     private EmulatorServer _emulator = null!;
     private HttpClient _http = null!;
+    private TestEmulator _host = null!;
     private string _token = null!;
 
     public async ValueTask InitializeAsync()
     {
-        (_emulator, _http) = await EmulatorFixture.StartAsync(new EmulatorOptions { TimeProvider = _time });
+        _host = await TestEmulator.StartAsync(o => o.TimeProvider = _time);
+        (_emulator, _http) = (_host.Server, _host.Http);
         _token = _emulator.State.Sessions.Create(_emulator.State.DefaultUser).Token;
     }
 
     public async ValueTask DisposeAsync()
     {
-        _http.Dispose();
-        await _emulator.DisposeAsync();
+        await _host.DisposeAsync();
     }
 
     [Fact]

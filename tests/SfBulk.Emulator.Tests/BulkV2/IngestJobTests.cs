@@ -4,7 +4,7 @@ using SfBulk.Emulator.Tests.Infrastructure;
 
 namespace SfBulk.Emulator.Tests.BulkV2;
 
-public sealed class IngestJobTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+public sealed class IngestJobTests(SharedEmulator fixture) : IClassFixture<SharedEmulator>
 {
     private const string Jobs = "services/data/v66.0/jobs/ingest";
     private const string CreateBody = "{\"object\":\"Account\",\"operation\":\"insert\",\"contentType\":\"CSV\",\"lineEnding\":\"LF\",\"columnDelimiter\":\"COMMA\"}";
@@ -26,8 +26,8 @@ public sealed class IngestJobTests(EmulatorFixture fixture) : IClassFixture<Emul
         Assert.StartsWith("750", id, StringComparison.Ordinal);
         Assert.Equal(18, id.Length);
         Assert.Equal("Open", job.GetProperty("state").GetString());
-        Assert.Equal(fixture.Emulator.State.DefaultUser.Id, job.GetProperty("createdById").GetString());
-        Assert.Equal(FormatDate(fixture.Emulator.Clock.GetUtcNow()), job.GetProperty("createdDate").GetString());
+        Assert.Equal(fixture.Server.State.DefaultUser.Id, job.GetProperty("createdById").GetString());
+        Assert.Equal(FormatDate(fixture.Server.Clock.GetUtcNow()), job.GetProperty("createdDate").GetString());
         Assert.Contains("\"apiVersion\":66.0,", raw, StringComparison.Ordinal);
         Assert.Equal($"services/data/v66.0/jobs/ingest/{id}/batches", job.GetProperty("contentUrl").GetString());
     }
@@ -66,9 +66,9 @@ public sealed class IngestJobTests(EmulatorFixture fixture) : IClassFixture<Emul
         }
 
         Assert.Equal("UploadComplete", (await GetAsync(token, id)).GetProperty("state").GetString());
-        fixture.Time.Advance(fixture.Emulator.Options.BatchQueueDelay);
+        fixture.Time.Advance(fixture.Server.Options.BatchQueueDelay);
         Assert.Equal("InProgress", (await GetAsync(token, id)).GetProperty("state").GetString());
-        fixture.Time.Advance(fixture.Emulator.Options.BatchProcessingTime);
+        fixture.Time.Advance(fixture.Server.Options.BatchProcessingTime);
         var done = await GetAsync(token, id);
         Assert.Equal(InfoMembers, JsonAssert.Names(done));
         Assert.Equal("JobComplete", done.GetProperty("state").GetString());
@@ -192,7 +192,7 @@ public sealed class IngestJobTests(EmulatorFixture fixture) : IClassFixture<Emul
     public async Task Get_ClassicJobId_Returns404()
     {
         var token = await fixture.LoginAsync();
-        var classic = GetAllJobsTests.AddClassicJob(fixture.Emulator, "insert", pk: false);
+        var classic = GetAllJobsTests.AddClassicJob(fixture.Server, "insert", pk: false);
 
         using var response = await Http.SendAsync(HttpMethod.Get, $"{Jobs}/{classic}", token);
         await JsonAssert.ErrorAsync(response, HttpStatusCode.NotFound, "NOT_FOUND", "The requested resource does not exist");

@@ -4,7 +4,7 @@ using SfBulk.Emulator.Tests.Infrastructure;
 
 namespace SfBulk.Emulator.Tests.BulkV2;
 
-public sealed class QueryJobTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+public sealed class QueryJobTests(SharedEmulator fixture) : IClassFixture<SharedEmulator>
 {
     private const string Jobs = "services/data/v66.0/jobs/query";
     private static readonly string[] CreateMembers = ["id", "operation", "object", "createdById", "createdDate", "systemModstamp", "state", "concurrencyMode", "contentType", "apiVersion", "lineEnding", "columnDelimiter"];
@@ -12,7 +12,7 @@ public sealed class QueryJobTests(EmulatorFixture fixture) : IClassFixture<Emula
 
     private HttpClient Http => fixture.Http;
 
-    private TimeSpan UntilComplete => fixture.Emulator.Options.BatchQueueDelay + fixture.Emulator.Options.BatchProcessingTime;
+    private TimeSpan UntilComplete => fixture.Server.Options.BatchQueueDelay + fixture.Server.Options.BatchProcessingTime;
 
     [Fact]
     public async Task Create_ValidQuery_Returns200UploadComplete()
@@ -33,9 +33,9 @@ public sealed class QueryJobTests(EmulatorFixture fixture) : IClassFixture<Emula
         var token = await fixture.LoginAsync();
         var id = await CreateAsync(token, "SELECT Id FROM Lead");
         Assert.Equal("UploadComplete", (await GetAsync(token, id)).GetProperty("state").GetString());
-        fixture.Time.Advance(fixture.Emulator.Options.BatchQueueDelay);
+        fixture.Time.Advance(fixture.Server.Options.BatchQueueDelay);
         Assert.Equal("InProgress", (await GetAsync(token, id)).GetProperty("state").GetString());
-        fixture.Time.Advance(fixture.Emulator.Options.BatchProcessingTime);
+        fixture.Time.Advance(fixture.Server.Options.BatchProcessingTime);
 
         var job = await GetAsync(token, id);
         Assert.Equal(InfoMembers, JsonAssert.Names(job));
@@ -115,7 +115,7 @@ public sealed class QueryJobTests(EmulatorFixture fixture) : IClassFixture<Emula
     {
         var token = await fixture.LoginAsync();
         var id = await CreateAsync(token, "SELECT Id FROM Contact");
-        fixture.Time.Advance(fixture.Emulator.Options.BatchQueueDelay);
+        fixture.Time.Advance(fixture.Server.Options.BatchQueueDelay);
 
         using var response = await Http.SendAsync(HttpMethod.Patch, $"{Jobs}/{id}", token, "{\"state\":\"Aborted\"}");
         var job = await JsonAssert.JsonAsync(response, HttpStatusCode.OK);

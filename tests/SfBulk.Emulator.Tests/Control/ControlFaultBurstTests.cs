@@ -1,6 +1,6 @@
 using System.Net;
 using SfBulk.Emulator.Control;
-using static SfBulk.Emulator.Tests.Infrastructure.ControlClient;
+using static SfBulk.Emulator.Tests.Infrastructure.RawApi;
 
 namespace SfBulk.Emulator.Tests.Control;
 
@@ -10,10 +10,10 @@ public sealed class ControlFaultBurstTests
     [Fact]
     public async Task Burst_EveryFourWithBurstThree_FaultsRunsOfThree()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
         var jobId = await CreateV1JobAsync(env.Http, token);
-        await AddFaultAsync(env.Http, $$"""{"route":"{{V1JobRoute}}","kind":"requestLimitExceeded","every":4,"burst":3}""");
+        await env.AddFaultAsync($$"""{"route":"{{EmulatorRoutes.BulkV1GetJob}}","kind":"requestLimitExceeded","every":4,"burst":3}""");
 
         var faulted = new List<int>();
         for (var i = 1; i <= 12; i++)
@@ -65,7 +65,7 @@ public sealed class ControlFaultBurstTests
     [InlineData("\"3\"")]
     public async Task Post_InvalidBurst_Returns400(string value)
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
 
         var reply = await SendAsync(env.Http, HttpMethod.Post, "_emulator/faults", $$"""{"route":"*","kind":"status","burst":{{value}}}""");
 
@@ -76,11 +76,11 @@ public sealed class ControlFaultBurstTests
     [Fact]
     public async Task LatencyAfter_ClientGivesUp_JobIsClosedAnyway()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
         var jobId = await CreateV1JobAsync(env.Http, token);
-        await AddFaultAsync(env.Http, $$"""{"route":"{{V1UpdateJobRoute}}","kind":"latencyAfter","latencyMs":5000,"count":1}""");
-        using var impatient = new HttpClient { BaseAddress = env.Emulator.BaseUri, Timeout = TimeSpan.FromMilliseconds(300) };
+        await env.AddFaultAsync($$"""{"route":"{{EmulatorRoutes.BulkV1UpdateJob}}","kind":"latencyAfter","latencyMs":5000,"count":1}""");
+        using var impatient = new HttpClient { BaseAddress = env.Server.BaseUri, Timeout = TimeSpan.FromMilliseconds(300) };
 
         await Assert.ThrowsAsync<TaskCanceledException>(() => SetV1JobStateAsync(impatient, token, jobId, "Closed"));
 
@@ -90,10 +90,10 @@ public sealed class ControlFaultBurstTests
     [Fact]
     public async Task LatencyAfter_PatientClient_GetsTheEndpointsAnswerLate()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
         var jobId = await CreateV1JobAsync(env.Http, token);
-        await AddFaultAsync(env.Http, $$"""{"route":"{{V1UpdateJobRoute}}","kind":"latencyAfter","latencyMs":300}""");
+        await env.AddFaultAsync($$"""{"route":"{{EmulatorRoutes.BulkV1UpdateJob}}","kind":"latencyAfter","latencyMs":300}""");
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var reply = await SetV1JobStateAsync(env.Http, token, jobId, "Closed");

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using SfBulk.Emulator.Tests.Infrastructure;
-using static SfBulk.Emulator.Tests.Infrastructure.ControlClient;
+using static SfBulk.Emulator.Tests.Infrastructure.RawApi;
 
 namespace SfBulk.Emulator.Tests.Control;
 
@@ -16,10 +16,10 @@ public sealed class ControlFaultKindTests
     [Fact]
     public async Task Status_BulkV1Route_Returns503XmlErrorWithRetryAfter()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
         var jobId = await CreateV1JobAsync(env.Http, token);
-        await AddFaultAsync(env.Http, $$"""{"route":"{{V1JobRoute}}","kind":"status","status":503,"retryAfterSeconds":7}""");
+        await env.AddFaultAsync($$"""{"route":"{{EmulatorRoutes.BulkV1GetJob}}","kind":"status","status":503,"retryAfterSeconds":7}""");
 
         var reply = await GetV1JobAsync(env.Http, token, jobId);
 
@@ -32,10 +32,10 @@ public sealed class ControlFaultKindTests
     [Fact]
     public async Task Status_WithoutRetryAfter_SendsNoRetryAfterHeader()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
         var jobId = await CreateV1JobAsync(env.Http, token);
-        await AddFaultAsync(env.Http, $$"""{"route":"{{V1JobRoute}}","kind":"status"}""");
+        await env.AddFaultAsync($$"""{"route":"{{EmulatorRoutes.BulkV1GetJob}}","kind":"status"}""");
 
         var reply = await GetV1JobAsync(env.Http, token, jobId);
 
@@ -47,14 +47,14 @@ public sealed class ControlFaultKindTests
     [Fact]
     public async Task Status_BulkV1JsonJob_ReturnsJsonError()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
-        using var create = EmulatorFixture.V1Request(HttpMethod.Post, "services/async/66.0/job", token,
+        using var create = RawApi.V1Request(HttpMethod.Post, "services/async/66.0/job", token,
             new StringContent("""{"operation":"insert","object":"Account","contentType":"JSON"}""", Encoding.UTF8, "application/json"));
         var created = await ReadAsync(await env.Http.SendAsync(create, TestContext.Current.CancellationToken));
         Assert.True(created.Status is HttpStatusCode.OK or HttpStatusCode.Created, created.Body);
         var jobId = created.Json.GetProperty("id").GetString()!;
-        await AddFaultAsync(env.Http, $$"""{"route":"{{V1JobRoute}}","kind":"status","status":500,"message":"Boom"}""");
+        await env.AddFaultAsync($$"""{"route":"{{EmulatorRoutes.BulkV1GetJob}}","kind":"status","status":500,"message":"Boom"}""");
 
         var reply = await GetV1JobAsync(env.Http, token, jobId);
 
@@ -66,10 +66,10 @@ public sealed class ControlFaultKindTests
     [Fact]
     public async Task Status_BulkV2Route_Returns503JsonArray()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
         var jobId = await CreateV2JobAsync(env.Http, token);
-        await AddFaultAsync(env.Http, $$"""{"route":"{{V2IngestJobRoute}}","kind":"status","status":503,"retryAfterSeconds":2}""");
+        await env.AddFaultAsync($$"""{"route":"{{EmulatorRoutes.BulkV2GetIngestJob}}","kind":"status","status":503,"retryAfterSeconds":2}""");
 
         var reply = await GetV2JobAsync(env.Http, token, jobId);
 
@@ -82,8 +82,8 @@ public sealed class ControlFaultKindTests
     [Fact]
     public async Task Status_TokenRoute_ReturnsOAuthError()
     {
-        await using var env = await FreshAsync();
-        await AddFaultAsync(env.Http, $$"""{"route":"{{TokenRoute}}","kind":"status","status":500}""");
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
+        await env.AddFaultAsync($$"""{"route":"{{EmulatorRoutes.OAuthToken}}","kind":"status","status":500}""");
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "password" });
 
         var reply = await ReadAsync(await env.Http.PostAsync("services/oauth2/token", form, TestContext.Current.CancellationToken));
@@ -95,10 +95,10 @@ public sealed class ControlFaultKindTests
     [Fact]
     public async Task RequestLimitExceeded_BulkV2Route_Returns403RequestLimitExceeded()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
         var jobId = await CreateV2JobAsync(env.Http, token);
-        await AddFaultAsync(env.Http, $$"""{"route":"{{V2IngestJobRoute}}","kind":"requestLimitExceeded"}""");
+        await env.AddFaultAsync($$"""{"route":"{{EmulatorRoutes.BulkV2GetIngestJob}}","kind":"requestLimitExceeded"}""");
 
         var reply = await GetV2JobAsync(env.Http, token, jobId);
 
@@ -109,10 +109,10 @@ public sealed class ControlFaultKindTests
     [Fact]
     public async Task RequestLimitExceeded_BulkV1Route_Returns400ExceededQuota()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
         var jobId = await CreateV1JobAsync(env.Http, token);
-        await AddFaultAsync(env.Http, $$"""{"route":"{{V1JobRoute}}","kind":"requestLimitExceeded"}""");
+        await env.AddFaultAsync($$"""{"route":"{{EmulatorRoutes.BulkV1GetJob}}","kind":"requestLimitExceeded"}""");
 
         var reply = await GetV1JobAsync(env.Http, token, jobId);
 
@@ -126,10 +126,10 @@ public sealed class ControlFaultKindTests
     [Fact]
     public async Task Latency_Matching_DelaysThenAnswersNormally()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
         var jobId = await CreateV1JobAsync(env.Http, token);
-        await AddFaultAsync(env.Http, $$"""{"route":"{{V1JobRoute}}","kind":"latency","latencyMs":400}""");
+        await env.AddFaultAsync($$"""{"route":"{{EmulatorRoutes.BulkV1GetJob}}","kind":"latency","latencyMs":400}""");
 
         var watch = Stopwatch.StartNew();
         var reply = await GetV1JobAsync(env.Http, token, jobId);
@@ -141,11 +141,11 @@ public sealed class ControlFaultKindTests
     [Fact]
     public async Task Latency_ClientTimeoutShorter_ClientTimesOut()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
         var jobId = await CreateV1JobAsync(env.Http, token);
-        await AddFaultAsync(env.Http, $$"""{"route":"{{V1JobRoute}}","kind":"latency","latencyMs":5000}""");
-        using var impatient = new HttpClient { BaseAddress = env.Emulator.BaseUri, Timeout = TimeSpan.FromMilliseconds(200) };
+        await env.AddFaultAsync($$"""{"route":"{{EmulatorRoutes.BulkV1GetJob}}","kind":"latency","latencyMs":5000}""");
+        using var impatient = new HttpClient { BaseAddress = env.Server.BaseUri, Timeout = TimeSpan.FromMilliseconds(200) };
 
         await Assert.ThrowsAsync<TaskCanceledException>(() => GetV1JobAsync(impatient, token, jobId));
     }
@@ -153,28 +153,28 @@ public sealed class ControlFaultKindTests
     [Fact]
     public async Task DropBefore_Close_AbortsConnectionAndJobStaysOpen()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
         var jobId = await CreateV1JobAsync(env.Http, token);
-        await AddFaultAsync(env.Http, $$"""{"route":"{{V1UpdateJobRoute}}","kind":"dropBefore","count":1}""");
+        await env.AddFaultAsync($$"""{"route":"{{EmulatorRoutes.BulkV1UpdateJob}}","kind":"dropBefore","count":1}""");
 
-        using var fresh = new HttpClient { BaseAddress = env.Emulator.BaseUri };
+        using var fresh = new HttpClient { BaseAddress = env.Server.BaseUri };
         await Assert.ThrowsAsync<HttpRequestException>(() => SetV1JobStateAsync(fresh, token, jobId, "Closed"));
 
         Assert.Equal("Open", XmlValue((await GetV1JobAsync(env.Http, token, jobId)).AssertStatus(HttpStatusCode.OK).Body, "state"));
         var counts = (await SendAsync(env.Http, HttpMethod.Get, "_emulator/requests")).Json.GetProperty("routes");
-        Assert.Equal(1, counts.GetProperty(V1UpdateJobRoute).GetInt32());
+        Assert.Equal(1, counts.GetProperty(EmulatorRoutes.BulkV1UpdateJob).GetInt32());
     }
 
     [Fact]
     public async Task DropAfter_Close_AbortsConnectionButJobIsClosed()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
         var jobId = await CreateV1JobAsync(env.Http, token);
-        await AddFaultAsync(env.Http, $$"""{"route":"{{V1UpdateJobRoute}}","kind":"dropAfter","count":1}""");
+        await env.AddFaultAsync($$"""{"route":"{{EmulatorRoutes.BulkV1UpdateJob}}","kind":"dropAfter","count":1}""");
 
-        using var fresh = new HttpClient { BaseAddress = env.Emulator.BaseUri };
+        using var fresh = new HttpClient { BaseAddress = env.Server.BaseUri };
         await Assert.ThrowsAsync<HttpRequestException>(() => SetV1JobStateAsync(fresh, token, jobId, "Closed"));
 
         Assert.Equal("Closed", XmlValue((await GetV1JobAsync(env.Http, token, jobId)).AssertStatus(HttpStatusCode.OK).Body, "state"));
@@ -186,17 +186,17 @@ public sealed class ControlFaultKindTests
     [Fact]
     public async Task DropAfter_Login_SessionIsCreatedButNeverDelivered()
     {
-        await using var env = await FreshAsync();
-        await AddFaultAsync(env.Http, $$"""{"route":"{{TokenRoute}}","kind":"dropAfter","count":1}""");
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
+        await env.AddFaultAsync($$"""{"route":"{{EmulatorRoutes.OAuthToken}}","kind":"dropAfter","count":1}""");
 
-        using var fresh = new HttpClient { BaseAddress = env.Emulator.BaseUri };
+        using var fresh = new HttpClient { BaseAddress = env.Server.BaseUri };
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "password",
-            ["client_id"] = env.Emulator.Options.ClientId,
-            ["client_secret"] = env.Emulator.Options.ClientSecret,
-            ["username"] = env.Emulator.Options.Username,
-            ["password"] = env.Emulator.Options.Password,
+            ["client_id"] = env.Server.Options.ClientId,
+            ["client_secret"] = env.Server.Options.ClientSecret,
+            ["username"] = env.Server.Options.Username,
+            ["password"] = env.Server.Options.Password,
         });
 
         await Assert.ThrowsAsync<HttpRequestException>(() => fresh.PostAsync("services/oauth2/token", form, TestContext.Current.CancellationToken));
@@ -207,11 +207,11 @@ public sealed class ControlFaultKindTests
     [Fact]
     public async Task ExpireSession_BulkV1_Returns400InvalidSessionIdAndSessionStaysExpired()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
         var other = await env.LoginAsync();
         var jobId = await CreateV1JobAsync(env.Http, token);
-        await AddFaultAsync(env.Http, $$"""{"route":"{{V1JobRoute}}","kind":"expireSession","count":1}""");
+        await env.AddFaultAsync($$"""{"route":"{{EmulatorRoutes.BulkV1GetJob}}","kind":"expireSession","count":1}""");
 
         var reply = await GetV1JobAsync(env.Http, token, jobId);
 
@@ -224,10 +224,10 @@ public sealed class ControlFaultKindTests
     [Fact]
     public async Task ExpireSession_BulkV2_Returns401InvalidSessionId()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
         var jobId = await CreateV2JobAsync(env.Http, token);
-        await AddFaultAsync(env.Http, $$"""{"route":"{{V2IngestJobRoute}}","kind":"expireSession"}""");
+        await env.AddFaultAsync($$"""{"route":"{{EmulatorRoutes.BulkV2GetIngestJob}}","kind":"expireSession"}""");
 
         var reply = await GetV2JobAsync(env.Http, token, jobId);
 
@@ -238,9 +238,9 @@ public sealed class ControlFaultKindTests
     [Fact]
     public async Task Wildcard_AppliesToApiRoutesButNotControlRoutes()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
-        await AddFaultAsync(env.Http, """{"route":"*","kind":"status","status":502}""");
+        await env.AddFaultAsync("""{"route":"*","kind":"status","status":502}""");
 
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "password" });
         (await ReadAsync(await env.Http.PostAsync("services/oauth2/token", form, TestContext.Current.CancellationToken))).AssertStatus(HttpStatusCode.BadGateway);

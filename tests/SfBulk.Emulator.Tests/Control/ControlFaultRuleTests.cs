@@ -1,5 +1,5 @@
 using System.Net;
-using static SfBulk.Emulator.Tests.Infrastructure.ControlClient;
+using static SfBulk.Emulator.Tests.Infrastructure.RawApi;
 
 namespace SfBulk.Emulator.Tests.Control;
 
@@ -9,7 +9,7 @@ public sealed class ControlFaultRuleTests
     [Fact]
     public async Task Post_FullRule_Returns201WithIdAndLocation()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var reply = await SendAsync(env.Http, HttpMethod.Post, "_emulator/faults",
             """{"route":"POST /services/async/{version}/job/{jobId}","kind":"status","status":503,"rate":0.1,"count":5,"every":300,"seed":42,"retryAfterSeconds":30}""");
 
@@ -23,7 +23,7 @@ public sealed class ControlFaultRuleTests
     [Fact]
     public async Task Post_LowerCaseMethodWithoutSlash_NormalizesRoute()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var reply = await SendAsync(env.Http, HttpMethod.Post, "_emulator/faults", """{"route":"get services/async/{version}/job/{jobId}","kind":"dropBefore"}""");
         Assert.Equal(
             """{"id":"f1","route":"GET /services/async/{version}/job/{jobId}","kind":"dropBefore","seed":0,"matched":0,"applied":0}""",
@@ -43,7 +43,7 @@ public sealed class ControlFaultRuleTests
     [InlineData("""{"route":"*","kind":"status","retryAfter":5}""", "Unknown member 'retryAfter'.")]
     public async Task Post_InvalidRule_Returns400WithReason(string body, string error)
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var reply = await SendAsync(env.Http, HttpMethod.Post, "_emulator/faults", body);
         reply.AssertStatus(HttpStatusCode.BadRequest);
         Assert.Equal(error, reply.Json.GetProperty("error").GetString());
@@ -53,20 +53,20 @@ public sealed class ControlFaultRuleTests
     [Fact]
     public async Task Post_UnknownRoute_Returns400ListingKnownRoutes()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var reply = await SendAsync(env.Http, HttpMethod.Post, "_emulator/faults", """{"route":"GET /services/async/{version}/jobs","kind":"status"}""");
         reply.AssertStatus(HttpStatusCode.BadRequest);
         var error = reply.Json.GetProperty("error").GetString()!;
         Assert.StartsWith("Unknown route 'GET /services/async/{version}/jobs'. Known routes: ", error, StringComparison.Ordinal);
-        Assert.Contains(V1JobRoute, error, StringComparison.Ordinal);
-        Assert.Contains(TokenRoute, error, StringComparison.Ordinal);
+        Assert.Contains(EmulatorRoutes.BulkV1GetJob, error, StringComparison.Ordinal);
+        Assert.Contains(EmulatorRoutes.OAuthToken, error, StringComparison.Ordinal);
         Assert.DoesNotContain("/_emulator", error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Post_ControlRoute_Returns400()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var reply = await SendAsync(env.Http, HttpMethod.Post, "_emulator/faults", """{"route":"GET /_emulator/health","kind":"status"}""");
         reply.AssertStatus(HttpStatusCode.BadRequest);
         Assert.StartsWith("Unknown route 'GET /_emulator/health'.", reply.Json.GetProperty("error").GetString(), StringComparison.Ordinal);
@@ -75,11 +75,11 @@ public sealed class ControlFaultRuleTests
     [Fact]
     public async Task Get_Faults_ListsRulesInOrderWithCounters()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
         var jobId = await CreateV1JobAsync(env.Http, token);
-        await AddFaultAsync(env.Http, $$"""{"route":"{{V1JobRoute}}","kind":"status","status":500,"every":2}""");
-        await AddFaultAsync(env.Http, """{"route":"*","kind":"latency","latencyMs":1,"count":1}""");
+        await env.AddFaultAsync($$"""{"route":"{{EmulatorRoutes.BulkV1GetJob}}","kind":"status","status":500,"every":2}""");
+        await env.AddFaultAsync("""{"route":"*","kind":"latency","latencyMs":1,"count":1}""");
         for (var i = 0; i < 3; i++)
         {
             await GetV1JobAsync(env.Http, token, jobId);
@@ -88,17 +88,17 @@ public sealed class ControlFaultRuleTests
         var reply = await SendAsync(env.Http, HttpMethod.Get, "_emulator/faults");
 
         Assert.Equal(
-            $$"""{"rules":[{"id":"f1","route":"{{V1JobRoute}}","kind":"status","status":500,"every":2,"seed":0,"matched":3,"applied":1},{"id":"f2","route":"*","kind":"latency","latencyMs":1,"count":1,"seed":0,"matched":2,"applied":1,"remaining":0}]}""",
+            $$"""{"rules":[{"id":"f1","route":"{{EmulatorRoutes.BulkV1GetJob}}","kind":"status","status":500,"every":2,"seed":0,"matched":3,"applied":1},{"id":"f2","route":"*","kind":"latency","latencyMs":1,"count":1,"seed":0,"matched":2,"applied":1,"remaining":0}]}""",
             reply.AssertStatus(HttpStatusCode.OK).Body);
     }
 
     [Fact]
     public async Task Delete_FaultById_Returns204ThenRuleIsGone()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
         var jobId = await CreateV1JobAsync(env.Http, token);
-        var id = await AddFaultAsync(env.Http, $$"""{"route":"{{V1JobRoute}}","kind":"status"}""");
+        var id = await env.AddFaultAsync($$"""{"route":"{{EmulatorRoutes.BulkV1GetJob}}","kind":"status"}""");
         (await GetV1JobAsync(env.Http, token, jobId)).AssertStatus(HttpStatusCode.ServiceUnavailable);
 
         (await SendAsync(env.Http, HttpMethod.Delete, "_emulator/faults/" + id)).AssertStatus(HttpStatusCode.NoContent);
@@ -112,9 +112,9 @@ public sealed class ControlFaultRuleTests
     [Fact]
     public async Task Delete_AllFaults_ReturnsRemovedCount()
     {
-        await using var env = await FreshAsync();
-        await AddFaultAsync(env.Http, """{"route":"*","kind":"status"}""");
-        await AddFaultAsync(env.Http, """{"route":"*","kind":"dropBefore"}""");
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
+        await env.AddFaultAsync("""{"route":"*","kind":"status"}""");
+        await env.AddFaultAsync("""{"route":"*","kind":"dropBefore"}""");
 
         var reply = await SendAsync(env.Http, HttpMethod.Delete, "_emulator/faults");
 

@@ -1,6 +1,6 @@
 using System.Net;
 using SfBulk.Emulator.Control;
-using static SfBulk.Emulator.Tests.Infrastructure.ControlClient;
+using static SfBulk.Emulator.Tests.Infrastructure.RawApi;
 
 namespace SfBulk.Emulator.Tests.Control;
 
@@ -10,10 +10,10 @@ public sealed class ControlFaultScheduleTests
     [Fact]
     public async Task Count_Two_FaultsNextTwoRequestsThenStops()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
         var jobId = await CreateV1JobAsync(env.Http, token);
-        await AddFaultAsync(env.Http, $$"""{"route":"{{V1JobRoute}}","kind":"status","count":2}""");
+        await env.AddFaultAsync($$"""{"route":"{{EmulatorRoutes.BulkV1GetJob}}","kind":"status","count":2}""");
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)
@@ -31,10 +31,10 @@ public sealed class ControlFaultScheduleTests
     [Fact]
     public async Task Every_Three_FaultsEveryThirdRequest()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
         var jobId = await CreateV1JobAsync(env.Http, token);
-        await AddFaultAsync(env.Http, $$"""{"route":"{{V1JobRoute}}","kind":"status","status":500,"every":3}""");
+        await env.AddFaultAsync($$"""{"route":"{{EmulatorRoutes.BulkV1GetJob}}","kind":"status","status":500,"every":3}""");
 
         var faulted = new List<int>();
         for (var i = 1; i <= 9; i++)
@@ -51,10 +51,10 @@ public sealed class ControlFaultScheduleTests
     [Fact]
     public async Task Rate_Seeded_FollowsTheSeedsRandomSequence()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
         var jobId = await CreateV1JobAsync(env.Http, token);
-        await AddFaultAsync(env.Http, $$"""{"route":"{{V1JobRoute}}","kind":"status","rate":0.3,"seed":42}""");
+        await env.AddFaultAsync($$"""{"route":"{{EmulatorRoutes.BulkV1GetJob}}","kind":"status","rate":0.3,"seed":42}""");
         var random = new Random(42);
 
         var expected = new List<bool>();
@@ -73,11 +73,11 @@ public sealed class ControlFaultScheduleTests
     [Fact]
     public async Task Rules_TwoMatching_FirstAddedWins()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
         var jobId = await CreateV1JobAsync(env.Http, token);
-        await AddFaultAsync(env.Http, $$"""{"route":"{{V1JobRoute}}","kind":"status","status":500,"count":1}""");
-        await AddFaultAsync(env.Http, """{"route":"*","kind":"status","status":502}""");
+        await env.AddFaultAsync($$"""{"route":"{{EmulatorRoutes.BulkV1GetJob}}","kind":"status","status":500,"count":1}""");
+        await env.AddFaultAsync("""{"route":"*","kind":"status","status":502}""");
 
         Assert.Equal(HttpStatusCode.InternalServerError, (await GetV1JobAsync(env.Http, token, jobId)).Status);
         Assert.Equal(HttpStatusCode.BadGateway, (await GetV1JobAsync(env.Http, token, jobId)).Status);
@@ -86,10 +86,10 @@ public sealed class ControlFaultScheduleTests
     [Fact]
     public async Task Rule_OtherRoute_IsNotApplied()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
         var jobId = await CreateV1JobAsync(env.Http, token);
-        await AddFaultAsync(env.Http, $$"""{"route":"{{V1UpdateJobRoute}}","kind":"status"}""");
+        await env.AddFaultAsync($$"""{"route":"{{EmulatorRoutes.BulkV1UpdateJob}}","kind":"status"}""");
 
         (await GetV1JobAsync(env.Http, token, jobId)).AssertStatus(HttpStatusCode.OK);
         (await SetV1JobStateAsync(env.Http, token, jobId, "Closed")).AssertStatus(HttpStatusCode.ServiceUnavailable);

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using SfBulk.Emulator.Tests.Infrastructure;
-using static SfBulk.Emulator.Tests.Infrastructure.ControlClient;
+using static SfBulk.Emulator.Tests.Infrastructure.RawApi;
 
 namespace SfBulk.Emulator.Tests.Control;
 
@@ -12,8 +12,8 @@ public sealed class ControlGuardTests
     [Fact]
     public async Task Control_WithoutOrWithWrongToken_Returns401WithoutEchoingIt()
     {
-        await using var env = await FreshAsync();
-        using var bare = new HttpClient { BaseAddress = env.Emulator.BaseUri };
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
+        using var bare = new HttpClient { BaseAddress = env.Server.BaseUri };
 
         var none = await SendAsync(bare, HttpMethod.Get, "_emulator/requests");
         using var wrong = new HttpRequestMessage(HttpMethod.Post, "_emulator/jobs/classic") { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
@@ -24,7 +24,7 @@ public sealed class ControlGuardTests
         wrongReply.AssertStatus(HttpStatusCode.Unauthorized);
         Assert.Contains(EmulatorServer.ControlTokenHeader, none.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("0123456789abcdef", wrongReply.Body, StringComparison.Ordinal);
-        Assert.Equal(0, env.Emulator.State.JobCount);
+        Assert.Equal(0, env.Server.State.JobCount);
         (await SendAsync(env.Http, HttpMethod.Get, "_emulator/requests")).AssertStatus(HttpStatusCode.OK);
     }
 
@@ -35,27 +35,26 @@ public sealed class ControlGuardTests
     [InlineData("_emulator/time/advance")]
     public async Task ControlPost_WithoutToken_Returns401(string path)
     {
-        await using var env = await FreshAsync();
-        using var bare = new HttpClient { BaseAddress = env.Emulator.BaseUri };
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
+        using var bare = new HttpClient { BaseAddress = env.Server.BaseUri };
         (await SendAsync(bare, HttpMethod.Post, path, "{}")).AssertStatus(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
     public async Task ControlToken_IsNewAtEveryStart()
     {
-        await using var first = await FreshAsync();
-        await using var second = await FreshAsync();
-        Assert.Matches("^[0-9a-f]{32}$", first.Emulator.ControlToken);
-        Assert.NotEqual(first.Emulator.ControlToken, second.Emulator.ControlToken);
-        Assert.Contains(first.Emulator.ControlToken, EmulatorBanner.Control(first.Emulator), StringComparison.Ordinal);
+        await using var first = await TestEmulator.StartAsync(SharedEmulator.Settings);
+        await using var second = await TestEmulator.StartAsync(SharedEmulator.Settings);
+        Assert.Matches("^[0-9a-f]{32}$", first.Server.ControlToken);
+        Assert.NotEqual(first.Server.ControlToken, second.Server.ControlToken);
+        Assert.Contains(first.Server.ControlToken, EmulatorBanner.Control(first.Server), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Control_RequireControlTokenFalse_AnswersWithoutToken()
     {
-        var (emulator, http) = await EmulatorFixture.StartAsync(new EmulatorOptions { RequireControlToken = false });
-        await using (emulator)
-        using (http)
+        await using var host = await TestEmulator.StartAsync(new TestEmulatorOptions { RealClock = true, Emulator = o => o.RequireControlToken = false });
+        var (emulator, http) = (host.Server, host.Http);
         using (var bare = new HttpClient { BaseAddress = emulator.BaseUri })
         {
             (await SendAsync(bare, HttpMethod.Get, "_emulator/health")).AssertStatus(HttpStatusCode.OK);
@@ -69,11 +68,11 @@ public sealed class ControlGuardTests
     [InlineData("10.0.0.1")]
     public async Task Request_HostNotLoopback_Returns421(string host)
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         foreach (var path in (string[])["_emulator/health", "services/async/66.0/job/750R0000000001AAA"])
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, path);
-            request.Headers.Host = host + ":" + env.Emulator.BaseUri.Port;
+            request.Headers.Host = host + ":" + env.Server.BaseUri.Port;
             var reply = await ReadAsync(await env.Http.SendAsync(request, TestContext.Current.CancellationToken));
             reply.AssertStatus(HttpStatusCode.MisdirectedRequest);
         }
@@ -85,9 +84,9 @@ public sealed class ControlGuardTests
     [InlineData("[::1]")]
     public async Task Request_HostLoopbackName_IsServed(string host)
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         using var request = new HttpRequestMessage(HttpMethod.Get, "_emulator/health");
-        request.Headers.Host = host + ":" + env.Emulator.BaseUri.Port;
+        request.Headers.Host = host + ":" + env.Server.BaseUri.Port;
         (await ReadAsync(await env.Http.SendAsync(request, TestContext.Current.CancellationToken))).AssertStatus(HttpStatusCode.OK);
     }
 
@@ -102,7 +101,7 @@ public sealed class ControlGuardTests
     [InlineData("services/oauth2/token", true)]
     public async Task Post_BodyAbove64KB_Returns413(string path, bool chunked)
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var body = new byte[(64 * 1024) + 1];
         Array.Fill(body, (byte)' ');
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
@@ -120,7 +119,7 @@ public sealed class ControlGuardTests
     [Fact]
     public async Task Post_SmallControlBody_IsStillRead()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var reply = await SendAsync(env.Http, HttpMethod.Post, "_emulator/jobs/classic", """{"count":2}""");
         reply.AssertStatus(HttpStatusCode.OK);
         Assert.Equal(2, reply.Json.GetArrayLength());
@@ -138,63 +137,53 @@ public sealed class ControlGuardTests
     [Fact]
     public async Task Seed_BeyondMaxJobs_Returns400AndCreatesNone()
     {
-        var (emulator, http) = await EmulatorFixture.StartAsync(new EmulatorOptions { MaxJobs = 3 });
-        await using (emulator)
-        using (http)
-        {
-            (await SendAsync(http, HttpMethod.Post, "_emulator/jobs/classic", """{"count":2}""")).AssertStatus(HttpStatusCode.OK);
-            var classic = await SendAsync(http, HttpMethod.Post, "_emulator/jobs/classic", """{"count":2}""");
-            var v2 = await SendAsync(http, HttpMethod.Post, "_emulator/jobs/v2", """{"count":2}""");
+        await using var host = await TestEmulator.StartAsync(new TestEmulatorOptions { RealClock = true, Emulator = o => o.MaxJobs = 3 });
+        var (emulator, http) = (host.Server, host.Http);
+        (await SendAsync(http, HttpMethod.Post, "_emulator/jobs/classic", """{"count":2}""")).AssertStatus(HttpStatusCode.OK);
+        var classic = await SendAsync(http, HttpMethod.Post, "_emulator/jobs/classic", """{"count":2}""");
+        var v2 = await SendAsync(http, HttpMethod.Post, "_emulator/jobs/v2", """{"count":2}""");
 
-            classic.AssertStatus(HttpStatusCode.BadRequest);
-            Assert.Contains("at most 3 jobs (EmulatorOptions.MaxJobs)", classic.Json.GetProperty("error").GetString(), StringComparison.Ordinal);
-            v2.AssertStatus(HttpStatusCode.BadRequest);
-            Assert.Equal(2, emulator.State.JobCount);
-        }
+        classic.AssertStatus(HttpStatusCode.BadRequest);
+        Assert.Contains("at most 3 jobs (EmulatorOptions.MaxJobs)", classic.Json.GetProperty("error").GetString(), StringComparison.Ordinal);
+        v2.AssertStatus(HttpStatusCode.BadRequest);
+        Assert.Equal(2, emulator.State.JobCount);
     }
 
     [Fact]
     public async Task CreateJob_OrgFull_AnswersInTheApisDialect()
     {
-        var options = new EmulatorOptions { MaxJobs = 1 };
-        var (emulator, http) = await EmulatorFixture.StartAsync(options);
-        await using (emulator)
-        using (http)
-        {
-            var token = await LoginAsync(emulator, http);
-            await CreateV1JobAsync(http, token);
+        await using var host = await TestEmulator.StartAsync(new TestEmulatorOptions { RealClock = true, Emulator = o => o.MaxJobs = 1 });
+        var (emulator, http) = (host.Server, host.Http);
+        var token = await LoginAsync(emulator, http);
+        await CreateV1JobAsync(http, token);
 
-            using var v1 = EmulatorFixture.V1Request(HttpMethod.Post, "services/async/66.0/job", token, new StringContent(
-                """<?xml version="1.0" encoding="UTF-8"?><jobInfo xmlns="http://www.force.com/2009/06/asyncapi/dataload"><operation>insert</operation><object>Account</object><contentType>CSV</contentType></jobInfo>""",
-                Encoding.UTF8,
-                "application/xml"));
-            var v1Reply = await ReadAsync(await http.SendAsync(v1, TestContext.Current.CancellationToken));
-            using var v2 = EmulatorFixture.V2Request(HttpMethod.Post, "services/data/v66.0/jobs/ingest", token,
-                new StringContent("""{"object":"Account","operation":"insert"}""", Encoding.UTF8, "application/json"));
-            var v2Reply = await ReadAsync(await http.SendAsync(v2, TestContext.Current.CancellationToken));
+        using var v1 = RawApi.V1Request(HttpMethod.Post, "services/async/66.0/job", token, new StringContent(
+            """<?xml version="1.0" encoding="UTF-8"?><jobInfo xmlns="http://www.force.com/2009/06/asyncapi/dataload"><operation>insert</operation><object>Account</object><contentType>CSV</contentType></jobInfo>""",
+            Encoding.UTF8,
+            "application/xml"));
+        var v1Reply = await ReadAsync(await http.SendAsync(v1, TestContext.Current.CancellationToken));
+        using var v2 = RawApi.V2Request(HttpMethod.Post, "services/data/v66.0/jobs/ingest", token,
+            new StringContent("""{"object":"Account","operation":"insert"}""", Encoding.UTF8, "application/json"));
+        var v2Reply = await ReadAsync(await http.SendAsync(v2, TestContext.Current.CancellationToken));
 
-            v1Reply.AssertStatus(HttpStatusCode.BadRequest);
-            Assert.Equal("ExceededQuota", XmlValue(v1Reply.Body, "exceptionCode"));
-            Assert.Contains("EmulatorOptions.MaxJobs", v1Reply.Body, StringComparison.Ordinal);
-            v2Reply.AssertStatus(HttpStatusCode.BadRequest);
-            Assert.Equal("LIMIT_EXCEEDED", v2Reply.Json[0].GetProperty("errorCode").GetString());
-            Assert.Equal(1, emulator.State.JobCount);
-        }
+        v1Reply.AssertStatus(HttpStatusCode.BadRequest);
+        Assert.Equal("ExceededQuota", XmlValue(v1Reply.Body, "exceptionCode"));
+        Assert.Contains("EmulatorOptions.MaxJobs", v1Reply.Body, StringComparison.Ordinal);
+        v2Reply.AssertStatus(HttpStatusCode.BadRequest);
+        Assert.Equal("LIMIT_EXCEEDED", v2Reply.Json[0].GetProperty("errorCode").GetString());
+        Assert.Equal(1, emulator.State.JobCount);
     }
 
     [Fact]
     public async Task Seed_BeyondMaxBatches_Returns400WithTheLimit()
     {
-        var (emulator, http) = await EmulatorFixture.StartAsync(new EmulatorOptions { MaxBatches = 5 });
-        await using (emulator)
-        using (http)
-        {
-            (await SendAsync(http, HttpMethod.Post, "_emulator/jobs/classic", """{"batches":5}""")).AssertStatus(HttpStatusCode.OK);
-            var reply = await SendAsync(http, HttpMethod.Post, "_emulator/jobs/classic", """{"batches":1}""");
+        await using var host = await TestEmulator.StartAsync(new TestEmulatorOptions { RealClock = true, Emulator = o => o.MaxBatches = 5 });
+        var (emulator, http) = (host.Server, host.Http);
+        (await SendAsync(http, HttpMethod.Post, "_emulator/jobs/classic", """{"batches":5}""")).AssertStatus(HttpStatusCode.OK);
+        var reply = await SendAsync(http, HttpMethod.Post, "_emulator/jobs/classic", """{"batches":1}""");
 
-            reply.AssertStatus(HttpStatusCode.BadRequest);
-            Assert.Contains("at most 5 batches (EmulatorOptions.MaxBatches)", reply.Json.GetProperty("error").GetString(), StringComparison.Ordinal);
-        }
+        reply.AssertStatus(HttpStatusCode.BadRequest);
+        Assert.Contains("at most 5 batches (EmulatorOptions.MaxBatches)", reply.Json.GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 
     /// <summary>Logs the default user of an emulator started with custom options in; returns the access token.</summary>

@@ -1,5 +1,5 @@
 using System.Net;
-using static SfBulk.Emulator.Tests.Infrastructure.ControlClient;
+using static SfBulk.Emulator.Tests.Infrastructure.RawApi;
 
 namespace SfBulk.Emulator.Tests.Control;
 
@@ -8,7 +8,7 @@ public sealed class ControlRequestCountTests
     [Fact]
     public async Task Requests_AfterApiCalls_CountsPerRoutePattern()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
         var jobId = await CreateV1JobAsync(env.Http, token);
         await GetV1JobAsync(env.Http, token, jobId);
@@ -26,7 +26,7 @@ public sealed class ControlRequestCountTests
     [Fact]
     public async Task Requests_ControlAndUnknownPaths_AreNotCounted()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         await SendAsync(env.Http, HttpMethod.Get, "_emulator/health");
         await SendAsync(env.Http, HttpMethod.Get, "_emulator/time");
         await SendAsync(env.Http, HttpMethod.Get, "services/nothing/here");
@@ -39,7 +39,7 @@ public sealed class ControlRequestCountTests
     [Fact]
     public async Task Requests_FailedApiCalls_AreCounted()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var job = await GetV1JobAsync(env.Http, "not-a-session", "750R0000000001AAA");
         job.AssertStatus(HttpStatusCode.BadRequest);
 
@@ -51,7 +51,7 @@ public sealed class ControlRequestCountTests
     [Fact]
     public async Task Delete_Requests_ResetsCounters()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
         await CreateV1JobAsync(env.Http, token);
 
@@ -66,7 +66,7 @@ public sealed class ControlRequestCountTests
     [Fact]
     public async Task Requests_ConcurrentCalls_CountsEveryOne()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
         var jobId = await CreateV1JobAsync(env.Http, token);
         await SendAsync(env.Http, HttpMethod.Delete, "_emulator/requests");

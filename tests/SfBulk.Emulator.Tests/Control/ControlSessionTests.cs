@@ -1,5 +1,5 @@
 using System.Net;
-using static SfBulk.Emulator.Tests.Infrastructure.ControlClient;
+using static SfBulk.Emulator.Tests.Infrastructure.RawApi;
 
 namespace SfBulk.Emulator.Tests.Control;
 
@@ -8,7 +8,7 @@ public sealed class ControlSessionTests
     [Fact]
     public async Task Expire_NoBody_ExpiresEverySession()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var first = await env.LoginAsync();
         var second = await env.LoginAsync();
         var jobId = await CreateV1JobAsync(env.Http, first);
@@ -28,7 +28,7 @@ public sealed class ControlSessionTests
     [Fact]
     public async Task Expire_Token_ExpiresOnlyThatSessionAndDoesNotEchoIt()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var doomed = await env.LoginAsync();
         var kept = await env.LoginAsync();
         var jobId = await CreateV1JobAsync(env.Http, kept);
@@ -45,7 +45,7 @@ public sealed class ControlSessionTests
     [Fact]
     public async Task Expire_UnknownToken_ExpiresNone()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         await env.LoginAsync();
         var reply = await SendAsync(env.Http, HttpMethod.Post, "_emulator/sessions/expire", """{"token":"00Dnope!AQ"}""");
         Assert.Equal("""{"expired":0}""", reply.AssertStatus(HttpStatusCode.OK).Body);
@@ -58,7 +58,7 @@ public sealed class ControlSessionTests
     [InlineData("""["token"]""")]
     public async Task Expire_InvalidBody_Returns400AndExpiresNothing(string body)
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
         var jobId = await CreateV1JobAsync(env.Http, token);
         var reply = await SendAsync(env.Http, HttpMethod.Post, "_emulator/sessions/expire", body);

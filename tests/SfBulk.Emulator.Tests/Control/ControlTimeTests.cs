@@ -1,5 +1,5 @@
 using System.Net;
-using static SfBulk.Emulator.Tests.Infrastructure.ControlClient;
+using static SfBulk.Emulator.Tests.Infrastructure.RawApi;
 
 namespace SfBulk.Emulator.Tests.Control;
 
@@ -8,7 +8,7 @@ public sealed class ControlTimeTests
     [Fact]
     public async Task Time_Get_ReturnsEmulatedNowAndScale()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var reply = await SendAsync(env.Http, HttpMethod.Get, "_emulator/time");
         reply.AssertStatus(HttpStatusCode.OK);
         Assert.Equal("""{"now":"2026-11-02T09:30:00.000Z","scale":1}""", reply.Body);
@@ -17,11 +17,11 @@ public sealed class ControlTimeTests
     [Fact]
     public async Task Advance_Seconds_MovesClockForward()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var reply = await SendAsync(env.Http, HttpMethod.Post, "_emulator/time/advance", """{"seconds":90.5}""");
         reply.AssertStatus(HttpStatusCode.OK);
         Assert.Equal("""{"now":"2026-11-02T09:31:30.500Z","scale":1}""", reply.Body);
-        Assert.Equal(new DateTimeOffset(2026, 11, 2, 9, 31, 30, 500, TimeSpan.Zero), env.Emulator.Clock.GetUtcNow());
+        Assert.Equal(new DateTimeOffset(2026, 11, 2, 9, 31, 30, 500, TimeSpan.Zero), env.Server.Clock.GetUtcNow());
     }
 
     [Theory]
@@ -31,17 +31,17 @@ public sealed class ControlTimeTests
     [InlineData("", "A JSON object body is required.")]
     public async Task Advance_InvalidBody_Returns400(string body, string error)
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var reply = await SendAsync(env.Http, HttpMethod.Post, "_emulator/time/advance", body);
         reply.AssertStatus(HttpStatusCode.BadRequest);
         Assert.Equal(error, reply.Json.GetProperty("error").GetString());
-        Assert.Equal(new DateTimeOffset(2026, 11, 2, 9, 30, 0, TimeSpan.Zero), env.Emulator.Clock.GetUtcNow());
+        Assert.Equal(new DateTimeOffset(2026, 11, 2, 9, 30, 0, TimeSpan.Zero), env.Server.Clock.GetUtcNow());
     }
 
     [Fact]
     public async Task Advance_MalformedJson_Returns400()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var reply = await SendAsync(env.Http, HttpMethod.Post, "_emulator/time/advance", "{\"seconds\":");
         reply.AssertStatus(HttpStatusCode.BadRequest);
         Assert.StartsWith("Malformed JSON: ", reply.Json.GetProperty("error").GetString(), StringComparison.Ordinal);
@@ -50,7 +50,7 @@ public sealed class ControlTimeTests
     [Fact]
     public async Task Scale_Valid_SpeedsUpClock()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var reply = await SendAsync(env.Http, HttpMethod.Post, "_emulator/time/scale", """{"scale":60}""");
         reply.AssertStatus(HttpStatusCode.OK);
         Assert.Equal("""{"now":"2026-11-02T09:30:00.000Z","scale":60}""", reply.Body);
@@ -61,7 +61,7 @@ public sealed class ControlTimeTests
     [Fact]
     public async Task Scale_Fraction_IsWrittenAsDecimal()
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var reply = await SendAsync(env.Http, HttpMethod.Post, "_emulator/time/scale", """{"scale":0.5}""");
         Assert.Equal("""{"now":"2026-11-02T09:30:00.000Z","scale":0.5}""", reply.AssertStatus(HttpStatusCode.OK).Body);
     }
@@ -71,10 +71,10 @@ public sealed class ControlTimeTests
     [InlineData("""{"scale":100001}""")]
     public async Task Scale_OutOfRange_Returns400(string body)
     {
-        await using var env = await FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var reply = await SendAsync(env.Http, HttpMethod.Post, "_emulator/time/scale", body);
         reply.AssertStatus(HttpStatusCode.BadRequest);
         Assert.Equal("""{"error":"'scale' must be above 0 and at most 100000."}""", reply.Body);
-        Assert.Equal(1, env.Emulator.Clock.Scale);
+        Assert.Equal(1, env.Server.Clock.Scale);
     }
 }

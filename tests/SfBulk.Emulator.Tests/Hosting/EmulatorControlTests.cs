@@ -13,14 +13,14 @@ public sealed class EmulatorControlTests
     [Fact]
     public async Task SeedClassicJobs_OpenAgedJobs_CreatesThemWithTheirAge()
     {
-        await using var env = await ControlClient.FreshAsync();
-        var now = env.Emulator.Clock.GetUtcNow();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
+        var now = env.Server.Clock.GetUtcNow();
 
-        var ids = await env.Emulator.Control.SeedClassicJobsAsync(new ClassicJobSeed { Count = 3, Age = TimeSpan.FromHours(25), Batches = 2 }, Cancel);
+        var ids = await env.Server.Control.SeedClassicJobsAsync(new ClassicJobSeed { Count = 3, Age = TimeSpan.FromHours(25), Batches = 2 }, Cancel);
 
         Assert.Equal(3, ids.Count);
-        var job = env.Emulator.State.FindJob(ids[0])!;
-        Assert.Equal("Open", job.StateAt(env.Emulator.Clock.GetUtcNow()));
+        var job = env.Server.State.FindJob(ids[0])!;
+        Assert.Equal("Open", job.StateAt(env.Server.Clock.GetUtcNow()));
         Assert.Equal(now - TimeSpan.FromHours(25), job.CreatedDate);
         Assert.Equal(2, job.Batches.Count);
     }
@@ -28,15 +28,15 @@ public sealed class EmulatorControlTests
     [Fact]
     public async Task SeedClassicJobs_PkChunkedQuery_AddsOriginalAndChunkBatches()
     {
-        await using var env = await ControlClient.FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
 
-        var ids = await env.Emulator.Control.SeedClassicJobsAsync(new ClassicJobSeed
+        var ids = await env.Server.Control.SeedClassicJobsAsync(new ClassicJobSeed
         {
             Operation = "query",
             PkChunking = new PkChunkingSeed { ChunkSize = 1000, Chunks = 4, ChunkDuration = TimeSpan.FromSeconds(30), FailChunks = [2] },
         }, Cancel);
 
-        var job = env.Emulator.State.FindJob(ids[0])!;
+        var job = env.Server.State.FindJob(ids[0])!;
         Assert.Equal(5, job.Batches.Count);
         Assert.Single(job.Batches, b => b.IsPkChunkingOriginal);
     }
@@ -44,9 +44,9 @@ public sealed class EmulatorControlTests
     [Fact]
     public async Task SeedClassicJobs_BadState_ThrowsWithTheEmulatorsReason()
     {
-        await using var env = await ControlClient.FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
 
-        var e = await Assert.ThrowsAsync<EmulatorControlException>(() => env.Emulator.Control.SeedClassicJobsAsync(new ClassicJobSeed { State = "Sleeping" }, Cancel));
+        var e = await Assert.ThrowsAsync<EmulatorControlException>(() => env.Server.Control.SeedClassicJobsAsync(new ClassicJobSeed { State = "Sleeping" }, Cancel));
 
         Assert.Contains("state must be Open, Closed, Aborted or Failed", e.Message, StringComparison.Ordinal);
     }
@@ -54,50 +54,50 @@ public sealed class EmulatorControlTests
     [Fact]
     public async Task SeedBulkV2Jobs_QueryJobs_CreatesThemInTheState()
     {
-        await using var env = await ControlClient.FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
 
-        var ids = await env.Emulator.Control.SeedBulkV2JobsAsync(new BulkV2JobSeed { Count = 2, Kind = BulkV2JobKind.Query, State = "InProgress", Age = TimeSpan.FromMinutes(5) }, Cancel);
+        var ids = await env.Server.Control.SeedBulkV2JobsAsync(new BulkV2JobSeed { Count = 2, Kind = BulkV2JobKind.Query, State = "InProgress", Age = TimeSpan.FromMinutes(5) }, Cancel);
 
         Assert.Equal(2, ids.Count);
-        var job = env.Emulator.State.FindJob(ids[1])!;
-        Assert.Equal("InProgress", job.StateAt(env.Emulator.Clock.GetUtcNow()));
+        var job = env.Server.State.FindJob(ids[1])!;
+        Assert.Equal("InProgress", job.StateAt(env.Server.Clock.GetUtcNow()));
         Assert.Equal(SfBulk.Emulator.State.JobKind.V2Query, job.Kind);
     }
 
     [Fact]
     public async Task AddFault_StatusOnceOnJobRead_FiresOnceAndIsCounted()
     {
-        await using var env = await ControlClient.FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
-        var jobId = (await env.Emulator.Control.SeedClassicJobsAsync(new ClassicJobSeed(), Cancel))[0];
-        await env.Emulator.Control.ResetRequestCountsAsync(Cancel);
+        var jobId = (await env.Server.Control.SeedClassicJobsAsync(new ClassicJobSeed(), Cancel))[0];
+        await env.Server.Control.ResetRequestCountsAsync(Cancel);
 
-        var id = await env.Emulator.Control.AddFaultAsync(EmulatorFault.Status(503, EmulatorRoutes.BulkV1GetJob) with { Count = 1, ErrorCode = "Busy" }, Cancel);
-        var first = await ControlClient.GetV1JobAsync(env.Http, token, jobId);
-        var second = await ControlClient.GetV1JobAsync(env.Http, token, jobId);
-        var counts = await env.Emulator.Control.GetRequestCountsAsync(Cancel);
-        await env.Emulator.Control.RemoveFaultAsync(id, Cancel);
+        var id = await env.Server.Control.AddFaultAsync(EmulatorFault.Status(503, EmulatorRoutes.BulkV1GetJob) with { Count = 1, ErrorCode = "Busy" }, Cancel);
+        var first = await RawApi.GetV1JobAsync(env.Http, token, jobId);
+        var second = await RawApi.GetV1JobAsync(env.Http, token, jobId);
+        var counts = await env.Server.Control.GetRequestCountsAsync(Cancel);
+        await env.Server.Control.RemoveFaultAsync(id, Cancel);
 
         Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, first.Status);
         Assert.Contains("Busy", first.Body, StringComparison.Ordinal);
         Assert.Equal(System.Net.HttpStatusCode.OK, second.Status);
         Assert.Equal(2, counts[EmulatorRoutes.BulkV1GetJob]);
         Assert.Equal(2, counts.Total);
-        await Assert.ThrowsAsync<EmulatorControlException>(() => env.Emulator.Control.RemoveFaultAsync(id, Cancel));
+        await Assert.ThrowsAsync<EmulatorControlException>(() => env.Server.Control.RemoveFaultAsync(id, Cancel));
     }
 
     [Fact]
     public async Task AddFault_UnknownRoute_Throws()
     {
-        await using var env = await ControlClient.FreshAsync();
-        await Assert.ThrowsAsync<EmulatorControlException>(() => env.Emulator.Control.AddFaultAsync(EmulatorFault.DropBefore("GET /nowhere"), Cancel));
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
+        await Assert.ThrowsAsync<EmulatorControlException>(() => env.Server.Control.AddFaultAsync(EmulatorFault.DropBefore("GET /nowhere"), Cancel));
     }
 
     [Fact]
     public async Task Routes_EveryConstant_IsAnApiRouteOfTheEmulator()
     {
-        await using var env = await ControlClient.FreshAsync();
-        var known = ApiRoutes.Known(env.Emulator.Services.GetRequiredService<EndpointDataSource>());
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
+        var known = ApiRoutes.Known(env.Server.Services.GetRequiredService<EndpointDataSource>());
         foreach (var field in typeof(EmulatorRoutes).GetFields().Where(f => f.IsLiteral))
         {
             var route = (string)field.GetRawConstantValue()!;
@@ -108,16 +108,16 @@ public sealed class EmulatorControlTests
     [Fact]
     public async Task ExpireSessionsAndClock_ExpireTheSessionAndMoveTime()
     {
-        await using var env = await ControlClient.FreshAsync();
+        await using var env = await TestEmulator.StartAsync(SharedEmulator.Settings);
         var token = await env.LoginAsync();
-        var before = env.Emulator.Clock.GetUtcNow();
+        var before = env.Server.Clock.GetUtcNow();
 
-        var expired = await env.Emulator.Control.ExpireSessionsAsync(Cancel);
-        env.Emulator.Control.AdvanceClock(TimeSpan.FromMinutes(5));
+        var expired = await env.Server.Control.ExpireSessionsAsync(Cancel);
+        env.Server.Control.AdvanceClock(TimeSpan.FromMinutes(5));
 
         Assert.Equal(1, expired);
-        Assert.Null(env.Emulator.State.Sessions.Validate(token));
-        Assert.Equal(before + TimeSpan.FromMinutes(5), env.Emulator.Clock.GetUtcNow());
-        Assert.Throws<ArgumentOutOfRangeException>(() => env.Emulator.Control.AdvanceClock(TimeSpan.FromSeconds(-1)));
+        Assert.Null(env.Server.State.Sessions.Validate(token));
+        Assert.Equal(before + TimeSpan.FromMinutes(5), env.Server.Clock.GetUtcNow());
+        Assert.Throws<ArgumentOutOfRangeException>(() => env.Server.Control.AdvanceClock(TimeSpan.FromSeconds(-1)));
     }
 }

@@ -5,7 +5,7 @@ using System.Xml.Linq;
 namespace SfBulk.Emulator.Tests.Infrastructure;
 
 /// <summary>Small helpers for Bulk API 1.0 tests: sessions made directly in the org state, raw requests, job setup.</summary>
-public sealed class BulkV1Client(EmulatorFixture fixture)
+public sealed class BulkV1Client(TestEmulator fixture)
 {
     public const string Version = "66.0";
 
@@ -15,12 +15,12 @@ public sealed class BulkV1Client(EmulatorFixture fixture)
 
     public const string JsonType = "application/json; charset=UTF-8";
 
-    public EmulatorFixture Fixture { get; } = fixture;
+    public TestEmulator Fixture { get; } = fixture;
 
     /// <summary>A fresh session of the default user (or of <paramref name="username"/>).</summary>
     public string NewSession(string? username = null)
     {
-        var state = Fixture.Emulator.State;
+        var state = Fixture.Server.State;
         var user = username is null ? state.DefaultUser : state.FindUser(username)!;
         return state.Sessions.Create(user).Token;
     }

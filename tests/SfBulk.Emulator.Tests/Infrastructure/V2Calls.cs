@@ -8,7 +8,7 @@ public static class V2Calls
 {
     public static async Task<HttpResponseMessage> SendAsync(this HttpClient http, HttpMethod method, string path, string token, string? json = null)
     {
-        using var request = EmulatorFixture.V2Request(method, path, token, json is null ? null : new StringContent(json, Encoding.UTF8, "application/json"));
+        using var request = RawApi.V2Request(method, path, token, json is null ? null : new StringContent(json, Encoding.UTF8, "application/json"));
         return await http.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
@@ -16,7 +16,7 @@ public static class V2Calls
     {
         var content = new StringContent(csv, Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        using var request = EmulatorFixture.V2Request(HttpMethod.Put, path, token, content);
+        using var request = RawApi.V2Request(HttpMethod.Put, path, token, content);
         return await http.SendAsync(request, TestContext.Current.CancellationToken);
     }
 }

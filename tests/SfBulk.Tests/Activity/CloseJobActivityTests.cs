@@ -11,7 +11,7 @@ public class CloseJobActivityTests
     [Fact]
     public async Task ExecuteAsync_SharedConnectionAbortedState_ReturnsReferenceDocument()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var job = await h.CreateV1JobAsync();
         var activity = new CloseJobActivity(h.Connection);
 
@@ -54,12 +54,12 @@ public class CloseJobActivityTests
     [Fact]
     public async Task ExecuteAsync_ExternalSessionInvalid_ThrowsLoginException()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var job = await h.CreateV1JobAsync();
         var activity = new CloseJobActivity(null);
         var input = new CloseJobInput
         {
-            CloseJobConnection = new CloseJobConnection { ServerUrl = h.Emulator.BaseUri.ToString(), SessionId = "00Dxx0000000000!bogus", ExternalSessionIdUsed = true },
+            CloseJobConnection = new CloseJobConnection { ServerUrl = h.BaseUri.ToString(), SessionId = "00Dxx0000000000!bogus", ExternalSessionIdUsed = true },
             CloseJob = new CloseJob { JobId = job.Id, State = "Closed" },
         };
 

@@ -1,3 +1,4 @@
+using SfBulk.Emulator;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -20,21 +21,21 @@ public sealed class JwtBearerCredentialTests
     public async Task ConnectAsync_KeyMatchesUploadedCertificate_LogsIn()
     {
         var (key, certificate) = CreateKeyAndCertificate();
-        await using var emulator = await EmulatorHarness.StartAsync(o => o.JwtCertificatePem = certificate);
+        await using var emulator = await TestEmulator.StartAsync(o => o.JwtCertificatePem = certificate);
         var credential = JwtBearerCredential.FromPrivateKey(emulator.Options.ClientId, emulator.Options.Username, key);
         using var connection = new SalesforceConnection(emulator.ConnectionOptions(credential));
         var ct = TestContext.Current.CancellationToken;
 
         Assert.Equal(emulator.BaseUri, await connection.ConnectAsync(ct));
-        Assert.Equal(HttpStatusCode.OK, (await connection.SendAsync(EmulatorHarness.ListV2Jobs(), ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await connection.SendAsync(JobRequests.ListV2Jobs(), ct)).StatusCode);
     }
 
     [Fact]
     public async Task ConnectAsync_LoginRetriedAfterAssertionExpired_SignsFreshAssertion()
     {
         var (key, certificate) = CreateKeyAndCertificate();
-        await using var emulator = await EmulatorHarness.StartAsync(o => o.JwtCertificatePem = certificate);
-        await emulator.AddFaultAsync($$"""{"route":"{{EmulatorHarness.TokenRoute}}","kind":"status","status":503,"count":1}""");
+        await using var emulator = await TestEmulator.StartAsync(o => o.JwtCertificatePem = certificate);
+        await emulator.AddFaultAsync($$"""{"route":"{{EmulatorRoutes.OAuthToken}}","kind":"status","status":503,"count":1}""");
         var options = emulator.ConnectionOptions(JwtBearerCredential.FromPrivateKey(emulator.Options.ClientId, emulator.Options.Username, key));
         options.TimeProvider = emulator.Time;
         options.Retry = new SalesforceRetryOptions { BaseDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero };
@@ -44,7 +45,7 @@ public sealed class JwtBearerCredentialTests
         using var connection = new SalesforceConnection(options, null, () => client, null);
 
         Assert.Equal(emulator.BaseUri, await connection.ConnectAsync(TestContext.Current.CancellationToken));
-        Assert.Equal(2, await emulator.CountAsync(EmulatorHarness.TokenRoute));
+        Assert.Equal(2, await emulator.RequestsAsync(EmulatorRoutes.OAuthToken));
     }
 
     /// <summary>Passes requests to the emulator; the clock moves on by <paramref name="advance"/> during the first one.</summary>
@@ -72,7 +73,7 @@ public sealed class JwtBearerCredentialTests
         await File.WriteAllTextAsync(file, key, TestContext.Current.CancellationToken);
         try
         {
-            await using var emulator = await EmulatorHarness.StartAsync(o => o.JwtCertificatePem = certificate);
+            await using var emulator = await TestEmulator.StartAsync(o => o.JwtCertificatePem = certificate);
             using var connection = new SalesforceConnection(emulator.ConnectionOptions(JwtBearerCredential.FromKeyFile(emulator.Options.ClientId, emulator.Options.Username, file)));
 
             Assert.Equal(emulator.BaseUri, await connection.ConnectAsync(TestContext.Current.CancellationToken));
@@ -88,7 +89,7 @@ public sealed class JwtBearerCredentialTests
     {
         var (_, certificate) = CreateKeyAndCertificate();
         var (otherKey, _) = CreateKeyAndCertificate();
-        await using var emulator = await EmulatorHarness.StartAsync(o => o.JwtCertificatePem = certificate);
+        await using var emulator = await TestEmulator.StartAsync(o => o.JwtCertificatePem = certificate);
         using var connection = new SalesforceConnection(emulator.ConnectionOptions(JwtBearerCredential.FromPrivateKey(emulator.Options.ClientId, emulator.Options.Username, otherKey)));
 
         var ex = await Assert.ThrowsAsync<SalesforceLoginException>(() => connection.ConnectAsync(TestContext.Current.CancellationToken));
@@ -100,7 +101,7 @@ public sealed class JwtBearerCredentialTests
     public async Task ConnectAsync_UnknownUser_ThrowsInvalidGrantWithApprovalHint()
     {
         var (key, certificate) = CreateKeyAndCertificate();
-        await using var emulator = await EmulatorHarness.StartAsync(o => o.JwtCertificatePem = certificate);
+        await using var emulator = await TestEmulator.StartAsync(o => o.JwtCertificatePem = certificate);
         using var connection = new SalesforceConnection(emulator.ConnectionOptions(JwtBearerCredential.FromPrivateKey(emulator.Options.ClientId, "nobody@sfbulk.test", key)));
 
         var ex = await Assert.ThrowsAsync<SalesforceLoginException>(() => connection.ConnectAsync(TestContext.Current.CancellationToken));
@@ -112,7 +113,7 @@ public sealed class JwtBearerCredentialTests
     [Fact]
     public async Task ConnectAsync_MissingKeyFile_ThrowsLoginExceptionWithoutPath()
     {
-        await using var emulator = await EmulatorHarness.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         using var connection = new SalesforceConnection(emulator.ConnectionOptions(JwtBearerCredential.FromKeyFile(emulator.Options.ClientId, emulator.Options.Username, "/nonexistent/key.pem")));
 
         var ex = await Assert.ThrowsAsync<SalesforceLoginException>(() => connection.ConnectAsync(TestContext.Current.CancellationToken));

@@ -30,7 +30,7 @@ public sealed class SalesforceCliCredentialTests : IDisposable
     public async Task ConnectAsync_KnownAlias_UsesTokenAndInstanceUrlFromCli()
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "The fake sf is a shell script.");
-        await using var emulator = await EmulatorHarness.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         var token = await SessionRefreshTests.LoginAsync(emulator);
         WriteFakeSf($$"""
             if [ "$1 $2 $3 $4 $5" = "org display --json --target-org=dev " ]; then
@@ -42,7 +42,7 @@ public sealed class SalesforceCliCredentialTests : IDisposable
             """);
         using var connection = new SalesforceConnection(emulator.ConnectionOptions(new SalesforceCliCredential("dev")));
 
-        var response = await connection.SendAsync(EmulatorHarness.ListV2Jobs(), TestContext.Current.CancellationToken);
+        var response = await connection.SendAsync(JobRequests.ListV2Jobs(), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(connection.CanRefreshSession);
@@ -107,7 +107,7 @@ public sealed class SalesforceCliCredentialTests : IDisposable
     public async Task ConnectAsync_ChildProcess_DoesNotInheritSfbulkVariables()
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "The fake sf is a shell script.");
-        await using var emulator = await EmulatorHarness.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         var token = await SessionRefreshTests.LoginAsync(emulator);
         var variable = "SFBULK_TEST_CANARY_" + Guid.NewGuid().ToString("N");
         WriteFakeSf($$$"""

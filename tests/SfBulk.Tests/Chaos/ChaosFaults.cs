@@ -35,7 +35,7 @@ internal static class ChaosFaults
         ("answer slower than the request timeout (2 %)", Rate("latencyAfter", 0.02 / 0.85, 13, (int)SlowAnswer.TotalMilliseconds)),
     ];
 
-    public static async Task AddAllAsync(BulkHarness harness, IReadOnlyList<(string Name, string Json)>? rules = null)
+    public static async Task AddAllAsync(TestEmulator harness, IReadOnlyList<(string Name, string Json)>? rules = null)
     {
         foreach (var (_, json) in rules ?? Rules)
         {
@@ -44,10 +44,10 @@ internal static class ChaosFaults
     }
 
     /// <summary>How many times each rule fired, in rule order, read from <c>GET /_emulator/faults</c>.</summary>
-    public static async Task<IReadOnlyList<(string Name, long Applied)>> AppliedAsync(BulkHarness harness, IReadOnlyList<(string Name, string Json)>? mix = null)
+    public static async Task<IReadOnlyList<(string Name, long Applied)>> AppliedAsync(TestEmulator harness, IReadOnlyList<(string Name, string Json)>? mix = null)
     {
         var names = mix ?? Rules;
-        using var json = JsonDocument.Parse(await harness.Control.GetStringAsync("_emulator/faults", TestContext.Current.CancellationToken));
+        using var json = JsonDocument.Parse(await harness.Http.GetStringAsync("_emulator/faults", TestContext.Current.CancellationToken));
         var rules = json.RootElement.GetProperty("rules").EnumerateArray().ToArray();
         Assert.Equal(names.Count, rules.Length);
         return [.. rules.Select((r, i) => (names[i].Name, r.GetProperty("applied").GetInt64()))];

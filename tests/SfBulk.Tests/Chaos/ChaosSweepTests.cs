@@ -32,24 +32,28 @@ public sealed class ChaosSweepTests
         var output = TestContext.Current.TestOutputHelper;
 
         long calmCalls;
-        await using (var calm = await ChaosOrg.StartAsync(jobs))
+        await using (var calm = await TestEmulator.StartAsync(TestSettings.Watch()))
         {
-            var calmReport = await new JobSweeper(calm.Client, ChaosOrg.Sweep).SweepAsync(cancellationToken: ct);
+            await ChaosJobs.SeedAsync(calm, jobs);
+            using var calmConnection = ChaosJobs.Connect(calm, "chaos");
+            var calmReport = await new JobSweeper(calm.CreateClient(calmConnection), ChaosJobs.Sweep).SweepAsync(cancellationToken: ct);
             Assert.True(calmReport.Succeeded, calmReport.ToString());
             Assert.Equal(jobs, calmReport.Counts[SweepOutcome.Closed]);
-            calmCalls = await calm.Harness.TotalRequestsAsync();
+            calmCalls = await calm.TotalRequestsAsync();
         }
 
-        await using var org = await ChaosOrg.StartAsync(jobs);
-        await ChaosFaults.AddAllAsync(org.Harness);
+        await using var org = await TestEmulator.StartAsync(TestSettings.Watch());
+        var jobIds = await ChaosJobs.SeedAsync(org, jobs);
+        using var chaos = ChaosJobs.Connect(org, "chaos");
+        await ChaosFaults.AddAllAsync(org);
         using var unobserved = new UnobservedExceptions();
         var clock = Stopwatch.StartNew();
-        var report = await new JobSweeper(org.Client, ChaosOrg.Sweep).SweepAsync(cancellationToken: ct);
+        var report = await new JobSweeper(org.CreateClient(chaos), ChaosJobs.Sweep).SweepAsync(cancellationToken: ct);
         clock.Stop();
-        var calls = await org.Harness.TotalRequestsAsync();
-        var applied = await ChaosFaults.AppliedAsync(org.Harness);
-        await org.Harness.ClearFaultsAsync();
-        var states = await org.StatesAsync();
+        var calls = await org.TotalRequestsAsync();
+        var applied = await ChaosFaults.AppliedAsync(org);
+        await org.ClearFaultsAsync();
+        var states = await ChaosJobs.StatesAsync(org, jobIds);
 
         output?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{jobs} jobs, {clock.Elapsed.TotalSeconds:0.0} s: {report}"));
         foreach (var (name, count) in applied)
@@ -62,10 +66,10 @@ public sealed class ChaosSweepTests
 
         Assert.True(report.Succeeded, string.Join(Environment.NewLine, report.Jobs.Where(j => !j.IsSuccess).Take(10)));
         Assert.Equal(jobs, report.Jobs.Count);
-        Assert.Equal(org.JobIds.Select(ChaosOrg.Key).Order(StringComparer.Ordinal), report.Jobs.Select(j => ChaosOrg.Key(j.JobId)).Order(StringComparer.Ordinal));
+        Assert.Equal(jobIds.Select(ChaosJobs.Key).Order(StringComparer.Ordinal), report.Jobs.Select(j => ChaosJobs.Key(j.JobId)).Order(StringComparer.Ordinal));
         Assert.Equal(jobs, report.Counts[SweepOutcome.Closed] + report.Counts[SweepOutcome.AlreadyClosed]);
         Assert.Equal(jobs, report.Counts.Values.Sum());
-        Assert.All(states, s => Assert.True(ChaosOrg.IsClosed(s.Value), $"{s.Key} is {s.Value}"));
+        Assert.All(states, s => Assert.True(ChaosJobs.IsClosed(s.Value), $"{s.Key} is {s.Value}"));
         Assert.All(applied, a => Assert.True(a.Applied > 0, "never injected: " + a.Name));
         Assert.True(calls <= CallBudget * calmCalls, string.Create(CultureInfo.InvariantCulture, $"{calls} calls under chaos vs {calmCalls} fault-free: {(double)calls / calmCalls:0.000}x"));
         Assert.Empty(unobserved.Collect());

@@ -64,9 +64,9 @@ public sealed class ChaosWatchTests
     private static async Task<(List<WatchResult> Results, long Calls, IReadOnlyList<(string Name, long Applied)> Applied)> WatchAllAsync(bool faults)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var harness = await BulkHarness.StartAsync();
-        using var connection = ChaosOrg.Connect(harness, faults ? "chaos" : "calm");
-        var watcher = new JobWatcher(harness.CreateClient(connection), new WatchOptions { TimeProvider = harness.Time, JitterSeed = 7 });
+        await using var harness = await TestEmulator.StartAsync(TestSettings.Watch());
+        using var connection = ChaosJobs.Connect(harness, faults ? "chaos" : "calm");
+        var watcher = new JobWatcher(harness.CreateClient(connection), new WatchOptions { TimeProvider = harness.AutoTime, JitterSeed = 7 });
         await harness.ResetRequestsAsync();
         if (faults)
         {
@@ -80,7 +80,7 @@ public sealed class ChaosWatchTests
         {
             var id = (await harness.SeedClassicAsync(FortyChunks))[0];
             ids.Add(id);
-            results.Add(await harness.Time.RunAsync(watcher.WaitAndCloseAsync(id, cancellationToken: ct)));
+            results.Add(await harness.AutoTime.RunAsync(watcher.WaitAndCloseAsync(id, cancellationToken: ct)));
         }
 
         var calls = await harness.TotalRequestsAsync();

@@ -21,17 +21,18 @@ public sealed class SweepRestartTests
     public async Task SweepAsync_KilledMidwayThenRunAgainUnderChaos_EveryJobClosedOnceNoneAborted()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var org = await ChaosOrg.StartAsync(Jobs);
+        await using var org = await TestEmulator.StartAsync(TestSettings.Watch());
+        var jobIds = await ChaosJobs.SeedAsync(org, Jobs);
         var (reported, _) = await SweepUntilKilledAsync(org);
-        var before = await org.StatesAsync();
+        var before = await ChaosJobs.StatesAsync(org, jobIds);
         var openBefore = before.Where(s => s.Value == BulkJobState.Open).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         var unreported = before.Count(s => s.Value != BulkJobState.Open && !reported.Contains(s.Key));
 
-        await ChaosFaults.AddAllAsync(org.Harness);
-        using var restarted = ChaosOrg.Connect(org.Harness, "restarted");
-        var report = await new JobSweeper(org.Harness.CreateClient(restarted), ChaosOrg.Sweep).SweepAsync(cancellationToken: ct);
-        await org.Harness.ClearFaultsAsync();
-        var after = await org.StatesAsync();
+        await ChaosFaults.AddAllAsync(org);
+        using var restarted = ChaosJobs.Connect(org, "restarted");
+        var report = await new JobSweeper(org.CreateClient(restarted), ChaosJobs.Sweep).SweepAsync(cancellationToken: ct);
+        await org.ClearFaultsAsync();
+        var after = await ChaosJobs.StatesAsync(org, jobIds);
 
         TestContext.Current.TestOutputHelper?.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
@@ -39,45 +40,46 @@ public sealed class SweepRestartTests
         Assert.InRange(reported.Count, Jobs / 3, Jobs - 1);
         Assert.True(openBefore.Count > 0, "the kill came too late");
         Assert.All(reported, id => Assert.DoesNotContain(id, openBefore));
-        Assert.Equal(openBefore.Order(StringComparer.Ordinal), report.Jobs.Select(j => ChaosOrg.Key(j.JobId)).Order(StringComparer.Ordinal));
+        Assert.Equal(openBefore.Order(StringComparer.Ordinal), report.Jobs.Select(j => ChaosJobs.Key(j.JobId)).Order(StringComparer.Ordinal));
         Assert.True(report.Succeeded, string.Join(Environment.NewLine, report.Jobs.Where(j => !j.IsSuccess).Take(10)));
         Assert.Equal(openBefore.Count, report.Counts[SweepOutcome.Closed] + report.Counts[SweepOutcome.AlreadyClosed]);
-        Assert.All(after, s => Assert.True(ChaosOrg.IsClosed(s.Value), $"{s.Key} is {s.Value}"));
+        Assert.All(after, s => Assert.True(ChaosJobs.IsClosed(s.Value), $"{s.Key} is {s.Value}"));
     }
 
     [Fact]
     public async Task ExecuteAsync_SavedPlanRunAgainAfterKill_JobsClosedBeforeCountAsAlreadyClosed()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var org = await ChaosOrg.StartAsync(Jobs);
+        await using var org = await TestEmulator.StartAsync(TestSettings.Watch());
+        var jobIds = await ChaosJobs.SeedAsync(org, Jobs);
         var (_, plan) = await SweepUntilKilledAsync(org);
-        var before = await org.StatesAsync();
+        var before = await ChaosJobs.StatesAsync(org, jobIds);
         var closedBefore = before.Count(s => s.Value != BulkJobState.Open);
 
-        using var restarted = ChaosOrg.Connect(org.Harness, "restarted");
-        var report = await new JobSweeper(org.Harness.CreateClient(restarted), ChaosOrg.Sweep).ExecuteAsync(plan, cancellationToken: ct);
-        var after = await org.StatesAsync();
+        using var restarted = ChaosJobs.Connect(org, "restarted");
+        var report = await new JobSweeper(org.CreateClient(restarted), ChaosJobs.Sweep).ExecuteAsync(plan, cancellationToken: ct);
+        var after = await ChaosJobs.StatesAsync(org, jobIds);
 
         Assert.True(closedBefore is > 0 and < Jobs, closedBefore.ToString(CultureInfo.InvariantCulture));
         Assert.True(report.Succeeded, string.Join(Environment.NewLine, report.Jobs.Where(j => !j.IsSuccess).Take(10)));
         Assert.Equal(Jobs, report.Jobs.Count);
         Assert.Equal(closedBefore, report.Counts[SweepOutcome.AlreadyClosed]);
         Assert.Equal(Jobs - closedBefore, report.Counts[SweepOutcome.Closed]);
-        Assert.All(report.Jobs.Where(j => before[ChaosOrg.Key(j.JobId)] != BulkJobState.Open), j => Assert.Equal(SweepOutcome.AlreadyClosed, j.Outcome));
-        Assert.All(after, s => Assert.True(ChaosOrg.IsClosed(s.Value), $"{s.Key} is {s.Value}"));
+        Assert.All(report.Jobs.Where(j => before[ChaosJobs.Key(j.JobId)] != BulkJobState.Open), j => Assert.Equal(SweepOutcome.AlreadyClosed, j.Outcome));
+        Assert.All(after, s => Assert.True(ChaosJobs.IsClosed(s.Value), $"{s.Key} is {s.Value}"));
     }
 
     /// <summary>
     /// Plans, then sweeps under chaos on a connection of its own and kills the sweep once a third of the jobs are
     /// reported; returns the jobs reported done (15-character ids) and the plan. Faults are cleared afterwards.
     /// </summary>
-    private static async Task<(HashSet<string> Reported, SweepPlan Plan)> SweepUntilKilledAsync(ChaosOrg org)
+    private static async Task<(HashSet<string> Reported, SweepPlan Plan)> SweepUntilKilledAsync(TestEmulator org)
     {
-        var connection = ChaosOrg.Connect(org.Harness, "doomed");
-        var sweeper = new JobSweeper(org.Harness.CreateClient(connection), ChaosOrg.Sweep);
+        var connection = ChaosJobs.Connect(org, "doomed");
+        var sweeper = new JobSweeper(org.CreateClient(connection), ChaosJobs.Sweep);
         var plan = await sweeper.PlanAsync(cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(Jobs, plan.Entries.Count);
-        await ChaosFaults.AddAllAsync(org.Harness);
+        await ChaosFaults.AddAllAsync(org);
 
         var reported = new HashSet<string>(StringComparer.Ordinal);
         using var kill = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
@@ -87,7 +89,7 @@ public sealed class SweepRestartTests
             {
                 if (p.Latest.IsSuccess)
                 {
-                    reported.Add(ChaosOrg.Key(p.Latest.JobId));
+                    reported.Add(ChaosJobs.Key(p.Latest.JobId));
                 }
 
                 if (p.Done >= Jobs / 3 && !kill.IsCancellationRequested)
@@ -100,8 +102,8 @@ public sealed class SweepRestartTests
 
         await Assert.ThrowsAnyAsync<Exception>(() => sweeper.ExecuteAsync(plan, progress, kill.Token));
         connection.Dispose();
-        await org.Harness.ClearFaultsAsync();
-        await WaitUntilQuietAsync(org.Harness);
+        await org.ClearFaultsAsync();
+        await WaitUntilQuietAsync(org);
         lock (reported)
         {
             return ([.. reported], plan);
@@ -113,7 +115,7 @@ public sealed class SweepRestartTests
     /// still be on their way (on a busy machine, for a second or more) and would change a job after the test read the
     /// states, as a process killed mid-request leaves work in flight. Bounded: gives up after 30 s.
     /// </summary>
-    private static async Task WaitUntilQuietAsync(BulkHarness harness)
+    private static async Task WaitUntilQuietAsync(TestEmulator harness)
     {
         var quiet = TimeSpan.FromMilliseconds(750);
         var last = await harness.TotalRequestsAsync();

@@ -30,13 +30,13 @@ public sealed class SecretCanaryTests
         ActivitySource.AddActivityListener(listener);
         var logs = new CapturingLoggerFactory();
         var ct = TestContext.Current.CancellationToken;
-        await using var emulator = await EmulatorHarness.StartAsync(o =>
+        await using var emulator = await TestEmulator.StartAsync(o =>
         {
             o.Password = Canary + "-password";
             o.SecurityToken = Canary + "TOKEN";
             o.ClientSecret = Canary + "-client-secret";
         });
-        var jobId = await emulator.SeedClassicJobAsync();
+        var jobId = await emulator.OpenJobAsync();
 
         async Task Run(SalesforceCredential credential, bool expectFailure = false)
         {
@@ -45,11 +45,11 @@ public sealed class SecretCanaryTests
             texts.Add(connection.ToString());
             try
             {
-                await connection.SendAsync(EmulatorHarness.GetV1Job(jobId), ct);
+                await connection.SendAsync(JobRequests.GetV1Job(jobId), ct);
                 var session = await connection.GetSessionAsync(null, ct);
                 texts.Add(session.ToString());
                 await emulator.ExpireAllSessionsAsync();
-                await connection.SendAsync(EmulatorHarness.ListV2Jobs(), ct);
+                await connection.SendAsync(JobRequests.ListV2Jobs(), ct);
                 Assert.False(expectFailure);
                 var fresh = await connection.GetSessionAsync(null, ct);
                 Assert.DoesNotContain(session.AccessToken, logs.AllText, StringComparison.Ordinal);

@@ -9,7 +9,7 @@ public sealed class SfBulkServiceCollectionTests
     [Fact]
     public async Task AddSfBulk_ConnectionFromConfiguration_SendsThroughHttpClientFactory()
     {
-        await using var emulator = await EmulatorHarness.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["SfBulk:Connections:emu:LoginUrl"] = emulator.BaseUri.ToString(),
@@ -22,7 +22,7 @@ public sealed class SfBulkServiceCollectionTests
         await using var provider = services.BuildServiceProvider();
 
         var connection = provider.GetRequiredService<SalesforceConnection>();
-        var response = await connection.SendAsync(EmulatorHarness.ListV2Jobs(), TestContext.Current.CancellationToken);
+        var response = await connection.SendAsync(JobRequests.ListV2Jobs(), TestContext.Current.CancellationToken);
 
         Assert.Equal("emu", connection.Name);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -32,7 +32,7 @@ public sealed class SfBulkServiceCollectionTests
     [Fact]
     public async Task AddSfBulk_ConnectionInCode_WinsOverConfiguration()
     {
-        await using var emulator = await EmulatorHarness.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         var services = new ServiceCollection();
         services.AddSfBulk(o =>
         {

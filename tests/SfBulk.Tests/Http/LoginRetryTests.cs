@@ -1,3 +1,4 @@
+using SfBulk.Emulator;
 using SfBulk.Tests.Connection;
 
 namespace SfBulk.Tests.Http;
@@ -11,24 +12,24 @@ public sealed class LoginRetryTests
     [InlineData("""{"route":"POST /services/oauth2/token","kind":"dropAfter","count":1}""", 2)]
     public async Task ConnectAsync_LoginServiceBusyOrUnreachable_LoginSentAgain(string fault, long expectedLogins)
     {
-        await using var emulator = await EmulatorHarness.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         await emulator.AddFaultAsync(fault);
         using var connection = new SalesforceConnection(emulator.ConnectionOptions(emulator.ClientCredentials()));
 
         await connection.ConnectAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(expectedLogins, await emulator.CountAsync(EmulatorHarness.TokenRoute));
+        Assert.Equal(expectedLogins, await emulator.RequestsAsync(EmulatorRoutes.OAuthToken));
     }
 
     [Fact]
     public async Task ConnectAsync_LoginAnswers500_NotSentAgain()
     {
-        await using var emulator = await EmulatorHarness.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         await emulator.AddFaultAsync("""{"route":"POST /services/oauth2/token","kind":"status","status":500,"count":1}""");
         using var connection = new SalesforceConnection(emulator.ConnectionOptions(emulator.ClientCredentials()));
 
         await Assert.ThrowsAsync<SalesforceLoginException>(() => connection.ConnectAsync(TestContext.Current.CancellationToken));
 
-        Assert.Equal(1, await emulator.CountAsync(EmulatorHarness.TokenRoute));
+        Assert.Equal(1, await emulator.RequestsAsync(EmulatorRoutes.OAuthToken));
     }
 }

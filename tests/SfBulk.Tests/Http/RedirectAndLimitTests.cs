@@ -42,7 +42,7 @@ public sealed class RedirectAndLimitTests : IAsyncLifetime
     {
         using var connection = SalesforceConnection.FromExternalSession(_baseUri, "00Dx!token");
 
-        var ex = await Assert.ThrowsAsync<SalesforceRestException>(() => connection.SendAsync(EmulatorHarness.GetV1Job("750000000000001AAA"), TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<SalesforceRestException>(() => connection.SendAsync(JobRequests.GetV1Job("750000000000001AAA"), TestContext.Current.CancellationToken));
 
         Assert.Equal(SfBulkErrorCodes.RedirectRefused, ex.ErrorCode);
         Assert.Equal(HttpStatusCode.Found, ex.StatusCode);
@@ -60,7 +60,7 @@ public sealed class RedirectAndLimitTests : IAsyncLifetime
         };
         using var connection = new SalesforceConnection(options);
 
-        var ex = await Assert.ThrowsAsync<SalesforceRestException>(() => connection.SendAsync(EmulatorHarness.ListV2Jobs(), TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<SalesforceRestException>(() => connection.SendAsync(JobRequests.ListV2Jobs(), TestContext.Current.CancellationToken));
 
         Assert.Equal(SfBulkErrorCodes.InvalidResponse, ex.ErrorCode);
     }
@@ -69,7 +69,7 @@ public sealed class RedirectAndLimitTests : IAsyncLifetime
     public async Task SendAsync_SameHostRedirectOfGet_Followed()
     {
         using var connection = SalesforceConnection.FromExternalSession(_baseUri, "00Dx!token");
-        var request = EmulatorHarness.ListV2Jobs() with { Path = "services/data/v66.0/jobs/query" };
+        var request = JobRequests.ListV2Jobs() with { Path = "services/data/v66.0/jobs/query" };
 
         var response = await connection.SendAsync(request, TestContext.Current.CancellationToken);
 

@@ -1,3 +1,4 @@
+using SfBulk.Emulator;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -22,27 +23,27 @@ public sealed class RetryTests
     [Fact]
     public async Task SendAsync_GetHitsTwo503s_RetriedUntilSuccess()
     {
-        await using var emulator = await EmulatorHarness.StartAsync();
-        var jobId = await emulator.SeedClassicJobAsync();
+        await using var emulator = await TestEmulator.StartAsync();
+        var jobId = await emulator.OpenJobAsync();
         using var connection = new SalesforceConnection(emulator.ConnectionOptions(emulator.ClientCredentials()));
         await connection.ConnectAsync(TestContext.Current.CancellationToken);
         await emulator.AddFaultAsync("""{"route":"GET /services/async/{version}/job/{jobId}","kind":"status","status":503,"count":2}""");
 
-        var response = await connection.SendAsync(EmulatorHarness.GetV1Job(jobId), TestContext.Current.CancellationToken);
+        var response = await connection.SendAsync(JobRequests.GetV1Job(jobId), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(3, await emulator.CountAsync(EmulatorHarness.V1JobRoute));
+        Assert.Equal(3, await emulator.RequestsAsync(EmulatorRoutes.BulkV1GetJob));
     }
 
     [Fact]
     public async Task SendAsync_GetConnectionDroppedOnce_RetriedUntilSuccess()
     {
-        await using var emulator = await EmulatorHarness.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         using var connection = new SalesforceConnection(emulator.ConnectionOptions(emulator.ClientCredentials()));
         await connection.ConnectAsync(TestContext.Current.CancellationToken);
         await emulator.AddFaultAsync("""{"route":"GET /services/data/v{version}/jobs/ingest","kind":"dropBefore","count":1}""");
 
-        var response = await connection.SendAsync(EmulatorHarness.ListV2Jobs(), TestContext.Current.CancellationToken);
+        var response = await connection.SendAsync(JobRequests.ListV2Jobs(), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -50,23 +51,23 @@ public sealed class RetryTests
     [Fact]
     public async Task SendAsync_Get503Persistent_ReturnsLast503AfterMaxRetries()
     {
-        await using var emulator = await EmulatorHarness.StartAsync();
-        var jobId = await emulator.SeedClassicJobAsync();
+        await using var emulator = await TestEmulator.StartAsync();
+        var jobId = await emulator.OpenJobAsync();
         using var connection = new SalesforceConnection(emulator.ConnectionOptions(emulator.ClientCredentials()));
         await connection.ConnectAsync(TestContext.Current.CancellationToken);
         await emulator.AddFaultAsync("""{"route":"GET /services/async/{version}/job/{jobId}","kind":"status","status":503}""");
 
-        var response = await connection.SendAsync(EmulatorHarness.GetV1Job(jobId), TestContext.Current.CancellationToken);
+        var response = await connection.SendAsync(JobRequests.GetV1Job(jobId), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Equal(4, await emulator.CountAsync(EmulatorHarness.V1JobRoute));
+        Assert.Equal(4, await emulator.RequestsAsync(EmulatorRoutes.BulkV1GetJob));
     }
 
     [Fact]
     public async Task SendAsync_CloseHits503_NotReplayed()
     {
-        await using var emulator = await EmulatorHarness.StartAsync();
-        var jobId = await emulator.SeedClassicJobAsync();
+        await using var emulator = await TestEmulator.StartAsync();
+        var jobId = await emulator.OpenJobAsync();
         using var connection = new SalesforceConnection(emulator.ConnectionOptions(emulator.ClientCredentials()));
         await connection.ConnectAsync(TestContext.Current.CancellationToken);
         await emulator.AddFaultAsync("""{"route":"POST /services/async/{version}/job/{jobId}","kind":"status","status":503,"count":1}""");
@@ -74,14 +75,14 @@ public sealed class RetryTests
         var response = await connection.SendAsync(CloseV1Job(jobId), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Equal(1, await emulator.CountAsync(V1PostRoute));
+        Assert.Equal(1, await emulator.RequestsAsync(V1PostRoute));
     }
 
     [Fact]
     public async Task SendAsync_CloseConnectionDroppedAfterProcessing_ThrowsNetworkErrorWithoutReplay()
     {
-        await using var emulator = await EmulatorHarness.StartAsync();
-        var jobId = await emulator.SeedClassicJobAsync();
+        await using var emulator = await TestEmulator.StartAsync();
+        var jobId = await emulator.OpenJobAsync();
         using var connection = new SalesforceConnection(emulator.ConnectionOptions(emulator.ClientCredentials()));
         await connection.ConnectAsync(TestContext.Current.CancellationToken);
         await emulator.AddFaultAsync("""{"route":"POST /services/async/{version}/job/{jobId}","kind":"dropAfter","count":1}""");
@@ -91,30 +92,30 @@ public sealed class RetryTests
         Assert.Equal(SfBulkErrorCodes.NetworkError, ex.ErrorCode);
         Assert.Equal("POST", ex.RequestMethod);
         Assert.NotNull(ex.InnerException);
-        Assert.Equal(1, await emulator.CountAsync(V1PostRoute));
+        Assert.Equal(1, await emulator.RequestsAsync(V1PostRoute));
     }
 
     [Fact]
     public async Task SendAsync_RetriesDisabled_GetNotRetried()
     {
-        await using var emulator = await EmulatorHarness.StartAsync();
-        var jobId = await emulator.SeedClassicJobAsync();
+        await using var emulator = await TestEmulator.StartAsync();
+        var jobId = await emulator.OpenJobAsync();
         var options = emulator.ConnectionOptions(emulator.ClientCredentials());
         options.Retry.Enabled = false;
         using var connection = new SalesforceConnection(options);
         await connection.ConnectAsync(TestContext.Current.CancellationToken);
         await emulator.AddFaultAsync("""{"route":"GET /services/async/{version}/job/{jobId}","kind":"status","status":503,"count":1}""");
 
-        var response = await connection.SendAsync(EmulatorHarness.GetV1Job(jobId), TestContext.Current.CancellationToken);
+        var response = await connection.SendAsync(JobRequests.GetV1Job(jobId), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Equal(1, await emulator.CountAsync(EmulatorHarness.V1JobRoute));
+        Assert.Equal(1, await emulator.RequestsAsync(EmulatorRoutes.BulkV1GetJob));
     }
 
     [Fact]
     public async Task SendAsync_RetryAfterHeader_WaitHonoured()
     {
-        await using var emulator = await EmulatorHarness.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         var options = emulator.ConnectionOptions(emulator.ClientCredentials());
         options.Retry.MaxDelay = TimeSpan.FromSeconds(5);
         using var connection = new SalesforceConnection(options);
@@ -122,7 +123,7 @@ public sealed class RetryTests
         await emulator.AddFaultAsync("""{"route":"GET /services/data/v{version}/jobs/ingest","kind":"status","status":429,"count":1,"retryAfterSeconds":1}""");
 
         var watch = Stopwatch.StartNew();
-        var response = await connection.SendAsync(EmulatorHarness.ListV2Jobs(), TestContext.Current.CancellationToken);
+        var response = await connection.SendAsync(JobRequests.ListV2Jobs(), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(900), $"waited only {watch.Elapsed}");
@@ -138,7 +139,7 @@ public sealed class RetryTests
         var url = new Uri($"http://127.0.0.1:{port}/");
         using var connection = SalesforceConnection.FromExternalSession(url, "00Dx!token");
 
-        var ex = await Assert.ThrowsAsync<SalesforceRestException>(() => connection.SendAsync(EmulatorHarness.GetV1Job("750000000000001AAA", idempotent: false), TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<SalesforceRestException>(() => connection.SendAsync(JobRequests.GetV1Job("750000000000001AAA", idempotent: false), TestContext.Current.CancellationToken));
 
         Assert.Equal(SfBulkErrorCodes.NetworkError, ex.ErrorCode);
         Assert.Equal("GET", ex.RequestMethod);

@@ -1,3 +1,4 @@
+using SfBulk.Emulator;
 using System.Net;
 using SfBulk.Models;
 
@@ -10,7 +11,7 @@ public class BulkJobClientCloseTests
     [Fact]
     public async Task CloseJobAsync_OpenV1XmlJob_ReturnsClosedJobInfo()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV1JobAsync();
 
         var result = await h.Client.CloseJobAsync(created.Id, cancellationToken: Ct);
@@ -29,7 +30,7 @@ public class BulkJobClientCloseTests
     [Fact]
     public async Task CloseJobAsync_FifteenCharacterId_ClosesTheJob()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV1JobAsync();
 
         var result = await h.Client.CloseJobAsync(created.Id[..15], cancellationToken: Ct);
@@ -40,7 +41,7 @@ public class BulkJobClientCloseTests
     [Fact]
     public async Task CloseJobAsync_JsonJobWithDefaultXmlDialect_ClosesIt()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV1JobAsync("JSON");
 
         var result = await h.Client.CloseJobAsync(created.Id, cancellationToken: Ct);
@@ -53,7 +54,7 @@ public class BulkJobClientCloseTests
     [Fact]
     public async Task CloseJobAsync_JsonDialect_ClosesXmlJob()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV1JobAsync("XML");
 
         var result = await h.Client.CloseJobAsync(created.Id, new CloseJobOptions { Dialect = BulkDialect.Json, Api = BulkApi.V1 }, Ct);
@@ -64,7 +65,7 @@ public class BulkJobClientCloseTests
     [Fact]
     public async Task CloseJobAsync_AlreadyClosed_ReturnsAlreadyClosedSuccess()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV1JobAsync();
         await h.Client.CloseJobAsync(created.Id, cancellationToken: Ct);
 
@@ -78,7 +79,7 @@ public class BulkJobClientCloseTests
     [Fact]
     public async Task AbortJobAsync_OpenJob_ReturnsAborted()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV1JobAsync();
 
         var result = await h.Client.AbortJobAsync(created.Id, cancellationToken: Ct);
@@ -90,7 +91,7 @@ public class BulkJobClientCloseTests
     [Fact]
     public async Task CloseJobAsync_AbortedJob_ReturnsAlreadyAborted()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV1JobAsync();
         await h.Client.AbortJobAsync(created.Id, cancellationToken: Ct);
 
@@ -104,7 +105,7 @@ public class BulkJobClientCloseTests
     [Fact]
     public async Task CloseJobAsync_V2IngestJob_SetsUploadComplete()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV2IngestJobAsync();
 
         var result = await h.Client.CloseJobAsync(created.Id, new CloseJobOptions { Api = BulkApi.V2 }, Ct);
@@ -117,7 +118,7 @@ public class BulkJobClientCloseTests
     [Fact]
     public async Task AbortJobAsync_V2QueryJob_Aborts()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV2QueryJobAsync();
 
         var result = await h.Client.AbortJobAsync(created.Id, new CloseJobOptions { Api = BulkApi.V2 }, Ct);
@@ -129,7 +130,7 @@ public class BulkJobClientCloseTests
     [Fact]
     public async Task CloseJobAsync_V2QueryJob_ThrowsClearError()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV2QueryJobAsync();
 
         var e = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.CloseJobAsync(created.Id, new CloseJobOptions { Api = BulkApi.V2 }, Ct));
@@ -141,7 +142,7 @@ public class BulkJobClientCloseTests
     [Fact]
     public async Task CloseJobAsync_UnknownJob_ThrowsNotFoundWithSalesforceCode()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
 
         var e = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.CloseJobAsync("750D0000000002lIAA", cancellationToken: Ct));
 
@@ -156,18 +157,18 @@ public class BulkJobClientCloseTests
     [InlineData("750D0000000002lIAB")]
     public async Task CloseJobAsync_InvalidId_ThrowsArgumentExceptionBeforeAnyRequest(string id)
     {
-        await using var h = await JobsHarness.StartAsync();
-        await h.Emulator.ResetCountsAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
+        await h.ResetRequestsAsync();
 
         await Assert.ThrowsAsync<ArgumentException>(() => h.Client.CloseJobAsync(id, cancellationToken: Ct));
 
-        Assert.Equal(0, await h.Emulator.CountAsync(JobsHarness.V1CloseRoute));
+        Assert.Equal(0, await h.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
     }
 
     [Fact]
     public async Task CloseJobAsync_NegativeTimeout_ThrowsArgumentOutOfRange()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
             h.Client.CloseJobAsync("750D0000000002lIAA", new CloseJobOptions { Timeout = TimeSpan.FromSeconds(-1) }, Ct));

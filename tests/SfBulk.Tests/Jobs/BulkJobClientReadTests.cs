@@ -9,7 +9,7 @@ public class BulkJobClientReadTests
     [Fact]
     public async Task GetJobAsync_V1AndV2Jobs_ReadsBoth()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var v1 = await h.CreateV1JobAsync();
         var v2 = await h.CreateV2IngestJobAsync();
 
@@ -21,7 +21,7 @@ public class BulkJobClientReadTests
     [Fact]
     public async Task GetJobAsync_V2QueryJob_FindsItAfterTheIngestRouteSaysNotFound()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var query = await h.CreateV2QueryJobAsync();
 
         var read = await h.Client.GetJobAsync(query.Id, BulkApi.V2, Ct);
@@ -33,7 +33,7 @@ public class BulkJobClientReadTests
     [Fact]
     public async Task GetJobAsync_V2WithA1Point0JobId_SaysNo2Point0JobHoldsIt()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var v1 = await h.CreateV1JobAsync();
 
         var error = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.GetJobAsync(v1.Id, BulkApi.V2, Ct));
@@ -44,7 +44,7 @@ public class BulkJobClientReadTests
     [Fact]
     public async Task GetBatchesAsync_NewJob_ReturnsEmptyList()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var job = await h.CreateV1JobAsync();
 
         Assert.Empty(await h.Client.GetBatchesAsync(job.Id, Ct));
@@ -53,7 +53,7 @@ public class BulkJobClientReadTests
     [Fact]
     public async Task GetAllJobsAsync_JobsOfBothApis_ListsEachOnce()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var v1 = await h.CreateV1JobAsync();
         var v2 = await h.CreateV2IngestJobAsync();
         var q = await h.CreateV2QueryJobAsync();
@@ -73,7 +73,7 @@ public class BulkJobClientReadTests
     [Fact]
     public async Task GetAllJobsAsync_ClassicFilter_OnlyClassicJobs()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var v1 = await h.CreateV1JobAsync();
         await h.CreateV2IngestJobAsync();
 

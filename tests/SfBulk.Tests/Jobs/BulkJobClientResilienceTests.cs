@@ -1,3 +1,4 @@
+using SfBulk.Emulator;
 using SfBulk.Models;
 
 namespace SfBulk.Tests.Jobs;
@@ -9,9 +10,9 @@ public class BulkJobClientResilienceTests
     [Fact]
     public async Task CloseJobAsync_ConnectionDroppedAfterClose_ReadsJobAndSucceeds()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV1JobAsync();
-        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "dropAfter");
+        await h.AddFaultAsync(EmulatorRoutes.BulkV1UpdateJob, "dropAfter");
 
         var result = await h.Client.CloseJobAsync(created.Id, cancellationToken: Ct);
 
@@ -24,9 +25,9 @@ public class BulkJobClientResilienceTests
     [Fact]
     public async Task CloseJobAsync_ConnectionDroppedBeforeClose_SendsAgainAndCloses()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV1JobAsync();
-        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "dropBefore");
+        await h.AddFaultAsync(EmulatorRoutes.BulkV1UpdateJob, "dropBefore");
 
         var result = await h.Client.CloseJobAsync(created.Id, cancellationToken: Ct);
 
@@ -38,37 +39,37 @@ public class BulkJobClientResilienceTests
     [Fact]
     public async Task CloseJobAsync_ServerErrorOnce_SendsAgainWithoutReading()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV1JobAsync();
-        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "status", status: 500);
-        await h.Emulator.ResetCountsAsync();
+        await h.AddFaultAsync(EmulatorRoutes.BulkV1UpdateJob, "status", status: 500);
+        await h.ResetRequestsAsync();
 
         var result = await h.Client.CloseJobAsync(created.Id, cancellationToken: Ct);
 
         Assert.Equal(2, result.Attempts);
         Assert.Equal(BulkJobState.Closed, result.Job.State);
-        Assert.Equal(0, await h.Emulator.CountAsync(Connection.EmulatorHarness.V1JobRoute));
+        Assert.Equal(0, await h.RequestsAsync(EmulatorRoutes.BulkV1GetJob));
     }
 
     [Fact]
     public async Task CloseJobAsync_ServerErrorEveryTime_ThrowsAfterMaxAttempts()
     {
-        await using var h = await JobsHarness.StartAsync(o => o.MaxCloseAttempts = 2);
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs(o => o.MaxCloseAttempts = 2));
         var created = await h.CreateV1JobAsync();
-        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "status", status: 503, count: 10);
+        await h.AddFaultAsync(EmulatorRoutes.BulkV1UpdateJob, "status", status: 503, count: 10);
 
         var e = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.CloseJobAsync(created.Id, cancellationToken: Ct));
 
         Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, e.StatusCode);
-        Assert.Equal(2, await h.Emulator.CountAsync(JobsHarness.V1CloseRoute));
+        Assert.Equal(2, await h.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
     }
 
     [Fact]
     public async Task CloseJobAsync_TimeoutElapses_ThrowsSalesforceTimeoutException()
     {
-        await using var h = await JobsHarness.StartAsync(o => o.TimeProvider = TimeProvider.System);
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs(o => o.TimeProvider = TimeProvider.System));
         var created = await h.CreateV1JobAsync();
-        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "latency", latencyMs: 3000);
+        await h.AddFaultAsync(EmulatorRoutes.BulkV1UpdateJob, "latency", latencyMs: 3000);
 
         var e = await Assert.ThrowsAsync<SalesforceTimeoutException>(() =>
             h.Client.CloseJobAsync(created.Id, new CloseJobOptions { Timeout = TimeSpan.FromMilliseconds(200) }, Ct));
@@ -80,7 +81,7 @@ public class BulkJobClientResilienceTests
     [Fact]
     public async Task CloseJobAsync_CallerCancels_ThrowsOperationCanceled()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV1JobAsync();
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
@@ -91,7 +92,7 @@ public class BulkJobClientResilienceTests
     [Fact]
     public async Task CloseJobAsync_ZeroTimeout_ThrowsTimeoutWithoutClosing()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV1JobAsync();
 
         await Assert.ThrowsAsync<SalesforceTimeoutException>(() =>

@@ -1,3 +1,4 @@
+using SfBulk.Emulator;
 using SfBulk.Models;
 using SfBulk.Tests.Connection;
 
@@ -14,25 +15,25 @@ public sealed class BulkJobClientThrottleTests
     [Fact]
     public async Task CloseJobAsync_ThrottledOnce_SentAgainAndClosed()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV1JobAsync();
-        await h.Emulator.AddFaultAsync(Throttle.Replace("COUNT", "1", StringComparison.Ordinal));
-        await h.Emulator.ResetCountsAsync();
+        await h.AddFaultAsync(Throttle.Replace("COUNT", "1", StringComparison.Ordinal));
+        await h.ResetRequestsAsync();
 
         var result = await h.Client.CloseJobAsync(created.Id, cancellationToken: Ct);
 
         Assert.Equal(CloseOutcome.Closed, result.Outcome);
         Assert.False(result.WasAlreadyInRequestedState);
-        Assert.Equal(2, await h.Emulator.CountAsync(JobsHarness.V1CloseRoute));
-        Assert.Equal(0, await h.Emulator.CountAsync(EmulatorHarness.V1JobRoute));
+        Assert.Equal(2, await h.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
+        Assert.Equal(0, await h.RequestsAsync(EmulatorRoutes.BulkV1GetJob));
     }
 
     [Fact]
     public async Task CloseJobAsync_ThrottledLongerThanConnectionRetries_NextCloseAttemptCloses()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV1JobAsync();
-        await h.Emulator.AddFaultAsync(Throttle.Replace("COUNT", "6", StringComparison.Ordinal));
+        await h.AddFaultAsync(Throttle.Replace("COUNT", "6", StringComparison.Ordinal));
 
         var result = await h.Client.CloseJobAsync(created.Id, cancellationToken: Ct);
 
@@ -44,30 +45,30 @@ public sealed class BulkJobClientThrottleTests
     [Fact]
     public async Task CloseJobAsync_DailyLimitExhausted_FailsWithoutSendingAgain()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV1JobAsync();
-        await h.Emulator.AddFaultAsync("""{"route":"POST /services/async/{version}/job/{jobId}","kind":"requestLimitExceeded","errorCode":"REQUEST_LIMIT_EXCEEDED","count":5}""");
-        await h.Emulator.ResetCountsAsync();
+        await h.AddFaultAsync("""{"route":"POST /services/async/{version}/job/{jobId}","kind":"requestLimitExceeded","errorCode":"REQUEST_LIMIT_EXCEEDED","count":5}""");
+        await h.ResetRequestsAsync();
 
         var e = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.CloseJobAsync(created.Id, cancellationToken: Ct));
 
         Assert.Equal("REQUEST_LIMIT_EXCEEDED", e.ErrorCode);
-        Assert.Equal(1, await h.Emulator.CountAsync(JobsHarness.V1CloseRoute));
+        Assert.Equal(1, await h.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
     }
 
     [Fact]
     public async Task CloseJobAsync_NoAnswerButClosed_ReadsInsteadOfSendingAgain()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV1JobAsync();
-        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "dropAfter");
-        await h.Emulator.ResetCountsAsync();
+        await h.AddFaultAsync(EmulatorRoutes.BulkV1UpdateJob, "dropAfter");
+        await h.ResetRequestsAsync();
 
         var result = await h.Client.CloseJobAsync(created.Id, cancellationToken: Ct);
 
         Assert.Equal(CloseOutcome.Closed, result.Outcome);
         Assert.True(result.WasAlreadyInRequestedState);
-        Assert.Equal(1, await h.Emulator.CountAsync(JobsHarness.V1CloseRoute));
-        Assert.Equal(1, await h.Emulator.CountAsync(EmulatorHarness.V1JobRoute));
+        Assert.Equal(1, await h.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
+        Assert.Equal(1, await h.RequestsAsync(EmulatorRoutes.BulkV1GetJob));
     }
 }

@@ -1,3 +1,4 @@
+using SfBulk.Emulator;
 using SfBulk.Emulator.Fidelity;
 using SfBulk.Models;
 using SfBulk.Tests.Connection;
@@ -10,8 +11,8 @@ namespace SfBulk.Tests.Jobs;
 /// </summary>
 public class BulkJobClientVariantTests
 {
-    private const string V2PatchRoute = JobsHarness.V2PatchRoute;
-    private const string V1CloseRoute = JobsHarness.V1CloseRoute;
+    private const string V2PatchRoute = EmulatorRoutes.BulkV2UpdateIngestJob;
+    private const string V1CloseRoute = EmulatorRoutes.BulkV1UpdateJob;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -21,7 +22,7 @@ public class BulkJobClientVariantTests
     [InlineData(V1RouteForV2Job.NotFound)]
     public async Task CloseJobAsync_V2IngestJobWithAuto_ClosedThroughV2WhateverThe1RouteAnswers(V1RouteForV2Job variant)
     {
-        await using var h = await JobsHarness.StartAsync(emulator: o => o.Variants = new EmulatorVariants { V1RouteForV2Job = variant });
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs(emulator: o => o.Variants = new EmulatorVariants { V1RouteForV2Job = variant }));
         var created = await h.CreateV2IngestJobAsync();
         await h.UploadAsync(created.Id);
 
@@ -30,7 +31,7 @@ public class BulkJobClientVariantTests
         Assert.Equal(CloseOutcome.Closed, result.Outcome);
         Assert.Equal(BulkApi.V2, result.Api);
         Assert.Equal(BulkJobState.UploadComplete, result.Job.State);
-        Assert.Equal(1, await h.Emulator.CountAsync(V2PatchRoute));
+        Assert.Equal(1, await h.RequestsAsync(V2PatchRoute));
     }
 
     [Theory]
@@ -39,7 +40,7 @@ public class BulkJobClientVariantTests
     [InlineData(V1RouteForV2Job.NotFound)]
     public async Task AbortJobAsync_V2QueryJobWithAuto_AbortedThroughV2WhateverThe1RouteAnswers(V1RouteForV2Job variant)
     {
-        await using var h = await JobsHarness.StartAsync(emulator: o => o.Variants = new EmulatorVariants { V1RouteForV2Job = variant });
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs(emulator: o => o.Variants = new EmulatorVariants { V1RouteForV2Job = variant }));
         var created = await h.CreateV2QueryJobAsync();
 
         var result = await h.Client.AbortJobAsync(created.Id, cancellationToken: Ct);
@@ -55,16 +56,16 @@ public class BulkJobClientVariantTests
     [InlineData(V1RouteForV2Job.NotFound)]
     public async Task CloseJobAsync_OpenV1Job_OneRequestWhateverThe1RouteAnswersFor2Ids(V1RouteForV2Job variant)
     {
-        await using var h = await JobsHarness.StartAsync(emulator: o => o.Variants = new EmulatorVariants { V1RouteForV2Job = variant });
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs(emulator: o => o.Variants = new EmulatorVariants { V1RouteForV2Job = variant }));
         var created = await h.CreateV1JobAsync();
-        await h.Emulator.ResetCountsAsync();
+        await h.ResetRequestsAsync();
 
         var result = await h.Client.CloseJobAsync(created.Id, cancellationToken: Ct);
 
         Assert.Equal(CloseOutcome.Closed, result.Outcome);
         Assert.Equal(BulkApi.V1, result.Api);
-        Assert.Equal(1, await h.Emulator.CountAsync(V1CloseRoute));
-        Assert.Equal(0, await h.Emulator.CountAsync(V2PatchRoute));
+        Assert.Equal(1, await h.RequestsAsync(V1CloseRoute));
+        Assert.Equal(0, await h.RequestsAsync(V2PatchRoute));
     }
 
     [Theory]
@@ -73,7 +74,7 @@ public class BulkJobClientVariantTests
     [InlineData(V1RouteForV2Job.NotFound)]
     public async Task GetJobAsync_V2IngestJobWithAuto_ReadsItAsA2Job(V1RouteForV2Job variant)
     {
-        await using var h = await JobsHarness.StartAsync(emulator: o => o.Variants = new EmulatorVariants { V1RouteForV2Job = variant });
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs(emulator: o => o.Variants = new EmulatorVariants { V1RouteForV2Job = variant }));
         var created = await h.CreateV2IngestJobAsync();
 
         var job = await h.Client.GetJobAsync(created.Id, cancellationToken: Ct);
@@ -85,7 +86,7 @@ public class BulkJobClientVariantTests
     [Fact]
     public async Task CloseJobAsync_V2JobWithApiV1UnderJobInfoVariant_ClearErrorNoSuccess()
     {
-        await using var h = await JobsHarness.StartAsync(emulator: o => o.Variants = new EmulatorVariants { V1RouteForV2Job = V1RouteForV2Job.JobInfo });
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs(emulator: o => o.Variants = new EmulatorVariants { V1RouteForV2Job = V1RouteForV2Job.JobInfo }));
         var created = await h.CreateV2IngestJobAsync();
 
         var error = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.CloseJobAsync(created.Id, new CloseJobOptions { Api = BulkApi.V1 }, Ct));
@@ -100,7 +101,7 @@ public class BulkJobClientVariantTests
     [InlineData(V2StateChangeRefusal.ApiError)]
     public async Task CloseJobAsync_V2JobClosedBefore_AlreadyClosedWhateverTheRefusal(V2StateChangeRefusal variant)
     {
-        await using var h = await JobsHarness.StartAsync(emulator: o => o.Variants = new EmulatorVariants { V2StateChangeRefusal = variant });
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs(emulator: o => o.Variants = new EmulatorVariants { V2StateChangeRefusal = variant }));
         var created = await h.CreateV2IngestJobAsync();
         await h.UploadAsync(created.Id);
         await h.Client.CloseJobAsync(created.Id, cancellationToken: Ct);
@@ -118,7 +119,7 @@ public class BulkJobClientVariantTests
     [InlineData(V2StateChangeRefusal.ApiError)]
     public async Task CloseJobAsync_V2JobAbortedBefore_AlreadyAbortedNotInRequestedState(V2StateChangeRefusal variant)
     {
-        await using var h = await JobsHarness.StartAsync(emulator: o => o.Variants = new EmulatorVariants { V2StateChangeRefusal = variant });
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs(emulator: o => o.Variants = new EmulatorVariants { V2StateChangeRefusal = variant }));
         var created = await h.CreateV2IngestJobAsync();
         await h.Client.AbortJobAsync(created.Id, cancellationToken: Ct);
 
@@ -137,9 +138,9 @@ public class BulkJobClientVariantTests
     [InlineData(V2StateChangeRefusal.ApiError, "API_ERROR")]
     public async Task AbortJobAsync_CompletedQueryJob_RefusalStandsWithSalesforcesCode(V2StateChangeRefusal variant, string code)
     {
-        await using var h = await JobsHarness.StartAsync(emulator: o => o.Variants = new EmulatorVariants { V2StateChangeRefusal = variant });
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs(emulator: o => o.Variants = new EmulatorVariants { V2StateChangeRefusal = variant }));
         var created = await h.CreateV2QueryJobAsync();
-        h.Emulator.Time.Advance(TimeSpan.FromMinutes(5));
+        h.Time.Advance(TimeSpan.FromMinutes(5));
 
         var error = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.AbortJobAsync(created.Id, new CloseJobOptions { Api = BulkApi.V2 }, Ct));
 
@@ -153,8 +154,8 @@ public class BulkJobClientVariantTests
     [InlineData(CloseByOtherUser.InvalidJobState)]
     public async Task CloseJobAsync_AnotherUsersV1Job_RefusalStandsNotNoSuchJob(CloseByOtherUser variant)
     {
-        await using var h = await JobsHarness.StartAsync(emulator: o => o.Variants = new EmulatorVariants { CloseByOtherUser = variant });
-        var id = await SeedOtherUsersJobAsync(h.Emulator);
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs(emulator: o => o.Variants = new EmulatorVariants { CloseByOtherUser = variant }));
+        var id = await SeedOtherUsersJobAsync(h);
 
         var error = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.CloseJobAsync(id, cancellationToken: Ct));
 
@@ -169,8 +170,8 @@ public class BulkJobClientVariantTests
     [InlineData(CloseByOtherUser.InvalidJobState)]
     public async Task AbortJobAsync_AnotherUsersV1Job_Aborts(CloseByOtherUser variant)
     {
-        await using var h = await JobsHarness.StartAsync(emulator: o => o.Variants = new EmulatorVariants { CloseByOtherUser = variant });
-        var id = await SeedOtherUsersJobAsync(h.Emulator);
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs(emulator: o => o.Variants = new EmulatorVariants { CloseByOtherUser = variant }));
+        var id = await SeedOtherUsersJobAsync(h);
 
         var result = await h.Client.AbortJobAsync(id, cancellationToken: Ct);
 
@@ -183,8 +184,8 @@ public class BulkJobClientVariantTests
     [InlineData(CloseByOtherUser.InvalidJobState)]
     public async Task CloseJobAsync_AnotherUsersV2Job_RefusalStandsInTwoSpelling(CloseByOtherUser variant)
     {
-        await using var h = await JobsHarness.StartAsync(emulator: o => o.Variants = new EmulatorVariants { CloseByOtherUser = variant });
-        var id = await SeedAsync(h.Emulator, "_emulator/jobs/v2", """{"count":1,"createdBy":"integration@sfbulk.test"}""");
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs(emulator: o => o.Variants = new EmulatorVariants { CloseByOtherUser = variant }));
+        var id = await SeedAsync(h, "_emulator/jobs/v2", """{"count":1,"createdBy":"integration@sfbulk.test"}""");
 
         var error = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.CloseJobAsync(id, cancellationToken: Ct));
 
@@ -195,7 +196,7 @@ public class BulkJobClientVariantTests
     [Fact]
     public async Task CloseJobAsync_V2JobWithTwoUploads_RefusalStands()
     {
-        await using var h = await JobsHarness.StartAsync(emulator: o => o.Variants = new EmulatorVariants { MultipleUploads = MultipleUploads.InvalidJob });
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs(emulator: o => o.Variants = new EmulatorVariants { MultipleUploads = MultipleUploads.InvalidJob }));
         var created = await h.CreateV2IngestJobAsync();
         await h.UploadAsync(created.Id);
         await h.UploadAsync(created.Id);
@@ -206,12 +207,12 @@ public class BulkJobClientVariantTests
         Assert.Equal(BulkJobState.Open, (await h.Client.GetJobAsync(created.Id, BulkApi.V2, Ct)).State);
     }
 
-    private static Task<string> SeedOtherUsersJobAsync(EmulatorHarness emulator) =>
+    private static Task<string> SeedOtherUsersJobAsync(TestEmulator emulator) =>
         SeedAsync(emulator, "_emulator/jobs/classic", """{"count":1,"createdBy":"integration@sfbulk.test"}""");
 
-    private static async Task<string> SeedAsync(EmulatorHarness emulator, string path, string body)
+    private static async Task<string> SeedAsync(TestEmulator emulator, string path, string body)
     {
-        using var response = await emulator.Control.PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Ct);
+        using var response = await emulator.Http.PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Ct);
         var text = await response.Content.ReadAsStringAsync(Ct);
         Assert.True(response.IsSuccessStatusCode, text);
         using var json = System.Text.Json.JsonDocument.Parse(text);

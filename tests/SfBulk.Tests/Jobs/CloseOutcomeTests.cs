@@ -1,3 +1,4 @@
+using SfBulk.Emulator;
 using System.Net;
 using System.Threading.Channels;
 using SfBulk.Models;
@@ -13,17 +14,15 @@ namespace SfBulk.Tests.Jobs;
 public sealed class CloseOutcomeTests
 {
     private const string V1GetRoute = "GET /services/async/{version}/job/{jobId}";
-    private const string V2IngestGetRoute = "GET /services/data/v{version}/jobs/ingest/{jobId}";
-    private const string V2QueryGetRoute = "GET /services/data/v{version}/jobs/query/{jobId}";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task AbortJobAsync_NoAnswerButDone_AbortedByThisCallAfterReadingTheJob()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV1JobAsync();
-        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "dropAfter");
+        await h.AddFaultAsync(EmulatorRoutes.BulkV1UpdateJob, "dropAfter");
 
         var result = await h.Client.AbortJobAsync(created.Id, cancellationToken: Ct);
 
@@ -31,13 +30,13 @@ public sealed class CloseOutcomeTests
         Assert.True(result.WasAlreadyInRequestedState);
         Assert.Equal(BulkJobState.Aborted, result.Job.State);
         Assert.Equal(1, result.Attempts);
-        Assert.Equal(1, await h.Emulator.CountAsync(JobsHarness.V1CloseRoute));
+        Assert.Equal(1, await h.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
     }
 
     [Fact]
     public async Task CloseJobAsync_FailedJob_ThrowsTheRefusalNotAlreadyClosed()
     {
-        await using var h = await BulkHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Watch());
         var id = (await h.SeedClassicAsync(new { state = "Failed" }))[0];
 
         var e = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.CloseJobAsync(id, cancellationToken: Ct));
@@ -49,7 +48,7 @@ public sealed class CloseOutcomeTests
     [Fact]
     public async Task AbortJobAsync_AbortedJob_AlreadyAborted()
     {
-        await using var h = await BulkHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Watch());
         var id = (await h.SeedClassicAsync(new { state = "Aborted" }))[0];
 
         var result = await h.Client.AbortJobAsync(id, cancellationToken: Ct);
@@ -61,11 +60,11 @@ public sealed class CloseOutcomeTests
     [Fact]
     public async Task CloseJobAsync_ServerErrors_WaitsTheBackOffBeforeEachNewAttempt()
     {
-        await using var h = await JobsHarness.StartAsync(o => o.CloseRetryDelay = TimeSpan.FromSeconds(1));
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs(o => o.CloseRetryDelay = TimeSpan.FromSeconds(1)));
         var created = await h.CreateV1JobAsync();
-        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "status", 503, count: 2);
-        await h.Emulator.ResetCountsAsync();
-        var start = h.Emulator.Time.GetUtcNow();
+        await h.AddFaultAsync(EmulatorRoutes.BulkV1UpdateJob, "status", 503, count: 2);
+        await h.ResetRequestsAsync();
+        var start = h.Time.GetUtcNow();
 
         var close = h.Client.CloseJobAsync(created.Id, cancellationToken: Ct);
 
@@ -83,41 +82,41 @@ public sealed class CloseOutcomeTests
     [Fact]
     public async Task CloseJobAsync_ClosedJsonJobInXml_SaysItAgainInJsonAndReportsAlreadyClosed()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV1JobAsync("JSON");
         await h.Client.CloseJobAsync(created.Id, new CloseJobOptions { Dialect = BulkDialect.Json, Api = BulkApi.V1 }, Ct);
-        await h.Emulator.ResetCountsAsync();
+        await h.ResetRequestsAsync();
 
         var result = await h.Client.CloseJobAsync(created.Id, new CloseJobOptions { Dialect = BulkDialect.Xml, Api = BulkApi.V1 }, Ct);
 
         Assert.Equal(CloseOutcome.AlreadyClosed, result.Outcome);
         Assert.True(result.WasAlreadyInRequestedState);
         Assert.Equal(JobContentType.Json, result.Job.ContentType);
-        Assert.Equal(2, await h.Emulator.CountAsync(JobsHarness.V1CloseRoute)); // in XML, then in JSON
+        Assert.Equal(2, await h.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob)); // in XML, then in JSON
     }
 
     [Fact]
     public async Task CloseJobAsync_NoAnswerToAnyAttempt_ThrowsNetworkErrorWithEveryAttemptCounted()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV1JobAsync();
-        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "dropBefore", count: 100);
+        await h.AddFaultAsync(EmulatorRoutes.BulkV1UpdateJob, "dropBefore", count: 100);
 
         var e = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.CloseJobAsync(created.Id, cancellationToken: Ct));
 
         Assert.Equal(SfBulkErrorCodes.NetworkError, e.ErrorCode);
-        Assert.Equal(3, await h.Emulator.CountAsync(JobsHarness.V1CloseRoute));
+        Assert.Equal(3, await h.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
         Assert.Equal(BulkJobState.Open, (await h.Client.GetJobAsync(created.Id, cancellationToken: Ct)).State);
     }
 
     [Fact]
     public async Task CloseJobAsync_NoAnswerThenServerErrorOnReRead_SendsAgainAndReportsClosed()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV1JobAsync();
-        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "dropAfter");
+        await h.AddFaultAsync(EmulatorRoutes.BulkV1UpdateJob, "dropAfter");
         await h.AddFaultAsync(V1GetRoute, "status", 500, count: 4); // the read and its 3 retries
-        await h.Emulator.ResetCountsAsync();
+        await h.ResetRequestsAsync();
 
         var result = await h.Client.CloseJobAsync(created.Id, cancellationToken: Ct);
 
@@ -131,32 +130,32 @@ public sealed class CloseOutcomeTests
     public async Task CloseJobAsync_Http500EveryAttempt_ThrowsTheServerErrorAfterEveryAttempt()
     {
         // A plain 500 is a passing failure like a 503: sent again, not taken as Salesforce's refusal.
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV1JobAsync();
-        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "status", 500, count: 3);
+        await h.AddFaultAsync(EmulatorRoutes.BulkV1UpdateJob, "status", 500, count: 3);
 
         var e = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.CloseJobAsync(created.Id, cancellationToken: Ct));
 
         Assert.Equal(HttpStatusCode.InternalServerError, e.StatusCode);
-        Assert.Equal(3, await h.Emulator.CountAsync(JobsHarness.V1CloseRoute));
+        Assert.Equal(3, await h.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
     }
 
     [Fact]
     public async Task CloseJobAsync_ServerErrors_WaitsExactlyTheDelayThenTwiceIt()
     {
         // The client's clock is watched: each wait it starts is seen with its length, and time moves only by it.
-        await using var h = await JobsHarness.StartAsync();
-        var clock = new WatchedClock(h.Emulator.Time);
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
+        var clock = new WatchedClock(h.Time);
         var client = new BulkJobClient(h.Connection, new BulkJobClientOptions { CloseRetryDelay = TimeSpan.FromSeconds(1), TimeProvider = clock });
         var created = await h.CreateV1JobAsync();
-        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "status", 503, count: 2);
+        await h.AddFaultAsync(EmulatorRoutes.BulkV1UpdateJob, "status", 503, count: 2);
 
         var close = client.CloseJobAsync(created.Id, cancellationToken: Ct);
 
         Assert.Equal(TimeSpan.FromSeconds(1), await clock.NextWaitAsync());
-        h.Emulator.Time.Advance(TimeSpan.FromSeconds(1));
+        h.Time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(TimeSpan.FromSeconds(2), await clock.NextWaitAsync());
-        h.Emulator.Time.Advance(TimeSpan.FromSeconds(2));
+        h.Time.Advance(TimeSpan.FromSeconds(2));
         var result = await close.WaitAsync(TimeSpan.FromSeconds(30), Ct);
         Assert.Equal(CloseOutcome.Closed, result.Outcome);
         Assert.Equal(3, result.Attempts);
@@ -165,10 +164,10 @@ public sealed class CloseOutcomeTests
     [Fact]
     public async Task CloseJobAsync_ServerErrorAskingToRetryLater_WaitsWhatItAsksNotTheShorterBackOff()
     {
-        await using var h = await JobsHarness.StartAsync(o => o.CloseRetryDelay = TimeSpan.FromSeconds(1));
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs(o => o.CloseRetryDelay = TimeSpan.FromSeconds(1)));
         var created = await h.CreateV1JobAsync();
         await AddServerErrorAsync(h, retryAfterSeconds: 5);
-        var start = h.Emulator.Time.GetUtcNow();
+        var start = h.Time.GetUtcNow();
 
         var close = h.Client.CloseJobAsync(created.Id, cancellationToken: Ct);
 
@@ -182,10 +181,10 @@ public sealed class CloseOutcomeTests
     [Fact]
     public async Task CloseJobAsync_RetryAfterShorterThanTheBackOff_WaitsTheBackOff()
     {
-        await using var h = await JobsHarness.StartAsync(o => o.CloseRetryDelay = TimeSpan.FromSeconds(3));
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs(o => o.CloseRetryDelay = TimeSpan.FromSeconds(3)));
         var created = await h.CreateV1JobAsync();
         await AddServerErrorAsync(h, retryAfterSeconds: 1);
-        var start = h.Emulator.Time.GetUtcNow();
+        var start = h.Time.GetUtcNow();
 
         var close = h.Client.CloseJobAsync(created.Id, cancellationToken: Ct);
 
@@ -197,10 +196,10 @@ public sealed class CloseOutcomeTests
     [Fact]
     public async Task CloseJobAsync_RetryAfterOfMinutes_WaitsThirtySecondsAtMost()
     {
-        await using var h = await JobsHarness.StartAsync(o => o.CloseRetryDelay = TimeSpan.FromSeconds(1));
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs(o => o.CloseRetryDelay = TimeSpan.FromSeconds(1)));
         var created = await h.CreateV1JobAsync();
         await AddServerErrorAsync(h, retryAfterSeconds: 600);
-        var start = h.Emulator.Time.GetUtcNow();
+        var start = h.Time.GetUtcNow();
 
         var close = h.Client.CloseJobAsync(created.Id, cancellationToken: Ct);
 
@@ -214,33 +213,33 @@ public sealed class CloseOutcomeTests
     public async Task CloseJobAsync_ClosedJsonJobInXml_SaysItAgainInJsonAtOnce()
     {
         // The switch to JSON is no retry: it does not wait the back-off (the clock never moves here).
-        await using var h = await JobsHarness.StartAsync(o => o.CloseRetryDelay = TimeSpan.FromMinutes(10));
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs(o => o.CloseRetryDelay = TimeSpan.FromMinutes(10)));
         var created = await h.CreateV1JobAsync("JSON");
         await h.Client.CloseJobAsync(created.Id, new CloseJobOptions { Dialect = BulkDialect.Json, Api = BulkApi.V1 }, Ct);
-        await h.Emulator.ResetCountsAsync();
+        await h.ResetRequestsAsync();
 
         var result = await h.Client.CloseJobAsync(created.Id, new CloseJobOptions { Dialect = BulkDialect.Xml, Api = BulkApi.V1 }, Ct).WaitAsync(TimeSpan.FromSeconds(30), Ct);
 
         Assert.Equal(CloseOutcome.AlreadyClosed, result.Outcome);
         Assert.Equal(2, result.Attempts);
-        Assert.Equal(2, await h.Emulator.CountAsync(JobsHarness.V1CloseRoute)); // in XML, then in JSON
+        Assert.Equal(2, await h.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob)); // in XML, then in JSON
     }
 
     [Fact]
     public async Task CloseJobAsync_OneAttemptAllowedAndNoAnswer_ReadsTheJobOnceAndFailsWithoutSendingAgain()
     {
-        await using var h = await JobsHarness.StartAsync(o => o.MaxCloseAttempts = 1);
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs(o => o.MaxCloseAttempts = 1));
         var created = await h.CreateV1JobAsync();
-        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "dropBefore", count: 100);
-        await h.Emulator.ResetCountsAsync();
+        await h.AddFaultAsync(EmulatorRoutes.BulkV1UpdateJob, "dropBefore", count: 100);
+        await h.ResetRequestsAsync();
 
         var e = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.CloseJobAsync(created.Id, cancellationToken: Ct));
 
         Assert.Equal(SfBulkErrorCodes.NetworkError, e.ErrorCode);
         Assert.Null(e.StatusCode);
         Assert.Equal("POST", e.RequestMethod);
-        Assert.Equal(1, await h.Emulator.CountAsync(JobsHarness.V1CloseRoute));
-        Assert.Equal(1, await h.Emulator.CountAsync(V1GetRoute));
+        Assert.Equal(1, await h.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
+        Assert.Equal(1, await h.RequestsAsync(V1GetRoute));
     }
 
     [Theory]
@@ -248,32 +247,32 @@ public sealed class CloseOutcomeTests
     [InlineData(BulkApi.V2, "No Bulk API 2.0 job ")]
     public async Task CloseJobAsync_NoSuchJob_SaysNoJobWasFoundOnAnyRoute(BulkApi api, string start)
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
 
         var e = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.CloseJobAsync("750R0000000zzzz", new CloseJobOptions { Api = api }, Ct));
 
         Assert.StartsWith(start + "750R0000000zzzz", e.Message, StringComparison.Ordinal);
-        Assert.Equal(0, await h.Emulator.CountAsync(V2IngestGetRoute)); // the 2.0 404 is taken as it is, without a read
+        Assert.Equal(0, await h.RequestsAsync(EmulatorRoutes.BulkV2GetIngestJob)); // the 2.0 404 is taken as it is, without a read
     }
 
     [Fact]
     public async Task CloseJobAsync_ClosedJsonJobInJson_OneRequest()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV1JobAsync("JSON");
         await h.Client.CloseJobAsync(created.Id, new CloseJobOptions { Dialect = BulkDialect.Json, Api = BulkApi.V1 }, Ct);
-        await h.Emulator.ResetCountsAsync();
+        await h.ResetRequestsAsync();
 
         var result = await h.Client.CloseJobAsync(created.Id, new CloseJobOptions { Dialect = BulkDialect.Json, Api = BulkApi.V1 }, Ct);
 
         Assert.Equal(CloseOutcome.AlreadyClosed, result.Outcome);
-        Assert.Equal(1, await h.Emulator.CountAsync(JobsHarness.V1CloseRoute));
+        Assert.Equal(1, await h.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
     }
 
     [Fact]
     public async Task CloseJobAsync_TimeoutOfTheLongestAllowed_Closes()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV1JobAsync();
 
         var result = await h.Client.CloseJobAsync(created.Id, new CloseJobOptions { Timeout = CloseJobOptions.MaxTimeout }, Ct);
@@ -286,18 +285,18 @@ public sealed class CloseOutcomeTests
     [InlineData(false, "Closing job ")]
     public async Task ChangeState_NoAnswerWithinTheTimeout_TimeoutNamesWhatWasAsked(bool abort, string start)
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV1JobAsync();
-        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "latency", count: 1, latencyMs: 60_000);
+        await h.AddFaultAsync(EmulatorRoutes.BulkV1UpdateJob, "latency", count: 1, latencyMs: 60_000);
         var options = new CloseJobOptions { Timeout = TimeSpan.FromSeconds(1) };
 
         var change = abort ? h.Client.AbortJobAsync(created.Id, options, Ct) : h.Client.CloseJobAsync(created.Id, options, Ct);
-        while (await h.Emulator.CountAsync(JobsHarness.V1CloseRoute) == 0)
+        while (await h.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob) == 0)
         {
             await Task.Delay(20, Ct);
         }
 
-        h.Emulator.Time.Advance(TimeSpan.FromSeconds(2));
+        h.Time.Advance(TimeSpan.FromSeconds(2));
         var e = await Assert.ThrowsAsync<SalesforceTimeoutException>(() => change.WaitAsync(TimeSpan.FromSeconds(30), Ct));
 
         Assert.StartsWith(start + created.Id, e.Message, StringComparison.Ordinal);
@@ -306,10 +305,10 @@ public sealed class CloseOutcomeTests
     [Fact]
     public async Task CloseJobAsync_ServerErrorOnTheOnlyAttemptToAnAbortedJob_ReadsItAndReportsAlreadyAborted()
     {
-        await using var h = await JobsHarness.StartAsync(o => o.MaxCloseAttempts = 1);
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs(o => o.MaxCloseAttempts = 1));
         var created = await h.CreateV1JobAsync();
         await h.Client.AbortJobAsync(created.Id, cancellationToken: Ct);
-        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "status", 503);
+        await h.AddFaultAsync(EmulatorRoutes.BulkV1UpdateJob, "status", 503);
 
         var result = await h.Client.CloseJobAsync(created.Id, cancellationToken: Ct);
 
@@ -321,9 +320,9 @@ public sealed class CloseOutcomeTests
     [Fact]
     public async Task CloseJobAsync_QueryJobWhoseReadIsRefused_ThrowsTheRefusalNotNotFound()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV2QueryJobAsync();
-        await h.AddFaultAsync(V2QueryGetRoute, "status", 400);
+        await h.AddFaultAsync(EmulatorRoutes.BulkV2GetQueryJob, "status", 400);
 
         var e = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.CloseJobAsync(created.Id, new CloseJobOptions { Api = BulkApi.V2 }, Ct));
 
@@ -334,9 +333,9 @@ public sealed class CloseOutcomeTests
     [Fact]
     public async Task CloseJobAsync_NoAnswerAndTheReadRefused_ThrowsTheReadsRefusal()
     {
-        await using var h = await JobsHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
         var created = await h.CreateV1JobAsync();
-        await h.AddFaultAsync(JobsHarness.V1CloseRoute, "dropBefore");
+        await h.AddFaultAsync(EmulatorRoutes.BulkV1UpdateJob, "dropBefore");
         await h.AddFaultAsync(V1GetRoute, "status", 400);
 
         var e = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.CloseJobAsync(created.Id, cancellationToken: Ct));
@@ -348,7 +347,7 @@ public sealed class CloseOutcomeTests
     [Fact]
     public async Task CloseJobAsync_V1RouteAnswersAV2JobUnchanged_SaysInWhichStateItWasLeft()
     {
-        await using var h = await JobsHarness.StartAsync(emulator: o => o.Variants = new SfBulk.Emulator.Fidelity.EmulatorVariants { V1RouteForV2Job = SfBulk.Emulator.Fidelity.V1RouteForV2Job.JobInfo });
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs(emulator: o => o.Variants = new SfBulk.Emulator.Fidelity.EmulatorVariants { V1RouteForV2Job = SfBulk.Emulator.Fidelity.V1RouteForV2Job.JobInfo }));
         var created = await h.CreateV2IngestJobAsync();
 
         var e = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.CloseJobAsync(created.Id, new CloseJobOptions { Api = BulkApi.V1 }, Ct));
@@ -357,25 +356,25 @@ public sealed class CloseOutcomeTests
         Assert.Equal(SfBulkErrorCodes.InvalidResponse, e.ErrorCode);
     }
 
-    private static Task AddServerErrorAsync(JobsHarness h, int retryAfterSeconds) => h.Emulator.AddFaultAsync(
-        $"{{\"route\":\"{JobsHarness.V1CloseRoute}\",\"kind\":\"status\",\"status\":503,\"count\":1,\"retryAfterSeconds\":{retryAfterSeconds}}}");
+    private static Task AddServerErrorAsync(TestEmulator h, int retryAfterSeconds) => h.AddFaultAsync(
+        $"{{\"route\":\"{EmulatorRoutes.BulkV1UpdateJob}\",\"kind\":\"status\",\"status\":503,\"count\":1,\"retryAfterSeconds\":{retryAfterSeconds}}}");
 
     /// <summary>
     /// Moves the fake clock forward in small steps until the close route has seen <paramref name="requests"/>
     /// requests; returns the fake time then.
     /// </summary>
-    private static async Task<DateTimeOffset> AdvanceUntilAsync(JobsHarness h, int requests, Task close)
+    private static async Task<DateTimeOffset> AdvanceUntilAsync(TestEmulator h, int requests, Task close)
     {
         for (var step = 0; step < 600; step++)
         {
-            if (await h.Emulator.CountAsync(JobsHarness.V1CloseRoute) >= requests)
+            if (await h.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob) >= requests)
             {
-                return h.Emulator.Time.GetUtcNow();
+                return h.Time.GetUtcNow();
             }
 
             Assert.False(close.IsCompleted, "the close ended before attempt " + requests + ": " + close.Exception?.InnerException?.Message);
             await Task.Delay(20, Ct);
-            h.Emulator.Time.Advance(TimeSpan.FromMilliseconds(100));
+            h.Time.Advance(TimeSpan.FromMilliseconds(100));
         }
 
         throw new TimeoutException("attempt " + requests + " never came");

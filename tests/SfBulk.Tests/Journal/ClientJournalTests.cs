@@ -1,3 +1,4 @@
+using SfBulk.Emulator;
 using System.Text.Json;
 using SfBulk.Models;
 using SfBulk.Tests.Jobs;
@@ -11,13 +12,13 @@ public sealed class ClientJournalTests
     public async Task CloseJobAsync_OpenV1Job_RecordsOneEntryWithWhoWhereAndWhat()
     {
         var journal = new MemoryJournal();
-        await using var harness = await JobsHarness.StartAsync(o => { o.Journal = journal; o.JournalCommand = "close"; });
+        await using var harness = await TestEmulator.StartAsync(TestSettings.Jobs(o => { o.Journal = journal; o.JournalCommand = "close"; }));
         var job = await harness.CreateV1JobAsync();
 
         await harness.Client.CloseJobAsync(job.Id, cancellationToken: TestContext.Current.CancellationToken);
 
         var entry = Assert.Single(journal.Entries);
-        using var org = JsonDocument.Parse(await harness.Emulator.Control.GetStringAsync("_emulator/org", TestContext.Current.CancellationToken));
+        using var org = JsonDocument.Parse(await harness.Http.GetStringAsync("_emulator/org", TestContext.Current.CancellationToken));
         Assert.Equal(org.RootElement.GetProperty("orgId").GetString(), entry.OrgId);
         Assert.Equal(org.RootElement.GetProperty("users")[0].GetProperty("id").GetString(), entry.UserId);
         Assert.Equal("127.0.0.1", entry.InstanceHost);
@@ -28,14 +29,14 @@ public sealed class ClientJournalTests
         Assert.Equal("close", entry.Command);
         Assert.Equal(Environment.MachineName, entry.HostName);
         Assert.Matches(@"^\d+\.\d+", entry.SfbulkVersion);
-        Assert.Equal(harness.Emulator.Time.GetUtcNow(), entry.Time);
+        Assert.Equal(harness.Time.GetUtcNow(), entry.Time);
     }
 
     [Fact]
     public async Task AbortJobAsync_V2IngestJob_RecordsAbortWithItsApi()
     {
         var journal = new MemoryJournal();
-        await using var harness = await JobsHarness.StartAsync(o => o.Journal = journal);
+        await using var harness = await TestEmulator.StartAsync(TestSettings.Jobs(o => o.Journal = journal));
         var job = await harness.CreateV2IngestJobAsync();
 
         await harness.Client.AbortJobAsync(job.Id, cancellationToken: TestContext.Current.CancellationToken);
@@ -48,7 +49,7 @@ public sealed class ClientJournalTests
     public async Task CloseJobAsync_AlreadyClosed_RecordsNothing()
     {
         var journal = new MemoryJournal();
-        await using var harness = await JobsHarness.StartAsync(o => o.Journal = journal);
+        await using var harness = await TestEmulator.StartAsync(TestSettings.Jobs(o => o.Journal = journal));
         var job = await harness.CreateV1JobAsync();
         await harness.Client.CloseJobAsync(job.Id, cancellationToken: TestContext.Current.CancellationToken);
 
@@ -62,9 +63,9 @@ public sealed class ClientJournalTests
     public async Task CloseJobAsync_Refused_RecordsFailureWithErrorCode()
     {
         var journal = new MemoryJournal();
-        await using var harness = await JobsHarness.StartAsync(o => o.Journal = journal);
+        await using var harness = await TestEmulator.StartAsync(TestSettings.Jobs(o => o.Journal = journal));
         var job = await harness.CreateV1JobAsync();
-        await harness.AddFaultAsync(JobsHarness.V1CloseRoute, "status", status: 400);
+        await harness.AddFaultAsync(EmulatorRoutes.BulkV1UpdateJob, "status", status: 400);
 
         await Assert.ThrowsAsync<SalesforceRestException>(() => harness.Client.CloseJobAsync(job.Id, cancellationToken: TestContext.Current.CancellationToken));
 
@@ -75,7 +76,7 @@ public sealed class ClientJournalTests
     [Fact]
     public async Task CloseJobAsync_NoJournal_SameResult()
     {
-        await using var harness = await JobsHarness.StartAsync();
+        await using var harness = await TestEmulator.StartAsync(TestSettings.Jobs());
         var job = await harness.CreateV1JobAsync();
 
         var result = await harness.Client.CloseJobAsync(job.Id, cancellationToken: TestContext.Current.CancellationToken);

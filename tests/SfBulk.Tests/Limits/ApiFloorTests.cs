@@ -11,9 +11,9 @@ namespace SfBulk.Tests.Limits;
 public sealed class ApiFloorTests : IAsyncLifetime
 {
     private const string LimitsRoute = "GET /services/data/v{version}/limits";
-    private BulkHarness _harness = null!;
+    private TestEmulator _harness = null!;
 
-    public async ValueTask InitializeAsync() => _harness = await BulkHarness.StartAsync();
+    public async ValueTask InitializeAsync() => _harness = await TestEmulator.StartAsync(TestSettings.Watch());
 
     public async ValueTask DisposeAsync() => await _harness.DisposeAsync();
 
@@ -22,9 +22,9 @@ public sealed class ApiFloorTests : IAsyncLifetime
     {
         var id = (await _harness.SeedClassicAsync(new { operation = "query", pkChunking = new { chunkSize = 100000 }, chunks = 40, chunkDurationSeconds = 300 }))[0];
         await SetUsageAsync(max: 1000, used: 985);
-        var watcher = new JobWatcher(_harness.Client, new WatchOptions { CloseWhenDone = true, MinApiRemaining = ApiFloor.OfRequests(10), TimeProvider = _harness.Time });
+        var watcher = new JobWatcher(_harness.Client, new WatchOptions { CloseWhenDone = true, MinApiRemaining = ApiFloor.OfRequests(10), TimeProvider = _harness.AutoTime });
 
-        var result = await _harness.Time.RunAsync(watcher.WatchAsync(id, cancellationToken: TestContext.Current.CancellationToken));
+        var result = await _harness.AutoTime.RunAsync(watcher.WatchAsync(id, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal(WatchOutcome.ApiFloorReached, result.Outcome);
         Assert.Contains("floor", result.Message, StringComparison.Ordinal);
@@ -41,7 +41,7 @@ public sealed class ApiFloorTests : IAsyncLifetime
         var id = (await _harness.SeedClassicAsync(new { count = 1 }))[0];
         await SetUsageAsync(max: 1000, used: 995);
         await _harness.ResetRequestsAsync();
-        var watcher = new JobWatcher(_harness.Client, new WatchOptions { MinApiRemaining = ApiFloor.OfPercent(1), TimeProvider = _harness.Time });
+        var watcher = new JobWatcher(_harness.Client, new WatchOptions { MinApiRemaining = ApiFloor.OfPercent(1), TimeProvider = _harness.AutoTime });
 
         var error = await Assert.ThrowsAsync<ApiFloorReachedException>(() => watcher.WatchAsync(id, cancellationToken: TestContext.Current.CancellationToken));
 
@@ -54,7 +54,7 @@ public sealed class ApiFloorTests : IAsyncLifetime
     {
         await _harness.SeedClassicAsync(new { count = 12, ageSeconds = 90_000 });
         await SetUsageAsync(max: 1000, used: 970);
-        var sweeper = new JobSweeper(_harness.Client, new SweepOptions { MinApiRemaining = ApiFloor.OfRequests(20), MaxConcurrency = 4, TimeProvider = _harness.Time });
+        var sweeper = new JobSweeper(_harness.Client, new SweepOptions { MinApiRemaining = ApiFloor.OfRequests(20), MaxConcurrency = 4, TimeProvider = _harness.AutoTime });
         var plan = await sweeper.PlanAsync(new SweepFilter { OlderThan = TimeSpan.Zero }, TestContext.Current.CancellationToken);
         var (_, usedAfterPlan) = await ReadUsageAsync();
         var limitsReadsOfPlan = await _harness.RequestsAsync(LimitsRoute);
@@ -81,7 +81,7 @@ public sealed class ApiFloorTests : IAsyncLifetime
     {
         await SetUsageAsync(max: 1000, used: 990);
         await _harness.ResetRequestsAsync();
-        var sweeper = new JobSweeper(_harness.Client, new SweepOptions { MinApiRemaining = ApiFloor.OfPercent(5), TimeProvider = _harness.Time });
+        var sweeper = new JobSweeper(_harness.Client, new SweepOptions { MinApiRemaining = ApiFloor.OfPercent(5), TimeProvider = _harness.AutoTime });
 
         await Assert.ThrowsAsync<ApiFloorReachedException>(() => sweeper.PlanAsync(new SweepFilter { OlderThan = TimeSpan.Zero }, TestContext.Current.CancellationToken));
 
@@ -92,7 +92,7 @@ public sealed class ApiFloorTests : IAsyncLifetime
     public async Task Plan_ShowsRequestsToSpendAndWhatRemains()
     {
         await _harness.SeedClassicAsync(new { count = 3, ageSeconds = 90_000 });
-        var sweeper = new JobSweeper(_harness.Client, new SweepOptions { TimeProvider = _harness.Time });
+        var sweeper = new JobSweeper(_harness.Client, new SweepOptions { TimeProvider = _harness.AutoTime });
 
         var plan = await sweeper.PlanAsync(new SweepFilter { OlderThan = TimeSpan.Zero }, TestContext.Current.CancellationToken);
 
@@ -125,13 +125,13 @@ public sealed class ApiFloorTests : IAsyncLifetime
     private async Task SetUsageAsync(long max, long used)
     {
         using var content = new StringContent("{\"DailyApiRequests\":{\"max\":" + max + ",\"used\":" + used + "}}", Encoding.UTF8, "application/json");
-        using var response = await _harness.Control.PostAsync("_emulator/limits", content, TestContext.Current.CancellationToken);
+        using var response = await _harness.Http.PostAsync("_emulator/limits", content, TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
     }
 
     private async Task<(long Max, long Used)> ReadUsageAsync()
     {
-        using var json = JsonDocument.Parse(await _harness.Control.GetStringAsync("_emulator/limits", TestContext.Current.CancellationToken));
+        using var json = JsonDocument.Parse(await _harness.Http.GetStringAsync("_emulator/limits", TestContext.Current.CancellationToken));
         var requests = json.RootElement.GetProperty("DailyApiRequests");
         return (requests.GetProperty("max").GetInt64(), requests.GetProperty("used").GetInt64());
     }

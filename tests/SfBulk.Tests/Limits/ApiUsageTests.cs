@@ -10,10 +10,10 @@ public sealed class ApiUsageTests
     [Fact]
     public async Task ApiUsage_AfterRestAnswer_MatchesOrgWithoutExtraCall()
     {
-        await using var harness = await JobsHarness.StartAsync();
-        await harness.Emulator.SetAsync("""{"DailyApiRequests":{"max":1000,"used":400}}""");
+        await using var harness = await TestEmulator.StartAsync(TestSettings.Jobs());
+        await harness.SetLimitsAsync("""{"DailyApiRequests":{"max":1000,"used":400}}""");
         var job = await harness.CreateV2IngestJobAsync();
-        await harness.Emulator.ResetCountsAsync();
+        await harness.ResetRequestsAsync();
 
         await harness.Client.GetJobAsync(job.Id, BulkApi.V2, TestContext.Current.CancellationToken);
         var usage = harness.Connection.ApiUsage;
@@ -21,14 +21,14 @@ public sealed class ApiUsageTests
         Assert.NotNull(usage);
         Assert.Equal((1000, 402), (usage.Max, usage.Used));
         Assert.Equal(598, usage.Remaining);
-        Assert.Equal(1, await harness.Emulator.TotalRequestsAsync());
-        Assert.Equal(0, await harness.Emulator.CountAsync(LimitsHarness.LimitsRoute));
+        Assert.Equal(1, await harness.TotalRequestsAsync());
+        Assert.Equal(0, await harness.RequestsAsync("GET /services/data/v{version}/limits"));
     }
 
     [Fact]
     public async Task ApiUsage_BulkV1RequestsAfterReport_CountedUntilNextReport()
     {
-        await using var harness = await JobsHarness.StartAsync();
+        await using var harness = await TestEmulator.StartAsync(TestSettings.Jobs());
         var v2 = await harness.CreateV2IngestJobAsync();
         var v1 = await harness.CreateV1JobAsync();
         var reported = harness.Connection.ApiUsage!;
@@ -39,7 +39,7 @@ public sealed class ApiUsageTests
         }
 
         var estimate = harness.Connection.ApiUsage!;
-        var (_, used) = await harness.Emulator.ReadAsync("DailyApiRequests");
+        var (_, used) = await harness.ReadLimitAsync("DailyApiRequests");
         Assert.Equal(reported.Used + 3, estimate.Used);
         Assert.Equal(used, estimate.Used);
         Assert.Equal(4, estimate.SentSinceReport);
@@ -49,7 +49,7 @@ public sealed class ApiUsageTests
     [Fact]
     public async Task ApiUsage_OnlyBulkV1Answers_NullUntilReported()
     {
-        await using var harness = await JobsHarness.StartAsync();
+        await using var harness = await TestEmulator.StartAsync(TestSettings.Jobs());
         await harness.CreateV1JobAsync();
 
         Assert.Null(harness.Connection.ApiUsage);

@@ -7,8 +7,8 @@ public sealed class GetLimitsTests
     [Fact]
     public async Task GetLimitsAsync_FreshOrg_ReadsEachBulkAllocation()
     {
-        await using var harness = await JobsHarness.StartAsync();
-        await harness.Emulator.SetAsync("""{"DailyBulkApiBatches":{"max":15000,"used":120},"DailyBulkV2QueryJobs":{"max":10000,"used":7},"DailyBulkV2QueryFileStorageMB":{"max":976562,"used":62}}""");
+        await using var harness = await TestEmulator.StartAsync(TestSettings.Jobs());
+        await harness.SetLimitsAsync("""{"DailyBulkApiBatches":{"max":15000,"used":120},"DailyBulkV2QueryJobs":{"max":10000,"used":7},"DailyBulkV2QueryFileStorageMB":{"max":976562,"used":62}}""");
 
         var limits = await harness.Client.GetLimitsAsync(TestContext.Current.CancellationToken);
 
@@ -16,7 +16,7 @@ public sealed class GetLimitsTests
         Assert.Equal(new OrgLimit("DailyBulkV2QueryJobs", 10_000, 9_993), limits.DailyBulkV2QueryJobs);
         Assert.Equal(new OrgLimit("DailyBulkV2QueryFileStorageMB", 976_562, 976_500), limits.DailyBulkV2QueryFileStorageMB);
         var requests = limits.DailyApiRequests!;
-        var (max, used) = await harness.Emulator.ReadAsync("DailyApiRequests");
+        var (max, used) = await harness.ReadLimitAsync("DailyApiRequests");
         Assert.Equal(max, requests.Max);
         Assert.Equal(used, requests.Used);
         Assert.Equal(120 / 15_000.0, limits.DailyBulkApiBatches!.ShareUsed, 6);
@@ -26,7 +26,7 @@ public sealed class GetLimitsTests
     [Fact]
     public async Task GetLimitsAsync_AfterBatchesAndQueryJob_RemainingMoves()
     {
-        await using var harness = await JobsHarness.StartAsync();
+        await using var harness = await TestEmulator.StartAsync(TestSettings.Jobs());
         var before = await harness.Client.GetLimitsAsync(TestContext.Current.CancellationToken);
         await harness.CreateV2QueryJobAsync();
 
@@ -40,9 +40,9 @@ public sealed class GetLimitsTests
     [Fact]
     public async Task GetLimitsAsync_RequestsSpent_ThrowsRequestLimitExceeded()
     {
-        await using var harness = await JobsHarness.StartAsync();
+        await using var harness = await TestEmulator.StartAsync(TestSettings.Jobs());
         await harness.Connection.ConnectAsync(TestContext.Current.CancellationToken);
-        await harness.Emulator.SetAsync("""{"DailyApiRequests":{"max":100,"used":100}}""");
+        await harness.SetLimitsAsync("""{"DailyApiRequests":{"max":100,"used":100}}""");
 
         var error = await Assert.ThrowsAsync<SalesforceRestException>(() => harness.Client.GetLimitsAsync(TestContext.Current.CancellationToken));
 

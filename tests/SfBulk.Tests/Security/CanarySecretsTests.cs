@@ -26,14 +26,14 @@ public sealed class CanarySecretsTests
         var tags = new ConcurrentQueue<string>();
         using var listener = TagListener(tags);
         var logs = new CapturingLoggerFactory();
-        await using var emulator = await EmulatorHarness.StartAsync(o =>
+        await using var emulator = await TestEmulator.StartAsync(o =>
         {
             o.Password = Canaries.Password;
             o.SecurityToken = Canaries.SecurityToken;
             o.ClientSecret = Canaries.ClientSecret;
             o.JwtCertificatePem = CertificateFor(Canaries.PrivateKeyPem);
         });
-        var jobId = await emulator.SeedClassicJobAsync();
+        var jobId = await emulator.OpenJobAsync();
         var o = emulator.Options;
         var keyFile = Path.Combine(Path.GetTempPath(), "sfbulk-canary-key-" + Guid.NewGuid().ToString("N") + ".pem");
         await File.WriteAllTextAsync(keyFile, Canaries.PrivateKeyPem, Ct);

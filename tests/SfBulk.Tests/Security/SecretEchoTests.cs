@@ -1,3 +1,4 @@
+using SfBulk.Emulator;
 using System.Net.Http.Headers;
 using SfBulk.Activity;
 using SfBulk.Authentication;
@@ -58,15 +59,15 @@ public sealed class SecretEchoTests
     [Fact]
     public async Task GetJobAsync_ErrorEchoesCurrentToken_ExceptionAndFaultDocumentWithoutIt()
     {
-        await using var emulator = await EmulatorHarness.StartAsync();
-        var jobId = await emulator.SeedClassicJobAsync();
+        await using var emulator = await TestEmulator.StartAsync();
+        var jobId = await emulator.OpenJobAsync();
         using var connection = new SalesforceConnection(emulator.ConnectionOptions(emulator.ClientCredentials()));
         var ct = TestContext.Current.CancellationToken;
         var token = (await connection.GetSessionAsync(null, ct)).AccessToken;
         var message = "proxy: bad header " + token + " / sid=" + token + new string('z', 3_000);
         await emulator.AddFaultAsync(System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
         {
-            ["route"] = EmulatorHarness.V1JobRoute,
+            ["route"] = EmulatorRoutes.BulkV1GetJob,
             ["kind"] = "status",
             ["status"] = 400,
             ["errorCode"] = "InvalidJob",

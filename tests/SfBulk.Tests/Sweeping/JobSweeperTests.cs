@@ -6,11 +6,11 @@ namespace SfBulk.Tests.Sweeping;
 
 public sealed class JobSweeperTests : IAsyncLifetime
 {
-    private BulkHarness _harness = null!;
+    private TestEmulator _harness = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _harness = await BulkHarness.StartAsync();
+        _harness = await TestEmulator.StartAsync(TestSettings.Watch());
         await SweepFixture.SeedAsync(_harness);
     }
 
@@ -21,7 +21,7 @@ public sealed class JobSweeperTests : IAsyncLifetime
 
     private JobSweeper Sweeper(Action<SweepOptions>? configure = null)
     {
-        var options = new SweepOptions { TimeProvider = _harness.Fake };
+        var options = new SweepOptions { TimeProvider = _harness.Time };
         configure?.Invoke(options);
         return new JobSweeper(_harness.Client, options);
     }

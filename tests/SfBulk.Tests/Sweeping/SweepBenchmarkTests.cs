@@ -24,7 +24,7 @@ public sealed class SweepBenchmarkTests
     private static async Task MeasureAsync(int jobs)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var harness = await BulkHarness.StartAsync();
+        await using var harness = await TestEmulator.StartAsync(TestSettings.Watch());
         await harness.SeedClassicAsync(new { count = jobs, ageSeconds = 90_000 });
         await harness.ResetRequestsAsync();
         var sweeper = new JobSweeper(harness.Client);

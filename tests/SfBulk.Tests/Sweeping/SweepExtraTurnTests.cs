@@ -16,7 +16,7 @@ public sealed class SweepExtraTurnTests
     public async Task ExecuteAsync_CloseFails503ForAllAttempts_ClosedOnALaterTurn()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var h = await BulkHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Watch());
         var ids = await h.SeedClassicAsync(new { count = 2 });
         await h.AddFaultAsync($$"""{"route":"{{V1Close}}","kind":"status","status":503,"count":3}""");
         await h.ResetRequestsAsync();
@@ -39,7 +39,7 @@ public sealed class SweepExtraTurnTests
     [Fact]
     public async Task ExecuteAsync_Close503Always_FailsAfterEveryTurnWithEveryRequestCounted()
     {
-        await using var h = await BulkHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Watch());
         await h.SeedClassicAsync(new { count = 1 });
         await h.AddFaultAsync($$"""{"route":"{{V1Close}}","kind":"status","status":503,"count":100}""");
         await h.ResetRequestsAsync();
@@ -56,7 +56,7 @@ public sealed class SweepExtraTurnTests
     [Fact]
     public async Task ExecuteAsync_CloseRefused_FailsWithoutAnotherTurn()
     {
-        await using var h = await BulkHarness.StartAsync();
+        await using var h = await TestEmulator.StartAsync(TestSettings.Watch());
         await h.SeedClassicAsync(new { count = 1 });
         await h.AddFaultAsync($$"""{"route":"{{V1Close}}","kind":"status","status":400,"errorCode":"InvalidUser","message":"No access.","count":5}""");
         await h.ResetRequestsAsync();

@@ -8,7 +8,7 @@ internal static class SweepFixture
     public const string OtherUser = "integration@sfbulk.test";
     public const int OpenJobs = 12;
 
-    public static async Task SeedAsync(BulkHarness h)
+    public static async Task SeedAsync(TestEmulator h)
     {
         const int twoDays = 2 * 86_400;
         await h.SeedClassicAsync(new { count = 3, @object = "Account", operation = "insert", ageSeconds = twoDays });

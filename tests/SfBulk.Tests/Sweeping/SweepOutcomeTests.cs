@@ -20,17 +20,17 @@ public sealed class SweepOutcomeTests : IAsyncLifetime
     /// <summary>The jobs here are seeded just now or a few minutes ago: no minimum age.</summary>
     private static readonly SweepFilter AnyAge = new() { OlderThan = TimeSpan.Zero };
 
-    private BulkHarness _harness = null!;
+    private TestEmulator _harness = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _harness = await BulkHarness.StartAsync();
+    public async ValueTask InitializeAsync() => _harness = await TestEmulator.StartAsync(TestSettings.Watch());
 
     public async ValueTask DisposeAsync() => await _harness.DisposeAsync();
 
     private JobSweeper Sweeper(Action<SweepOptions>? configure = null)
     {
-        var options = new SweepOptions { TimeProvider = _harness.Fake, MaxConcurrency = 1 };
+        var options = new SweepOptions { TimeProvider = _harness.Time, MaxConcurrency = 1 };
         configure?.Invoke(options);
         return new JobSweeper(_harness.Client, options);
     }

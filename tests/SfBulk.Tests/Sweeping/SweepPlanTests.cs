@@ -6,11 +6,11 @@ namespace SfBulk.Tests.Sweeping;
 
 public sealed class SweepPlanTests : IAsyncLifetime
 {
-    private BulkHarness _harness = null!;
+    private TestEmulator _harness = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _harness = await BulkHarness.StartAsync();
+        _harness = await TestEmulator.StartAsync(TestSettings.Watch());
         await SweepFixture.SeedAsync(_harness);
     }
 
@@ -18,7 +18,7 @@ public sealed class SweepPlanTests : IAsyncLifetime
 
     private Task<SweepPlan> PlanAsync(SweepFilter? filter = null, Action<SweepOptions>? configure = null)
     {
-        var options = new SweepOptions { TimeProvider = _harness.Fake };
+        var options = new SweepOptions { TimeProvider = _harness.Time };
         configure?.Invoke(options);
         return new JobSweeper(_harness.Client, options).PlanAsync(filter ?? new SweepFilter { OlderThan = TimeSpan.Zero }, TestContext.Current.CancellationToken);
     }
@@ -51,7 +51,7 @@ public sealed class SweepPlanTests : IAsyncLifetime
         var plan = await PlanAsync(new SweepFilter { OlderThan = TimeSpan.FromDays(1) });
 
         Assert.Equal(7, plan.Entries.Count);
-        Assert.All(plan.Entries, e => Assert.True(e.Job.CreatedDate <= _harness.Fake.GetUtcNow().AddDays(-1)));
+        Assert.All(plan.Entries, e => Assert.True(e.Job.CreatedDate <= _harness.Time.GetUtcNow().AddDays(-1)));
     }
 
     [Fact]

@@ -10,15 +10,15 @@ public sealed class SweepSafetyTests : IAsyncLifetime
 {
     private const int TwoDays = 2 * 86_400;
 
-    private BulkHarness _harness = null!;
+    private TestEmulator _harness = null!;
 
-    public async ValueTask InitializeAsync() => _harness = await BulkHarness.StartAsync();
+    public async ValueTask InitializeAsync() => _harness = await TestEmulator.StartAsync(TestSettings.Watch());
 
     public async ValueTask DisposeAsync() => await _harness.DisposeAsync();
 
     private JobSweeper Sweeper(Action<SweepOptions>? configure = null, TimeProvider? clock = null)
     {
-        var options = new SweepOptions { TimeProvider = clock ?? _harness.Fake };
+        var options = new SweepOptions { TimeProvider = clock ?? _harness.Time };
         configure?.Invoke(options);
         return new JobSweeper(_harness.Client, options);
     }
@@ -84,7 +84,7 @@ public sealed class SweepSafetyTests : IAsyncLifetime
         Assert.Equal(old, Assert.Single(plan.Entries).JobId);
         Assert.Equal(old, Assert.Single(same.Entries).JobId);
         Assert.Equal(TimeSpan.FromHours(1), plan.MinimumAge);
-        Assert.Equal(_harness.Fake.GetUtcNow(), plan.ServerTime);
+        Assert.Equal(_harness.Time.GetUtcNow(), plan.ServerTime);
         Assert.Equal(plan.ServerTime - TimeSpan.FromHours(1), plan.CreatedBefore);
         Assert.Equal(TimeSpan.Zero, plan.ClockSkew);
         Assert.Null(plan.ClockWarning);
@@ -107,7 +107,7 @@ public sealed class SweepSafetyTests : IAsyncLifetime
     {
         var fresh = (await _harness.SeedClassicAsync(new { count = 1 }))[0];
         var old = (await _harness.SeedClassicAsync(new { ageSeconds = 7200 }))[0];
-        var ahead = new FakeTimeProvider(_harness.Fake.GetUtcNow().AddHours(3));
+        var ahead = new FakeTimeProvider(_harness.Time.GetUtcNow().AddHours(3));
 
         var plan = await Sweeper(clock: ahead).PlanAsync(cancellationToken: TestContext.Current.CancellationToken);
 
@@ -125,7 +125,7 @@ public sealed class SweepSafetyTests : IAsyncLifetime
     public async Task PlanAsync_LocalClockFourMinutesBehind_NoWarning()
     {
         await _harness.SeedClassicAsync(new { ageSeconds = 7200 });
-        var behind = new FakeTimeProvider(_harness.Fake.GetUtcNow().AddMinutes(-4));
+        var behind = new FakeTimeProvider(_harness.Time.GetUtcNow().AddMinutes(-4));
 
         var plan = await Sweeper(clock: behind).PlanAsync(cancellationToken: TestContext.Current.CancellationToken);
 
@@ -172,7 +172,7 @@ public sealed class SweepSafetyTests : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         var ids = await _harness.SeedClassicAsync(new { count = 5, ageSeconds = TwoDays });
         var connection = _harness.Connect(_harness.Server.Options.Username, _harness.Server.Options.Password);
-        var sweeper = new JobSweeper(_harness.CreateClient(connection), new SweepOptions { TimeProvider = _harness.Fake });
+        var sweeper = new JobSweeper(_harness.CreateClient(connection), new SweepOptions { TimeProvider = _harness.Time });
         var plan = await sweeper.PlanAsync(cancellationToken: ct);
         connection.Dispose();
 

@@ -5,9 +5,9 @@ namespace SfBulk.Tests.Watching;
 
 public sealed class JobWatcherTests : IAsyncLifetime
 {
-    private BulkHarness _harness = null!;
+    private TestEmulator _harness = null!;
 
-    public async ValueTask InitializeAsync() => _harness = await BulkHarness.StartAsync();
+    public async ValueTask InitializeAsync() => _harness = await TestEmulator.StartAsync(TestSettings.Watch());
 
     public async ValueTask DisposeAsync() => await _harness.DisposeAsync();
 
@@ -23,7 +23,7 @@ public sealed class JobWatcherTests : IAsyncLifetime
 
     private JobWatcher Watcher(Action<WatchOptions>? configure = null)
     {
-        var options = new WatchOptions { TimeProvider = _harness.Time, JitterSeed = 1 };
+        var options = new WatchOptions { TimeProvider = _harness.AutoTime, JitterSeed = 1 };
         configure?.Invoke(options);
         return new JobWatcher(_harness.Client, options);
     }
@@ -33,7 +33,7 @@ public sealed class JobWatcherTests : IAsyncLifetime
     {
         var id = (await _harness.SeedClassicAsync(Chunked(8, 20)))[0];
 
-        var result = await _harness.Time.RunAsync(Watcher().WatchAsync(id, cancellationToken: TestContext.Current.CancellationToken));
+        var result = await _harness.AutoTime.RunAsync(Watcher().WatchAsync(id, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal(WatchOutcome.Completed, result.Outcome);
         Assert.Equal(BulkJobState.Open, result.Job.State);
@@ -48,7 +48,7 @@ public sealed class JobWatcherTests : IAsyncLifetime
     {
         var id = (await _harness.SeedClassicAsync(new { batches = 10, recordsPerBatch = 200, failedRecordsPerBatch = 3 }))[0];
 
-        var result = await _harness.Time.RunAsync(Watcher().WaitAndCloseAsync(id, cancellationToken: TestContext.Current.CancellationToken));
+        var result = await _harness.AutoTime.RunAsync(Watcher().WaitAndCloseAsync(id, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal(WatchOutcome.Closed, result.Outcome);
         Assert.Equal(BulkJobState.Closed, result.Job.State);
@@ -62,7 +62,7 @@ public sealed class JobWatcherTests : IAsyncLifetime
     {
         var id = (await _harness.SeedClassicAsync(Chunked(6, 10, 2, 5)))[0];
 
-        var result = await _harness.Time.RunAsync(Watcher().WaitAndCloseAsync(id, cancellationToken: TestContext.Current.CancellationToken));
+        var result = await _harness.AutoTime.RunAsync(Watcher().WaitAndCloseAsync(id, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal(WatchOutcome.Closed, result.Outcome);
         Assert.Equal(4, result.Job.NumberBatchesCompleted);
@@ -74,7 +74,7 @@ public sealed class JobWatcherTests : IAsyncLifetime
     {
         var id = await _harness.CreateChunkedQueryJobAsync("EmailMessage");
 
-        var result = await _harness.Time.RunAsync(Watcher().WaitAndCloseAsync(id, cancellationToken: TestContext.Current.CancellationToken));
+        var result = await _harness.AutoTime.RunAsync(Watcher().WaitAndCloseAsync(id, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal(WatchOutcome.ChunkingFailed, result.Outcome);
         Assert.Equal(BulkJobState.Closed, result.Job.State);
@@ -107,7 +107,7 @@ public sealed class JobWatcherTests : IAsyncLifetime
             throw new InvalidOperationException("no result");
         }
 
-        var result = await _harness.Time.RunAsync(ConsumeAsync());
+        var result = await _harness.AutoTime.RunAsync(ConsumeAsync());
 
         Assert.Equal(WatchOutcome.AbortedByOthers, result.Outcome);
         Assert.Equal(BulkJobState.Aborted, result.Job.State);
@@ -121,7 +121,7 @@ public sealed class JobWatcherTests : IAsyncLifetime
     {
         var id = (await _harness.SeedClassicAsync(Chunked(40, 30)))[0];
 
-        var result = await _harness.Time.RunAsync(Watcher(o => { o.Timeout = TimeSpan.FromSeconds(90); o.CloseWhenDone = true; }).WatchAsync(id, cancellationToken: TestContext.Current.CancellationToken));
+        var result = await _harness.AutoTime.RunAsync(Watcher(o => { o.Timeout = TimeSpan.FromSeconds(90); o.CloseWhenDone = true; }).WatchAsync(id, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal(WatchOutcome.TimedOut, result.Outcome);
         Assert.Equal(BulkJobState.Open, result.Job.State);
@@ -134,7 +134,7 @@ public sealed class JobWatcherTests : IAsyncLifetime
     {
         var id = (await _harness.SeedClassicAsync(Chunked(40, 30)))[0];
 
-        var result = await _harness.Time.RunAsync(Watcher(o => { o.Timeout = TimeSpan.FromSeconds(60); o.AbortOnTimeout = true; }).WatchAsync(id, cancellationToken: TestContext.Current.CancellationToken));
+        var result = await _harness.AutoTime.RunAsync(Watcher(o => { o.Timeout = TimeSpan.FromSeconds(60); o.AbortOnTimeout = true; }).WatchAsync(id, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal(WatchOutcome.AbortedOnTimeout, result.Outcome);
         Assert.Equal(BulkJobState.Aborted, result.Job.State);
@@ -147,7 +147,7 @@ public sealed class JobWatcherTests : IAsyncLifetime
         var id = (await _harness.SeedClassicAsync(Chunked(40, 30)))[0];
         await _harness.ResetRequestsAsync();
 
-        var result = await _harness.Time.RunAsync(Watcher(o => { o.MaxCalls = 5; o.CloseWhenDone = true; }).WatchAsync(id, cancellationToken: TestContext.Current.CancellationToken));
+        var result = await _harness.AutoTime.RunAsync(Watcher(o => { o.MaxCalls = 5; o.CloseWhenDone = true; }).WatchAsync(id, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal(WatchOutcome.CallLimitReached, result.Outcome);
         Assert.Equal(4, result.CallsUsed);
@@ -160,10 +160,10 @@ public sealed class JobWatcherTests : IAsyncLifetime
     {
         // The original batch failed: the counts look like a query with a failed batch; only the batch list tells.
         var id = await _harness.CreateChunkedQueryJobAsync("EmailMessage");
-        _harness.Fake.Advance(TimeSpan.FromSeconds(5));
+        _harness.Time.Advance(TimeSpan.FromSeconds(5));
         await _harness.ResetRequestsAsync();
 
-        var result = await _harness.Time.RunAsync(Watcher(o => o.MaxCalls = 2).WaitAndCloseAsync(id, cancellationToken: TestContext.Current.CancellationToken));
+        var result = await _harness.AutoTime.RunAsync(Watcher(o => o.MaxCalls = 2).WaitAndCloseAsync(id, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal(WatchOutcome.CallLimitReached, result.Outcome);
         Assert.Contains("batch list", result.Message, StringComparison.Ordinal);
@@ -180,7 +180,7 @@ public sealed class JobWatcherTests : IAsyncLifetime
         await _harness.AddFaultAsync("""{"route":"GET /services/async/{version}/job/{jobId}","kind":"status","status":503,"count":1000}""");
         await _harness.ResetRequestsAsync();
 
-        await Assert.ThrowsAsync<SalesforceRestException>(() => _harness.Time.RunAsync(Watcher(o => o.MaxCalls = 4).WatchAsync(id, cancellationToken: TestContext.Current.CancellationToken)));
+        await Assert.ThrowsAsync<SalesforceRestException>(() => _harness.AutoTime.RunAsync(Watcher(o => o.MaxCalls = 4).WatchAsync(id, cancellationToken: TestContext.Current.CancellationToken)));
 
         // One read with the connection's own retries (4 requests); a second would pass the limit of 4.
         Assert.Equal(4, await _harness.TotalRequestsAsync());
@@ -192,11 +192,11 @@ public sealed class JobWatcherTests : IAsyncLifetime
         var id = (await _harness.SeedClassicAsync(Chunked(8, 20)))[0];
         await _harness.AddFaultAsync("""{"route":"GET /services/async/{version}/job/{jobId}","kind":"status","status":503,"count":1000}""");
         await _harness.ResetRequestsAsync();
-        var start = _harness.Fake.GetUtcNow();
+        var start = _harness.Time.GetUtcNow();
 
-        await Assert.ThrowsAsync<SalesforceRestException>(() => _harness.Time.RunAsync(Watcher(o => { o.Timeout = TimeSpan.FromSeconds(3); o.MaxConsecutiveFailures = 20; }).WatchAsync(id, cancellationToken: TestContext.Current.CancellationToken)));
+        await Assert.ThrowsAsync<SalesforceRestException>(() => _harness.AutoTime.RunAsync(Watcher(o => { o.Timeout = TimeSpan.FromSeconds(3); o.MaxConsecutiveFailures = 20; }).WatchAsync(id, cancellationToken: TestContext.Current.CancellationToken)));
 
-        Assert.InRange(_harness.Fake.GetUtcNow() - start, TimeSpan.Zero, TimeSpan.FromSeconds(3));
+        Assert.InRange(_harness.Time.GetUtcNow() - start, TimeSpan.Zero, TimeSpan.FromSeconds(3));
         Assert.InRange(await _harness.TotalRequestsAsync(), 4, 8);
     }
 
@@ -205,7 +205,7 @@ public sealed class JobWatcherTests : IAsyncLifetime
     {
         var id = (await _harness.SeedV2Async(new { kind = "V2Ingest", state = "Open" }))[0];
 
-        var result = await _harness.Time.RunAsync(Watcher().WatchAsync(id, cancellationToken: TestContext.Current.CancellationToken));
+        var result = await _harness.AutoTime.RunAsync(Watcher().WatchAsync(id, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal(WatchOutcome.WaitingForUpload, result.Outcome);
         Assert.Equal(BulkApi.V2, result.Api);
@@ -217,7 +217,7 @@ public sealed class JobWatcherTests : IAsyncLifetime
     {
         var id = (await _harness.SeedV2Async(new { kind = "V2Query", state = "JobComplete" }))[0];
 
-        var result = await _harness.Time.RunAsync(Watcher(o => { o.Api = BulkApi.V2; o.CloseWhenDone = true; }).WatchAsync(id, cancellationToken: TestContext.Current.CancellationToken));
+        var result = await _harness.AutoTime.RunAsync(Watcher(o => { o.Api = BulkApi.V2; o.CloseWhenDone = true; }).WatchAsync(id, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal(WatchOutcome.Completed, result.Outcome);
         Assert.Equal(1, result.Polls);
@@ -229,7 +229,7 @@ public sealed class JobWatcherTests : IAsyncLifetime
     {
         var id = (await _harness.SeedV2Async(new { kind = "V2Query", state = "InProgress" }))[0];
 
-        var result = await _harness.Time.RunAsync(Watcher(o => { o.Timeout = TimeSpan.FromMinutes(2); o.AbortOnTimeout = true; }).WatchAsync(id, cancellationToken: TestContext.Current.CancellationToken));
+        var result = await _harness.AutoTime.RunAsync(Watcher(o => { o.Timeout = TimeSpan.FromMinutes(2); o.AbortOnTimeout = true; }).WatchAsync(id, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal(WatchOutcome.AbortedOnTimeout, result.Outcome);
         Assert.Equal(BulkJobState.Aborted, result.Job.State);
@@ -249,7 +249,7 @@ public sealed class JobWatcherTests : IAsyncLifetime
             }
         });
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _harness.Time.RunAsync(Watcher(o => o.CloseWhenDone = true).WatchAsync(id, progress, cts.Token)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _harness.AutoTime.RunAsync(Watcher(o => o.CloseWhenDone = true).WatchAsync(id, progress, cts.Token)));
 
         Assert.Equal(BulkJobState.Open, (await _harness.Client.GetJobAsync(id, BulkApi.V1, TestContext.Current.CancellationToken)).State);
     }
@@ -282,7 +282,7 @@ public sealed class JobWatcherTests : IAsyncLifetime
             throw new InvalidOperationException("no result");
         }
 
-        var result = await _harness.Time.RunAsync(ConsumeAsync());
+        var result = await _harness.AutoTime.RunAsync(ConsumeAsync());
 
         Assert.Equal(WatchOutcome.Closed, result.Outcome);
         Assert.Equal(BulkJobState.Closed, result.Job.State);
@@ -295,7 +295,7 @@ public sealed class JobWatcherTests : IAsyncLifetime
         var id = (await _harness.SeedClassicAsync(Chunked(8, 20)))[0];
         await _harness.AddFaultAsync("""{"route":"GET /services/async/{version}/job/{jobId}","kind":"status","status":503,"count":4}""");
 
-        var result = await _harness.Time.RunAsync(Watcher().WaitAndCloseAsync(id, cancellationToken: TestContext.Current.CancellationToken));
+        var result = await _harness.AutoTime.RunAsync(Watcher().WaitAndCloseAsync(id, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal(WatchOutcome.Closed, result.Outcome);
         Assert.Equal(BulkJobState.Closed, result.Job.State);
@@ -308,7 +308,7 @@ public sealed class JobWatcherTests : IAsyncLifetime
         var id = (await _harness.SeedClassicAsync(Chunked(8, 20)))[0];
         await _harness.AddFaultAsync("""{"route":"GET /services/async/{version}/job/{jobId}","kind":"expireSession","count":1}""");
 
-        var result = await _harness.Time.RunAsync(Watcher().WaitAndCloseAsync(id, cancellationToken: TestContext.Current.CancellationToken));
+        var result = await _harness.AutoTime.RunAsync(Watcher().WaitAndCloseAsync(id, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal(WatchOutcome.Closed, result.Outcome);
     }
@@ -318,7 +318,7 @@ public sealed class JobWatcherTests : IAsyncLifetime
     {
         var id = (await _harness.SeedClassicAsync(new { batches = 2, createdBy = "integration@sfbulk.test" }))[0];
 
-        var result = await _harness.Time.RunAsync(Watcher().WaitAndCloseAsync(id, cancellationToken: TestContext.Current.CancellationToken));
+        var result = await _harness.AutoTime.RunAsync(Watcher().WaitAndCloseAsync(id, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal(WatchOutcome.CloseFailed, result.Outcome);
         Assert.Equal(Jobs.VariantAnswers.CloseByOtherUserCode(_harness.Server), Assert.IsAssignableFrom<SalesforceException>(result.Error).ErrorCode);
@@ -328,7 +328,7 @@ public sealed class JobWatcherTests : IAsyncLifetime
     [Fact]
     public async Task WatchAsync_UnknownJob_Throws()
     {
-        await Assert.ThrowsAsync<SalesforceRestException>(() => _harness.Time.RunAsync(Watcher().WatchAsync("750000000000000AAA", cancellationToken: TestContext.Current.CancellationToken)));
+        await Assert.ThrowsAsync<SalesforceRestException>(() => _harness.AutoTime.RunAsync(Watcher().WatchAsync("750000000000000AAA", cancellationToken: TestContext.Current.CancellationToken)));
     }
 
     [Fact]

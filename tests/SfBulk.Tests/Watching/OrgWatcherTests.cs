@@ -7,9 +7,9 @@ namespace SfBulk.Tests.Watching;
 /// <summary>The org-wide watcher against the emulator on a fake clock: each scenario covers minutes of emulated time.</summary>
 public sealed class OrgWatcherTests : IAsyncLifetime
 {
-    private BulkHarness _harness = null!;
+    private TestEmulator _harness = null!;
 
-    public async ValueTask InitializeAsync() => _harness = await BulkHarness.StartAsync();
+    public async ValueTask InitializeAsync() => _harness = await TestEmulator.StartAsync(TestSettings.Watch());
 
     public async ValueTask DisposeAsync() => await _harness.DisposeAsync();
 
@@ -26,7 +26,7 @@ public sealed class OrgWatcherTests : IAsyncLifetime
     {
         var options = new OrgWatchOptions
         {
-            TimeProvider = _harness.Time,
+            TimeProvider = _harness.AutoTime,
             JitterSeed = 1,
             CloseWhenDone = true,
             StopWhenIdle = true,
@@ -48,7 +48,7 @@ public sealed class OrgWatcherTests : IAsyncLifetime
         await _harness.ResetRequestsAsync();
         var events = new List<OrgWatchEvent>();
 
-        var report = await _harness.Time.RunAsync(Watcher().WatchAsync(new SynchronousProgress(events.Add), ct));
+        var report = await _harness.AutoTime.RunAsync(Watcher().WatchAsync(new SynchronousProgress(events.Add), ct));
 
         Assert.Equal(OrgWatchStopReason.Idle, report.StopReason);
         Assert.Equal(await _harness.TotalRequestsAsync(), report.CallsUsed);
@@ -105,7 +105,7 @@ public sealed class OrgWatcherTests : IAsyncLifetime
             throw new InvalidOperationException("the watch ended by itself");
         }
 
-        var cancelled = await _harness.Time.RunAsync(ConsumeAsync());
+        var cancelled = await _harness.AutoTime.RunAsync(ConsumeAsync());
 
         Assert.Equal(OrgWatchStopReason.Cancelled, cancelled.Report.StopReason);
         Assert.Equal(created.Order(), cancelled.Report.Closed.Select(e => e.JobId!).Order());
@@ -144,7 +144,7 @@ public sealed class OrgWatcherTests : IAsyncLifetime
         }
 
         await _harness.ResetRequestsAsync();
-        var report = await _harness.Time.RunAsync(ConsumeAsync());
+        var report = await _harness.AutoTime.RunAsync(ConsumeAsync());
 
         var ended = Assert.Single(report.Jobs);
         Assert.Equal(OrgWatchEventKind.ClosedByOthers, ended.Kind);
@@ -178,7 +178,7 @@ public sealed class OrgWatcherTests : IAsyncLifetime
             throw new InvalidOperationException("no report");
         }
 
-        var report = await _harness.Time.RunAsync(ConsumeAsync());
+        var report = await _harness.AutoTime.RunAsync(ConsumeAsync());
 
         Assert.Equal(OrgWatchEventKind.AbortedByOthers, Assert.Single(report.Jobs).Kind);
         Assert.Equal(BulkJobState.Aborted, (await _harness.Client.GetJobAsync(id, BulkApi.V1, ct)).State);
@@ -191,7 +191,7 @@ public sealed class OrgWatcherTests : IAsyncLifetime
         var failing = await _harness.CreateChunkedQueryJobAsync("EmailMessage");
         var good = (await _harness.SeedClassicAsync(Chunked(4, 10)))[0];
 
-        var report = await _harness.Time.RunAsync(Watcher().WatchAsync(cancellationToken: ct));
+        var report = await _harness.AutoTime.RunAsync(Watcher().WatchAsync(cancellationToken: ct));
 
         var ended = Assert.Single(report.Jobs, e => e.JobId == failing);
         Assert.Equal(OrgWatchEventKind.ChunkingFailed, ended.Kind);
@@ -206,11 +206,11 @@ public sealed class OrgWatcherTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var id = (await _harness.SeedClassicAsync(Chunked(2, 5)))[0];
-        var createdAt = _harness.Fake.GetUtcNow();
+        var createdAt = _harness.Time.GetUtcNow();
         var events = new List<OrgWatchEvent>();
         await _harness.ResetRequestsAsync();
 
-        var report = await _harness.Time.RunAsync(Watcher(o =>
+        var report = await _harness.AutoTime.RunAsync(Watcher(o =>
         {
             o.StopWhenIdle = false;
             o.Filter.OlderThan = TimeSpan.FromMinutes(10);
@@ -228,7 +228,7 @@ public sealed class OrgWatcherTests : IAsyncLifetime
         await _harness.SeedClassicAsync(Chunked(2, 5));
         var old = (await _harness.SeedClassicAsync(new Dictionary<string, object>(Chunked(2, 5)) { ["ageSeconds"] = 7200 }))[0];
 
-        var report = await _harness.Time.RunAsync(new OrgWatcher(_harness.Client, new OrgWatchOptions { TimeProvider = _harness.Time, CloseWhenDone = true, StopWhenIdle = true }).WatchAsync(cancellationToken: ct));
+        var report = await _harness.AutoTime.RunAsync(new OrgWatcher(_harness.Client, new OrgWatchOptions { TimeProvider = _harness.AutoTime, CloseWhenDone = true, StopWhenIdle = true }).WatchAsync(cancellationToken: ct));
 
         Assert.Equal(old, Assert.Single(report.Closed).JobId);
         Assert.Equal(OrgWatchStopReason.Idle, report.StopReason);
@@ -240,7 +240,7 @@ public sealed class OrgWatcherTests : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         var id = (await _harness.SeedClassicAsync(Chunked(3, 10)))[0];
 
-        var report = await _harness.Time.RunAsync(Watcher(o => o.CloseWhenDone = false).WatchAsync(cancellationToken: ct));
+        var report = await _harness.AutoTime.RunAsync(Watcher(o => o.CloseWhenDone = false).WatchAsync(cancellationToken: ct));
 
         Assert.Equal(OrgWatchEventKind.Finished, Assert.Single(report.Jobs).Kind);
         Assert.Empty(report.Closed);
@@ -253,7 +253,7 @@ public sealed class OrgWatcherTests : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         var id = (await _harness.SeedV2Async(new { kind = "V2Ingest", state = "Open" }))[0];
 
-        var report = await _harness.Time.RunAsync(Watcher(o => o.Filter = new SweepFilter { OlderThan = TimeSpan.Zero }).WatchAsync(cancellationToken: ct));
+        var report = await _harness.AutoTime.RunAsync(Watcher(o => o.Filter = new SweepFilter { OlderThan = TimeSpan.Zero }).WatchAsync(cancellationToken: ct));
 
         Assert.Equal(OrgWatchEventKind.WaitingForUpload, Assert.Single(report.Jobs, e => e.JobId == id).Kind);
         Assert.Equal(BulkJobState.Open, (await _harness.Client.GetJobAsync(id, BulkApi.V2, ct)).State);
@@ -266,7 +266,7 @@ public sealed class OrgWatcherTests : IAsyncLifetime
         var id = (await _harness.SeedClassicAsync(Chunked(8, 20)))[0];
         await _harness.AddFaultAsync("""{"route":"GET /services/data/v{version}/jobs/query","kind":"expireSession","count":1}""");
 
-        var report = await _harness.Time.RunAsync(Watcher().WatchAsync(cancellationToken: ct));
+        var report = await _harness.AutoTime.RunAsync(Watcher().WatchAsync(cancellationToken: ct));
 
         Assert.Equal(id, Assert.Single(report.Closed).JobId);
     }
@@ -280,7 +280,7 @@ public sealed class OrgWatcherTests : IAsyncLifetime
         using var external = SalesforceConnection.FromExternalSession(_harness.Server.BaseUri, token);
         await _harness.AddFaultAsync("""{"route":"GET /services/async/{version}/job/{jobId}","kind":"expireSession","count":1}""");
 
-        await Assert.ThrowsAsync<SalesforceLoginException>(() => _harness.Time.RunAsync(Watcher(client: _harness.CreateClient(external)).WatchAsync(cancellationToken: ct)));
+        await Assert.ThrowsAsync<SalesforceLoginException>(() => _harness.AutoTime.RunAsync(Watcher(client: _harness.CreateClient(external)).WatchAsync(cancellationToken: ct)));
     }
 
     [Fact]
@@ -291,7 +291,7 @@ public sealed class OrgWatcherTests : IAsyncLifetime
         await _harness.AddFaultAsync("""{"route":"GET /services/data/v{version}/jobs/query","kind":"status","status":503,"count":6}""");
         var events = new List<OrgWatchEvent>();
 
-        var report = await _harness.Time.RunAsync(Watcher().WatchAsync(new SynchronousProgress(events.Add), ct));
+        var report = await _harness.AutoTime.RunAsync(Watcher().WatchAsync(new SynchronousProgress(events.Add), ct));
 
         Assert.Equal(id, Assert.Single(report.Closed).JobId);
         Assert.Contains(events, e => e.Kind == OrgWatchEventKind.Retrying && e.Error is SalesforceRestException);

@@ -23,9 +23,9 @@ public sealed class WatchBenchmarkTests : IAsyncLifetime
     /// <summary>Chunks appear 1 s after creation, start 0.5 s later and run in 10 waves of 30 s on 4 slots.</summary>
     private static readonly TimeSpan ChunksEnd = TimeSpan.FromSeconds(1 + 0.5 + (10 * 30));
 
-    private BulkHarness _harness = null!;
+    private TestEmulator _harness = null!;
 
-    public async ValueTask InitializeAsync() => _harness = await BulkHarness.StartAsync();
+    public async ValueTask InitializeAsync() => _harness = await TestEmulator.StartAsync(TestSettings.Watch());
 
     public async ValueTask DisposeAsync() => await _harness.DisposeAsync();
 
@@ -38,11 +38,11 @@ public sealed class WatchBenchmarkTests : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
 
         // Adaptive watcher.
-        var seededAt = _harness.Fake.GetUtcNow();
+        var seededAt = _harness.Time.GetUtcNow();
         var jobId = (await _harness.SeedClassicAsync(FortyChunks))[0];
         await _harness.ResetRequestsAsync();
-        var watcher = new JobWatcher(_harness.Client, new WatchOptions { TimeProvider = _harness.Time, JitterSeed = jitterSeed });
-        var result = await _harness.Time.RunAsync(watcher.WaitAndCloseAsync(jobId, cancellationToken: ct));
+        var watcher = new JobWatcher(_harness.Client, new WatchOptions { TimeProvider = _harness.AutoTime, JitterSeed = jitterSeed });
+        var result = await _harness.AutoTime.RunAsync(watcher.WaitAndCloseAsync(jobId, cancellationToken: ct));
         var emulatorCalls = await _harness.TotalRequestsAsync();
         var (stampedEnd, _) = await EndsAsync(jobId, result.Job);
         var lastChunkEnd = seededAt + ChunksEnd;
@@ -58,7 +58,7 @@ public sealed class WatchBenchmarkTests : IAsyncLifetime
         Assert.InRange(result.CloseDelay!.Value - closeDelay, TimeSpan.Zero, TimeSpan.FromSeconds(1));
 
         // Baseline: a fixed 1-second poller (what jsforce and TIBCO do by default) on an identical job.
-        var baselineSeededAt = _harness.Fake.GetUtcNow();
+        var baselineSeededAt = _harness.Time.GetUtcNow();
         var baselineId = (await _harness.SeedClassicAsync(FortyChunks))[0];
         await _harness.ResetRequestsAsync();
         var polls = 0;
@@ -72,12 +72,12 @@ public sealed class WatchBenchmarkTests : IAsyncLifetime
                 break;
             }
 
-            _harness.Fake.Advance(TimeSpan.FromSeconds(1));
+            _harness.Time.Advance(TimeSpan.FromSeconds(1));
         }
 
         var close = await _harness.Client.CloseJobAsync(baselineId, new CloseJobOptions { Api = BulkApi.V1 }, ct);
         var baselineCalls = await _harness.TotalRequestsAsync();
-        var baselineDelay = _harness.Fake.GetUtcNow() - (baselineSeededAt + ChunksEnd);
+        var baselineDelay = _harness.Time.GetUtcNow() - (baselineSeededAt + ChunksEnd);
 
         Assert.True(baselineCalls > 10 * result.CallsUsed, $"fixed poller {baselineCalls} calls vs adaptive {result.CallsUsed}");
         TestContext.Current.TestOutputHelper?.WriteLine(string.Create(

@@ -10,12 +10,12 @@ using SfBulk.Models;
 namespace SfBulk.Ui.Tests.Infrastructure;
 
 /// <summary>
-/// One test's world: an emulator seeded with the demo org, the <c>sfbulk ui</c> server on it (in process, port 0),
-/// and a library client to check what the page did to the jobs.
+/// One test's world: an emulator (<see cref="TestEmulator"/>, real clock) seeded with the demo org, the
+/// <c>sfbulk ui</c> server on it (in process, port 0), and a library client to check what the page did to the jobs.
 /// </summary>
 public sealed class UiOrg : IAsyncDisposable
 {
-    private UiOrg(EmulatorServer emulator, UiServer server, DemoOrgJobs jobs, SalesforceConnection check, double timeScale)
+    private UiOrg(TestEmulator emulator, UiServer server, DemoOrgJobs jobs, SalesforceConnection check, double timeScale)
     {
         Emulator = emulator;
         Server = server;
@@ -23,11 +23,9 @@ public sealed class UiOrg : IAsyncDisposable
         Check = new BulkJobClient(check);
         CheckConnection = check;
         TimeScale = timeScale;
-        Http = new HttpClient { BaseAddress = emulator.BaseUri };
-        Http.DefaultRequestHeaders.Add(EmulatorServer.ControlTokenHeader, emulator.ControlToken);
     }
 
-    public EmulatorServer Emulator { get; }
+    public TestEmulator Emulator { get; }
 
     internal UiServer Server { get; }
 
@@ -39,7 +37,7 @@ public sealed class UiOrg : IAsyncDisposable
     public double TimeScale { get; }
 
     /// <summary>A client of the emulator (its control surface).</summary>
-    public HttpClient Http { get; }
+    public HttpClient Http => Emulator.Http;
 
     private SalesforceConnection CheckConnection { get; }
 
@@ -54,10 +52,18 @@ public sealed class UiOrg : IAsyncDisposable
     /// <param name="demo">Shapes the seed (defaults: the demo org as <c>sfbulk ui --emulator</c> shows it).</param>
     public static async Task<UiOrg> StartAsync(double timeScale = 1, DemoOrgOptions? demo = null)
     {
-        var emulator = await EmulatorServer.StartAsync(DemoOrg.AddUsers(new EmulatorOptions { Port = 0, BatchProcessingTime = TimeSpan.FromSeconds(30) }));
-        emulator.Clock.SetScale(timeScale);
-        var jobs = DemoOrg.Seed(emulator, demo);
-        var options = await UiCommand.DemoOptionsAsync(emulator, 0, TestContext.Current.CancellationToken, new ScaledTimeProvider(emulator.Clock, timeScale));
+        var emulator = await TestEmulator.StartAsync(new TestEmulatorOptions
+        {
+            RealClock = true,
+            Emulator = o =>
+            {
+                DemoOrg.AddUsers(o);
+                o.BatchProcessingTime = TimeSpan.FromSeconds(30);
+            },
+        });
+        emulator.Server.Clock.SetScale(timeScale);
+        var jobs = DemoOrg.Seed(emulator.Server, demo);
+        var options = await UiCommand.DemoOptionsAsync(emulator.Server, 0, TestContext.Current.CancellationToken, new ScaledTimeProvider(emulator.Server.Clock, timeScale));
         var server = await UiServer.StartAsync(options, TestContext.Current.CancellationToken);
         var check = new SalesforceConnection(new SalesforceConnectionOptions
         {
@@ -94,27 +100,18 @@ public sealed class UiOrg : IAsyncDisposable
     public Task<JobInfo> JobAsync(string id) => Check.GetJobAsync(id, BulkApi.Auto, TestContext.Current.CancellationToken);
 
     /// <summary>Seeds a PK-chunked Bulk API 1.0 query through the emulator's control surface; returns its id.</summary>
-    public async Task<string> SeedPkJobAsync(int chunks, double chunkSeconds)
-    {
-        using var response = await Http.PostAsJsonAsync(
-            "_emulator/jobs/classic",
-            new Dictionary<string, object> { ["operation"] = "query", ["pkChunking"] = new Dictionary<string, int> { ["chunkSize"] = 100_000 }, ["chunks"] = chunks, ["chunkDurationSeconds"] = chunkSeconds },
-            TestContext.Current.CancellationToken);
-        response.EnsureSuccessStatusCode();
-        using var ids = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        return ids.RootElement[0].GetString()!;
-    }
+    public async Task<string> SeedPkJobAsync(int chunks, double chunkSeconds) =>
+        (await Emulator.SeedClassicAsync(new ClassicJobSeed
+        {
+            Operation = "query",
+            PkChunking = new PkChunkingSeed { ChunkSize = 100_000, Chunks = chunks, ChunkDuration = TimeSpan.FromSeconds(chunkSeconds) },
+        }))[0];
 
-    /// <summary>The emulator's request count for a route family (or all, with null).</summary>
-    public async Task<long> RequestsAsync()
-    {
-        using var json = JsonDocument.Parse(await Http.GetStringAsync("_emulator/requests", TestContext.Current.CancellationToken));
-        return json.RootElement.GetProperty("total").GetInt64();
-    }
+    /// <summary>The emulator's request count (every API route).</summary>
+    public Task<long> RequestsAsync() => Emulator.TotalRequestsAsync();
 
     public async ValueTask DisposeAsync()
     {
-        Http.Dispose();
         CheckConnection.Dispose();
         await Server.DisposeAsync();
         await Emulator.DisposeAsync();

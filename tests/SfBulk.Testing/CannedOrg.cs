@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
-namespace SfBulk.Tests.BadInput;
+namespace SfBulk.Testing;
 
 /// <summary>
 /// Canned answers for a sweep, for listings the emulator never sends (malformed ids, missing or unreadable dates,
@@ -12,7 +12,7 @@ namespace SfBulk.Tests.BadInput;
 /// when asked for PK-chunked jobs) and nothing on the query list; a Bulk 1.0 job read answers the job's counts from <see cref="Counts"/>, its batch list from
 /// <see cref="Batches"/>, and a close answers the job Closed. Ids in paths are 18 characters.
 /// </summary>
-internal sealed class CannedOrg
+public sealed class CannedOrg
 {
     public const string UserId = "005R0000000XyZaIAK";
     private const string Ns = "http://www.force.com/2009/06/asyncapi/dataload";

@@ -5,20 +5,23 @@ using System.Text.Json;
 
 namespace SfBulk.Emulator.Tests.Infrastructure;
 
-/// <summary>Calls the emulator's control surface (/_emulator/…) and the few API calls the control tests need.</summary>
-public static class ControlClient
+/// <summary>Raw HTTP calls to the emulated API (and its control surface, where the raw answer is under test).</summary>
+public static class RawApi
 {
-    public const string V1JobRoute = "GET /services/async/{version}/job/{jobId}";
-    public const string V1UpdateJobRoute = "POST /services/async/{version}/job/{jobId}";
-    public const string V2IngestJobRoute = "GET /services/data/v{version}/jobs/ingest/{jobId}";
-    public const string TokenRoute = "POST /services/oauth2/token";
-
-    /// <summary>A fresh emulator (own org, counters and fault rules) for one test; dispose it at the end.</summary>
-    public static async Task<EmulatorFixture> FreshAsync()
+    /// <summary>A request with the Bulk 1.0 session header set.</summary>
+    public static HttpRequestMessage V1Request(HttpMethod method, string path, string session, HttpContent? content = null)
     {
-        var fixture = new EmulatorFixture();
-        await fixture.InitializeAsync();
-        return fixture;
+        var request = new HttpRequestMessage(method, path) { Content = content };
+        request.Headers.Add("X-SFDC-Session", session);
+        return request;
+    }
+
+    /// <summary>A request with the Bulk 2.0 bearer header set.</summary>
+    public static HttpRequestMessage V2Request(HttpMethod method, string path, string token, HttpContent? content = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return request;
     }
 
     /// <summary>A response's status, headers and body text.</summary>
@@ -47,21 +50,6 @@ public static class ControlClient
         }
     }
 
-    /// <summary>Adds a fault rule and returns its id; fails the test when the emulator refuses it.</summary>
-    public static async Task<string> AddFaultAsync(HttpClient http, string ruleJson)
-    {
-        var reply = await SendAsync(http, HttpMethod.Post, "_emulator/faults", ruleJson);
-        Assert.True(reply.Status == HttpStatusCode.Created, reply.Body);
-        return reply.Json.GetProperty("id").GetString()!;
-    }
-
-    /// <summary>Removes all fault rules and zeroes the request counters.</summary>
-    public static async Task ResetAsync(HttpClient http)
-    {
-        (await SendAsync(http, HttpMethod.Delete, "_emulator/faults")).AssertStatus(HttpStatusCode.OK);
-        (await SendAsync(http, HttpMethod.Delete, "_emulator/requests")).AssertStatus(HttpStatusCode.NoContent);
-    }
-
     public static Reply AssertStatus(this Reply reply, HttpStatusCode expected)
     {
         Assert.True(reply.Status == expected, $"Expected {(int)expected}, got {(int)reply.Status}: {reply.Body}");
@@ -79,7 +67,7 @@ public static class ControlClient
               <contentType>CSV</contentType>
             </jobInfo>
             """;
-        using var request = EmulatorFixture.V1Request(HttpMethod.Post, "services/async/66.0/job", session, new StringContent(body, Encoding.UTF8, "application/xml"));
+        using var request = V1Request(HttpMethod.Post, "services/async/66.0/job", session, new StringContent(body, Encoding.UTF8, "application/xml"));
         var reply = await ReadAsync(await http.SendAsync(request));
         Assert.True(reply.Status is HttpStatusCode.OK or HttpStatusCode.Created, reply.Body);
         return XmlValue(reply.Body, "id");
@@ -88,7 +76,7 @@ public static class ControlClient
     /// <summary>GET job info over Bulk 1.0.</summary>
     public static async Task<Reply> GetV1JobAsync(HttpClient http, string session, string jobId)
     {
-        using var request = EmulatorFixture.V1Request(HttpMethod.Get, "services/async/66.0/job/" + jobId, session);
+        using var request = V1Request(HttpMethod.Get, "services/async/66.0/job/" + jobId, session);
         return await ReadAsync(await http.SendAsync(request));
     }
 
@@ -96,14 +84,14 @@ public static class ControlClient
     public static async Task<Reply> SetV1JobStateAsync(HttpClient http, string session, string jobId, string state)
     {
         var body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><jobInfo xmlns=\"http://www.force.com/2009/06/asyncapi/dataload\"><state>" + state + "</state></jobInfo>";
-        using var request = EmulatorFixture.V1Request(HttpMethod.Post, "services/async/66.0/job/" + jobId, session, new StringContent(body, Encoding.UTF8, "application/xml"));
+        using var request = V1Request(HttpMethod.Post, "services/async/66.0/job/" + jobId, session, new StringContent(body, Encoding.UTF8, "application/xml"));
         return await ReadAsync(await http.SendAsync(request));
     }
 
     /// <summary>Creates an open Bulk 2.0 ingest job and returns its id.</summary>
     public static async Task<string> CreateV2JobAsync(HttpClient http, string token)
     {
-        using var request = EmulatorFixture.V2Request(HttpMethod.Post, "services/data/v66.0/jobs/ingest", token,
+        using var request = V2Request(HttpMethod.Post, "services/data/v66.0/jobs/ingest", token,
             new StringContent("""{"object":"Account","operation":"insert","contentType":"CSV","lineEnding":"LF"}""", Encoding.UTF8, "application/json"));
         var reply = await ReadAsync(await http.SendAsync(request));
         reply.AssertStatus(HttpStatusCode.OK);
@@ -112,7 +100,7 @@ public static class ControlClient
 
     public static async Task<Reply> GetV2JobAsync(HttpClient http, string token, string jobId)
     {
-        using var request = EmulatorFixture.V2Request(HttpMethod.Get, "services/data/v66.0/jobs/ingest/" + jobId, token);
+        using var request = V2Request(HttpMethod.Get, "services/data/v66.0/jobs/ingest/" + jobId, token);
         return await ReadAsync(await http.SendAsync(request));
     }
 

@@ -6,13 +6,13 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace SfBulk.Tests.BadInput;
+namespace SfBulk.Testing;
 
 /// <summary>
 /// A real HTTP server on loopback that answers every request with canned bytes: for server behaviour the emulator
 /// does not show (HTML pages, broken bodies, hostile XML, redirects). Records what arrived.
 /// </summary>
-internal sealed class CannedServer : IAsyncDisposable
+public sealed class CannedServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 

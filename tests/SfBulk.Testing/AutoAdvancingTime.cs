@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Time.Testing;
 
-namespace SfBulk.Tests.Watching;
+namespace SfBulk.Testing;
 
 /// <summary>
 /// A clock over a <see cref="FakeTimeProvider"/> that moves the fake time forward whenever the code under test waits
 /// on one of its timers: <see cref="RunAsync{T}"/> jumps straight to the earliest pending timer, so a five-minute
 /// watch runs in milliseconds with no sleeps and no real waiting.
 /// </summary>
-internal sealed class AutoAdvancingTime : TimeProvider
+public sealed class AutoAdvancingTime : TimeProvider
 {
     private readonly Lock _gate = new();
     private readonly List<Tracked> _timers = [];

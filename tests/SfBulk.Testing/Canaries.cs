@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 
-namespace SfBulk.Tests.Security;
+namespace SfBulk.Testing;
 
 /// <summary>
-/// The one set of recognizable fake secrets the test suites use (library and CLI share this file). Any of them in
+/// The one set of recognizable fake secrets every test project uses. Any of them in
 /// captured stdout, stderr, a log line or an exception text is a leak: <see cref="FindIn"/> names it.
 /// </summary>
 public static class Canaries
