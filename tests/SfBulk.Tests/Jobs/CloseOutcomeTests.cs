@@ -356,6 +356,32 @@ public sealed class CloseOutcomeTests
         Assert.Equal(SfBulkErrorCodes.InvalidResponse, e.ErrorCode);
     }
 
+    [Fact]
+    public async Task CloseJobAsync_FailedV2IngestJob_RefusalStandsWithoutAskingTheQueryRoute()
+    {
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
+        var id = (await h.SeedV2Async(new { kind = "V2Ingest", state = "Failed" }))[0];
+
+        var e = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.CloseJobAsync(id, new CloseJobOptions { Api = BulkApi.V2 }, Ct));
+
+        Assert.Equal(HttpStatusCode.BadRequest, e.StatusCode);
+        Assert.Equal(0, await h.RequestsAsync(EmulatorRoutes.BulkV2GetQueryJob));
+        Assert.Equal(0, await h.RequestsAsync(EmulatorRoutes.BulkV2UpdateQueryJob));
+    }
+
+    [Fact]
+    public async Task CloseJobAsync_FailedV1Job_RefusalStandsWithoutAskingTheV2Routes()
+    {
+        await using var h = await TestEmulator.StartAsync(TestSettings.Jobs());
+        var id = (await h.SeedClassicAsync(new { state = "Failed", batches = 1 }))[0];
+
+        var e = await Assert.ThrowsAsync<SalesforceRestException>(() => h.Client.CloseJobAsync(id, cancellationToken: Ct));
+
+        Assert.Equal("InvalidJobState", e.ErrorCode);
+        Assert.Equal(0, await h.RequestsAsync(EmulatorRoutes.BulkV2UpdateIngestJob));
+        Assert.Equal(0, await h.RequestsAsync(EmulatorRoutes.BulkV2GetQueryJob));
+    }
+
     private static Task AddServerErrorAsync(TestEmulator h, int retryAfterSeconds) => h.AddFaultAsync(
         $"{{\"route\":\"{EmulatorRoutes.BulkV1UpdateJob}\",\"kind\":\"status\",\"status\":503,\"count\":1,\"retryAfterSeconds\":{retryAfterSeconds}}}");
 
