@@ -2,6 +2,7 @@ using Polly;
 using SfBulk.Authentication;
 using SfBulk.Diagnostics;
 using SfBulk.Http;
+using SfBulk.Wire;
 
 namespace SfBulk;
 
@@ -35,7 +36,7 @@ public sealed partial class SalesforceConnection
             // access). Remember it, so that later calls fail at once instead of logging in once per request.
             var refused = new SalesforceLoginException(
                 $"Salesforce refused a freshly obtained session for {response.RequestMethod} {HttpTransport.Loggable(response.RequestUri)} (HTTP {(int)response.StatusCode}). Check that the user has API access, that the org allows this login flow and that the session's IP restrictions let this machine in. Later calls on this connection fail at once without logging in again.",
-                ErrorBodies.ErrorCode(response.Body) ?? "INVALID_SESSION_ID", response.StatusCode);
+                ApiErrors.Code(response) ?? "INVALID_SESSION_ID", response.StatusCode);
             _refusal.Remember(refused);
             _refusal.ThrowIfRefused();
         }

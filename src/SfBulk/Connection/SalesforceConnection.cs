@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using SfBulk.Authentication;
 using SfBulk.Http;
+using SfBulk.Wire;
 
 namespace SfBulk;
 
@@ -75,9 +76,14 @@ public sealed partial class SalesforceConnection : IDisposable
 
         _clientSource = httpClient;
         _transport = new HttpTransport(httpClient, _options.RequestTimeout, _options.MaxResponseBodyBytes, _logger, Name, Time);
-        _retry = RetryPipelines.Create(_options.Retry, Time, _logger, Name);
-        _refusalRetry = RetryPipelines.CreateForRefusals(_options.Retry, Time, _logger, Name);
-        _loginRetry = RetryPipelines.CreateForLogin(_options.Retry, Time, _logger, Name);
+        _retry = RetryPipelines.Create(_options.Retry, Time, _logger, Name, retryNetworkErrors: true, TransientResponses.IsTransient);
+
+        // Requests that must not be replayed after an ambiguous failure (close, abort): only throttling refusals,
+        // which prove the request was not carried out.
+        _refusalRetry = RetryPipelines.Create(_options.Retry, Time, _logger, Name, retryNetworkErrors: false, TransientResponses.IsThrottled);
+
+        // Sending a login again is harmless: at worst Salesforce opens one more session.
+        _loginRetry = RetryPipelines.Create(_options.Retry, Time, _logger, Name, retryNetworkErrors: true, TransientResponses.IsTransientLogin);
         _session = initialSession;
     }
 

@@ -24,7 +24,4 @@ public abstract class SalesforceException : Exception
 
     /// <summary>The HTTP status of the response that reported the error; null when no response was received.</summary>
     public HttpStatusCode? StatusCode { get; }
-
-    /// <summary>How many close or abort requests the failed call sent; null when the fault did not come from one.</summary>
-    internal int? StateChangeRequests { get; set; }
 }

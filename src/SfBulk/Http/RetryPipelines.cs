@@ -9,28 +9,12 @@ namespace SfBulk.Http;
 internal static class RetryPipelines
 {
     /// <summary>
-    /// Retries network failures (<c>NETWORK_ERROR</c>) and transient answers (<see cref="TransientResponses"/>) with
-    /// capped exponential back-off and jitter; <c>Retry-After</c> sets the wait, capped at the maximum delay.
-    /// Returns <see cref="ResiliencePipeline{T}.Empty"/> when retries are off.
+    /// Retries network failures (<c>NETWORK_ERROR</c>, when <paramref name="retryNetworkErrors"/>) and the answers
+    /// <paramref name="isTransient"/> names with capped exponential back-off and jitter; <c>Retry-After</c> sets the
+    /// wait, capped at the maximum delay. Returns <see cref="ResiliencePipeline{T}.Empty"/> when retries are off.
+    /// Which answers are transient is Salesforce's protocol, decided by the caller (<c>TransientResponses</c>).
     /// </summary>
-    public static ResiliencePipeline<ApiResponse> Create(SalesforceRetryOptions options, TimeProvider time, ILogger logger, string connection) =>
-        Create(options, time, logger, connection, retryNetworkErrors: true, TransientResponses.IsTransient);
-
-    /// <summary>
-    /// For requests that must not be replayed after an ambiguous failure (close, abort): retries only throttling
-    /// refusals (<see cref="TransientResponses.IsThrottled"/>), which prove the request was not carried out.
-    /// </summary>
-    public static ResiliencePipeline<ApiResponse> CreateForRefusals(SalesforceRetryOptions options, TimeProvider time, ILogger logger, string connection) =>
-        Create(options, time, logger, connection, retryNetworkErrors: false, TransientResponses.IsThrottled);
-
-    /// <summary>
-    /// For login requests: network failures and busy or unreachable login service (<see cref="TransientResponses.IsTransientLogin"/>).
-    /// Sending a login again is harmless: at worst Salesforce opens one more session.
-    /// </summary>
-    public static ResiliencePipeline<ApiResponse> CreateForLogin(SalesforceRetryOptions options, TimeProvider time, ILogger logger, string connection) =>
-        Create(options, time, logger, connection, retryNetworkErrors: true, TransientResponses.IsTransientLogin);
-
-    private static ResiliencePipeline<ApiResponse> Create(
+    public static ResiliencePipeline<ApiResponse> Create(
         SalesforceRetryOptions options, TimeProvider time, ILogger logger, string connection, bool retryNetworkErrors, Func<ApiResponse, bool> isTransient)
     {
         if (!options.Enabled || options.MaxRetries == 0)
@@ -53,7 +37,7 @@ internal static class RetryPipelines
             }),
             DelayGenerator = args =>
             {
-                if (args.Outcome.Result is { } response && TransientResponses.RetryAfter(response, time.GetUtcNow()) is { } wait)
+                if (args.Outcome.Result is { } response && RetryAfterHeader.Read(response, time.GetUtcNow()) is { } wait)
                 {
                     return ValueTask.FromResult<TimeSpan?>(wait > options.MaxDelay ? options.MaxDelay : wait);
                 }

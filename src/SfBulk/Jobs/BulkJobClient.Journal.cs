@@ -16,11 +16,11 @@ public partial class BulkJobClient
     /// returning. Nothing is recorded when the job already was in the requested state or when nothing was asked of
     /// Salesforce (bad input, a job that does not exist).
     /// </summary>
-    private Task<CloseJobResult> JournaledAsync(string jobId, CloseJobOptions? options, CloseJobState target, CancellationToken cancellationToken) =>
+    private Task<StateChangeOutcome> JournaledAsync(string jobId, CloseJobOptions? options, CloseJobState target, CancellationToken cancellationToken) =>
         JournaledAsync(jobId, options?.Api ?? BulkApi.Auto, token => ChangeStateAsync(jobId, options, target, token), cancellationToken);
 
     /// <summary>Runs <paramref name="change"/> and records what it did (see the overload above).</summary>
-    private async Task<CloseJobResult> JournaledAsync(string jobId, BulkApi api, Func<CancellationToken, Task<CloseJobResult>> change, CancellationToken cancellationToken)
+    private async Task<StateChangeOutcome> JournaledAsync(string jobId, BulkApi api, Func<CancellationToken, Task<StateChangeOutcome>> change, CancellationToken cancellationToken)
     {
         if (_options.Journal is not { } journal)
         {
@@ -28,15 +28,15 @@ public partial class BulkJobClient
         }
 
         var counter = new ApiCallCounter();
-        CloseJobResult result;
-        try
+        var outcome = await counter.RunAsync(change, cancellationToken).ConfigureAwait(false);
+        if (outcome.Result is not { } result)
         {
-            result = await counter.RunAsync(change, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SalesforceException e) when (e.StateChangeRequests is > 0)
-        {
-            await AppendAsync(journal, JobId.Normalize(jobId), api, null, null, null, "failed", counter.Count, e.ErrorCode, cancellationToken).ConfigureAwait(false);
-            throw;
+            if (outcome.Requests > 0)
+            {
+                await AppendAsync(journal, JobId.Normalize(jobId), api, null, null, null, "failed", counter.Count, outcome.Failure!.ErrorCode, cancellationToken).ConfigureAwait(false);
+            }
+
+            return outcome;
         }
 
         if (result.Outcome == CloseOutcome.Closed || result.Outcome == CloseOutcome.Aborted)
@@ -54,7 +54,7 @@ public partial class BulkJobClient
                 cancellationToken).ConfigureAwait(false);
         }
 
-        return result;
+        return outcome;
     }
 
     private async Task AppendAsync(

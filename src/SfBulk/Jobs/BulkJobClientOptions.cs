@@ -16,7 +16,10 @@ public sealed class BulkJobClientOptions
     /// <value>The default is 3. Must be at least 1.</value>
     public int MaxCloseAttempts { get; set; } = 3;
 
-    /// <summary>The pause before sending a close request again; doubles on each further attempt.</summary>
+    /// <summary>
+    /// The pause before sending a close request again; doubles on each further attempt. A 5xx or throttling answer
+    /// whose <c>Retry-After</c> asks for longer is waited for instead, up to 30 seconds.
+    /// </summary>
     /// <value>The default is 1 second.</value>
     public TimeSpan CloseRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SfBulk.Wire;
 using SfBulk.Jobs;
 using SfBulk.Models;
 using SfBulk.Watching;
@@ -153,17 +154,11 @@ public partial class JobSweeper
     private const int ExtraPasses = 2;
 
     /// <summary>
-    /// A failure that may pass: no answer, a 5xx, or throttling. Not the per-job time-out: a job that used all of it
-    /// is not given it twice more.
+    /// A failure that may pass (<see cref="TransientResponses.IsPassing(Exception?)"/>): no answer, a 5xx, or throttling.
+    /// Not the per-job time-out: a job that used all of it is not given it twice more.
     /// </summary>
-    private static bool IsPassing(Exception? error, CancellationToken cancellationToken) => !cancellationToken.IsCancellationRequested && error switch
-    {
-        SalesforceRestException rest => string.Equals(rest.ErrorCode, SfBulkErrorCodes.NetworkError, StringComparison.Ordinal)
-            || string.Equals(rest.ErrorCode, "REQUEST_LIMIT_EXCEEDED", StringComparison.Ordinal)
-            || (rest.StatusCode is { } status && ((int)status >= 500 || (int)status == 429)),
-        HttpRequestException => true,
-        _ => false,
-    };
+    private static bool IsPassing(Exception? error, CancellationToken cancellationToken) =>
+        !cancellationToken.IsCancellationRequested && TransientResponses.IsPassing(error);
 
     private async Task<(SweepJobResult Result, Exception? Error)> RunOneAsync(SweepPlanEntry entry, CancellationToken cancellationToken)
     {
@@ -171,7 +166,7 @@ public partial class JobSweeper
         var route = JobRoutes.Of(entry.Job);
         try
         {
-            CloseJobResult done;
+            StateChangeOutcome done;
             if (route.IsQuery)
             {
                 // Straight to the query route: CloseJobAsync with Api = V2 would ask the ingest list first.
@@ -181,26 +176,31 @@ public partial class JobSweeper
                     timeout.CancelAfter(limit);
                 }
 
-                done = await _client.ChangeStateOnRouteAsync(JobRoute.V2Query, entry.JobId, target, null, timeout.Token).ConfigureAwait(false);
+                done = await _client.TryChangeStateOnRouteAsync(JobRoute.V2Query, entry.JobId, target, null, timeout.Token).ConfigureAwait(false);
             }
             else
             {
                 var options = new CloseJobOptions { TargetState = target, Api = route.Api, Dialect = JobRoutes.DialectOf(entry.Job), Timeout = _options.PerJobTimeout };
-                done = await _client.CloseJobAsync(entry.JobId, options, cancellationToken).ConfigureAwait(false);
+                done = await _client.TryCloseJobAsync(entry.JobId, options, cancellationToken).ConfigureAwait(false);
             }
 
-            var outcome = done.Outcome switch
+            if (done.Failure is { } failure)
+            {
+                return (new SweepJobResult(entry, SweepOutcome.Failed, entry.Job, failure.Message, failure.ErrorCode, failure.StatusCode, Math.Max(done.Requests, 1)), failure);
+            }
+
+            var outcome = done.Result!.Outcome switch
             {
                 CloseOutcome.Closed => SweepOutcome.Closed,
                 CloseOutcome.Aborted => SweepOutcome.Aborted,
                 CloseOutcome.AlreadyClosed => SweepOutcome.AlreadyClosed,
                 _ => SweepOutcome.AlreadyAborted,
             };
-            return (new SweepJobResult(entry, outcome, done.Job, null, attempts: done.Attempts), null);
+            return (new SweepJobResult(entry, outcome, done.Result.Job, null, attempts: done.Result.Attempts), null);
         }
         catch (SalesforceException e)
         {
-            return (new SweepJobResult(entry, SweepOutcome.Failed, entry.Job, e.Message, e.ErrorCode, e.StatusCode, e.StateChangeRequests ?? 1), e);
+            return (new SweepJobResult(entry, SweepOutcome.Failed, entry.Job, e.Message, e.ErrorCode, e.StatusCode, 1), e);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is OperationCanceledException or HttpRequestException or TimeoutException)
         {

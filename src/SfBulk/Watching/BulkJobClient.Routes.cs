@@ -18,6 +18,10 @@ public partial class BulkJobClient
     }
 
     /// <summary>Closes or aborts a job on one route, with the same re-read-after-ambiguity rules as <see cref="CloseJobAsync"/>.</summary>
-    internal Task<CloseJobResult> ChangeStateOnRouteAsync(JobRoute route, string jobId, CloseJobState target, BulkDialect? dialect, CancellationToken cancellationToken) =>
+    internal async Task<CloseJobResult> ChangeStateOnRouteAsync(JobRoute route, string jobId, CloseJobState target, BulkDialect? dialect, CancellationToken cancellationToken) =>
+        (await TryChangeStateOnRouteAsync(route, jobId, target, dialect, cancellationToken).ConfigureAwait(false)).ResultOrThrow();
+
+    /// <summary><see cref="ChangeStateOnRouteAsync"/> that returns a refused or unanswered change with its request count instead of throwing it.</summary>
+    internal Task<StateChangeOutcome> TryChangeStateOnRouteAsync(JobRoute route, string jobId, CloseJobState target, BulkDialect? dialect, CancellationToken cancellationToken) =>
         JournaledAsync(jobId, route.Api, token => CloseAsync(JobId.Normalize(jobId), target, [route], dialect ?? _options.Dialect, token), cancellationToken);
 }

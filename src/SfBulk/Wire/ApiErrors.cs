@@ -105,6 +105,9 @@ internal static class ApiErrors
         return false;
     }
 
+    /// <summary>Salesforce's error code in <paramref name="response"/>'s body, or null when the body holds none.</summary>
+    public static string? Code(ApiResponse response) => Read(response).Code is { } code && code != SfBulkErrorCodes.InvalidResponse ? code : null;
+
     /// <summary>The exception for an API error: Salesforce's code, the status, method and URL.</summary>
     public static SalesforceRestException ToException(ApiError error, ApiResponse? response)
     {

@@ -29,7 +29,7 @@ internal static class FuzzTargets
         new("BatchInfoWire.ParseList", (b, s) => BatchInfoWire.ParseList(b, Response(b, s)), typeof(SalesforceException)),
         new("JobPageWire.Parse", (b, s) => JobPageWire.Parse(b, Response(b, s)), typeof(SalesforceException)),
         new("ApiErrors.ToException", (b, s) => _ = ApiErrors.ToException(Response(b, s)).Message, null),
-        new("ErrorBodies.ErrorCode", (b, s) => ErrorBodies.ErrorCode(b), null),
+        new("ApiErrors.Code", (b, s) => ApiErrors.Code(Response(b, s)), null),
         new("SessionExpiry.IsExpired", (b, s) => SessionExpiry.IsExpired(ApiFamily.BulkV1, Response(b, s)), null),
         new("TransientResponses.IsTransient", (b, s) => TransientResponses.IsTransient(Response(b, s)), null),
         new("SoapLoginResponse.Read", (b, s) => SoapLoginResponse.Read(Response(b, s), Login), typeof(SalesforceException)),

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using SfBulk.Http;
+using SfBulk.Wire;
 
 namespace SfBulk.Tests.Http;
 
@@ -58,8 +59,8 @@ public sealed class ResponseClassificationTests
     public void RetryAfter_SecondsAndHttpDate_Parsed()
     {
         var now = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
-        Assert.Equal(TimeSpan.FromSeconds(7), TransientResponses.RetryAfter(Response(HttpStatusCode.ServiceUnavailable, string.Empty, "7"), now));
-        Assert.Equal(TimeSpan.FromSeconds(30), TransientResponses.RetryAfter(Response(HttpStatusCode.ServiceUnavailable, string.Empty, "Sun, 01 Mar 2026 12:00:30 GMT"), now));
-        Assert.Null(TransientResponses.RetryAfter(Response(HttpStatusCode.ServiceUnavailable, string.Empty), now));
+        Assert.Equal(TimeSpan.FromSeconds(7), RetryAfterHeader.Read(Response(HttpStatusCode.ServiceUnavailable, string.Empty, "7"), now));
+        Assert.Equal(TimeSpan.FromSeconds(30), RetryAfterHeader.Read(Response(HttpStatusCode.ServiceUnavailable, string.Empty, "Sun, 01 Mar 2026 12:00:30 GMT"), now));
+        Assert.Null(RetryAfterHeader.Read(Response(HttpStatusCode.ServiceUnavailable, string.Empty), now));
     }
 }

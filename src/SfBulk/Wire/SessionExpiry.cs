@@ -1,6 +1,8 @@
 using System.Net;
 
-namespace SfBulk.Http;
+using SfBulk.Http;
+
+namespace SfBulk.Wire;
 
 /// <summary>
 /// Recognizes "your session expired" answers: Bulk 1.0 sends HTTP 400 with exception code <c>InvalidSessionId</c>
@@ -17,6 +19,6 @@ internal static class SessionExpiry
         }
 
         return family == ApiFamily.BulkV1 && response.StatusCode == HttpStatusCode.BadRequest
-            && string.Equals(ErrorBodies.ErrorCode(response.Body), "InvalidSessionId", StringComparison.OrdinalIgnoreCase);
+            && string.Equals(ApiErrors.Read(response).Code, "InvalidSessionId", StringComparison.OrdinalIgnoreCase);
     }
 }
