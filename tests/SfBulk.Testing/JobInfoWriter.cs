@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Xml;
@@ -9,8 +8,8 @@ namespace SfBulk.Testing;
 
 /// <summary>
 /// Writes a <see cref="JobInfo"/> as Salesforce does: XML in the wsc/doc element order with <c>Z</c> dates, JSON with
-/// <c>+0000</c> dates and a numeric <c>apiVersion</c>; absent (null) fields are omitted. The library only reads
-/// JobInfo, so this writer lives with the tests (round trips) and the benchmarks.
+/// <c>+0000</c> dates and a numeric <c>apiVersion</c>; absent (null) fields are omitted. For round trips of the
+/// library's readers in tests and benchmarks; the emulator has its own writers.
 /// </summary>
 public static class JobInfoWriter
 {
@@ -61,104 +60,37 @@ public static class JobInfoWriter
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>The fields in wire order; <c>IsRaw</c> marks numbers and booleans (unquoted in JSON).</summary>
-    private static IEnumerable<(string Name, string Value, bool IsRaw)> Fields(JobInfo j, bool json)
+    /// <summary>
+    /// The fields in wire order, from the library's own list (<see cref="JobInfo.WriteJsonProperties"/>); <c>IsRaw</c>
+    /// marks numbers and booleans (unquoted in JSON). Bulk 1.0 JSON writes dates with <c>+0000</c>, XML with <c>Z</c>.
+    /// </summary>
+    private static IEnumerable<(string Name, string Value, bool IsRaw)> Fields(JobInfo job, bool json)
     {
-        string Date(DateTimeOffset d) =>
-            d.UtcDateTime.ToString(json ? "yyyy-MM-dd'T'HH:mm:ss.fff'+0000'" : "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        static string N(long n) => n.ToString(CultureInfo.InvariantCulture);
-        static string B(bool b) => b ? "true" : "false";
-
-        yield return ("id", j.Id, false);
-        yield return ("operation", j.Operation.ToString(), false);
-        yield return ("object", j.Object, false);
-        yield return ("createdById", j.CreatedById, false);
-        yield return ("createdDate", Date(j.CreatedDate), false);
-        yield return ("systemModstamp", Date(j.SystemModstamp), false);
-        yield return ("state", j.State.ToString(), false);
-        if (j.ExternalIdFieldName is { } ext)
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var w = new Utf8JsonWriter(buffer))
         {
-            yield return ("externalIdFieldName", ext, false);
+            w.WriteStartObject();
+            job.WriteJsonProperties(w);
+            w.WriteEndObject();
         }
 
-        if (j.ConcurrencyMode is { } mode)
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        var fields = new List<(string, string, bool)>();
+        foreach (var property in document.RootElement.EnumerateObject())
         {
-            yield return ("concurrencyMode", mode.ToString(), false);
+            var value = property.Value;
+            if (value.ValueKind == JsonValueKind.String)
+            {
+                var text = value.GetString()!;
+                var isDate = property.Name is "createdDate" or "systemModstamp";
+                fields.Add((property.Name, json && isDate ? text[..^1] + "+0000" : text, false));
+            }
+            else
+            {
+                fields.Add((property.Name, value.GetRawText(), true));
+            }
         }
 
-        if (j.ContentType is { } type)
-        {
-            yield return ("contentType", type.ToString(), false);
-        }
-
-        yield return ("numberBatchesQueued", N(j.NumberBatchesQueued), true);
-        yield return ("numberBatchesInProgress", N(j.NumberBatchesInProgress), true);
-        yield return ("numberBatchesCompleted", N(j.NumberBatchesCompleted), true);
-        yield return ("numberBatchesFailed", N(j.NumberBatchesFailed), true);
-        yield return ("numberBatchesTotal", N(j.NumberBatchesTotal), true);
-        yield return ("numberRecordsProcessed", N(j.NumberRecordsProcessed), true);
-        yield return ("numberRetries", N(j.NumberRetries), true);
-        yield return ("apiVersion", j.ApiVersion.ToString(CultureInfo.InvariantCulture), true);
-        if (j.AssignmentRuleId is { } rule)
-        {
-            yield return ("assignmentRuleId", rule, false);
-        }
-
-        yield return ("numberRecordsFailed", N(j.NumberRecordsFailed), true);
-        yield return ("totalProcessingTime", N(j.TotalProcessingTime), true);
-        yield return ("apiActiveProcessingTime", N(j.ApiActiveProcessingTime), true);
-        yield return ("apexProcessingTime", N(j.ApexProcessingTime), true);
-        if (j.FastPathEnabled is { } fast)
-        {
-            yield return ("fastPathEnabled", B(fast), true);
-        }
-
-        foreach (var extra in V2Fields(j))
-        {
-            yield return extra;
-        }
-    }
-
-    private static IEnumerable<(string Name, string Value, bool IsRaw)> V2Fields(JobInfo j)
-    {
-        if (j.JobType is { } jobType)
-        {
-            yield return ("jobType", jobType.ToString(), false);
-        }
-
-        if (j.ContentUrl is { } url)
-        {
-            yield return ("contentUrl", url, false);
-        }
-
-        if (j.LineEnding is { } le)
-        {
-            yield return ("lineEnding", le, false);
-        }
-
-        if (j.ColumnDelimiter is { } cd)
-        {
-            yield return ("columnDelimiter", cd, false);
-        }
-
-        if (j.ErrorMessage is { } em)
-        {
-            yield return ("errorMessage", em, false);
-        }
-
-        if (j.Retries is { } retries)
-        {
-            yield return ("retries", retries.ToString(CultureInfo.InvariantCulture), true);
-        }
-
-        if (j.IsPkChunkingSupported is { } pk)
-        {
-            yield return ("isPkChunkingSupported", pk ? "true" : "false", true);
-        }
-
-        if (j.Query is { } q)
-        {
-            yield return ("query", q, false);
-        }
+        return fields;
     }
 }

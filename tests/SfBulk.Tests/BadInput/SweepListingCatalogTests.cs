@@ -9,40 +9,17 @@ namespace SfBulk.Tests.BadInput;
 /// loopback server): a malformed id, a missing or unreadable <c>createdDate</c>, batch counts that do not add up.
 /// One job never stops a sweep, and a PK-chunked job whose chunks may still run is never closed.
 /// </summary>
-public sealed class SweepListingCatalogTests : IAsyncLifetime
+public sealed class SweepListingCatalogTests : CannedSweepTests
 {
     private static readonly string Good = JobId.Normalize("750R00000000001");
     private static readonly string NoDate = JobId.Normalize("750R00000000002");
     private static readonly string BadDate = JobId.Normalize("750R00000000003");
     private static readonly string Chunked = JobId.Normalize("750R00000000004");
 
-    private readonly CannedOrg _org = new();
-    private CannedServer _server = null!;
-    private SalesforceConnection _connection = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _server = await CannedServer.StartAsync();
-        _server.Answer = _org.AnswerAsync;
-        _connection = CannedConnection.Create(_server);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _connection.Dispose();
-        await _server.DisposeAsync();
-    }
-
-    private JobSweeper Sweeper() => new(new BulkJobClient(_connection, new BulkJobClientOptions { CloseRetryDelay = TimeSpan.Zero }));
-
-    private int Closes() => _server.Requests.Count(r => r.Method == "POST");
-
     [Fact]
     public async Task Sweep_MalformedIdAndMissingOrUnreadableCreatedDate_SkippedWithTheReasonTheRestClosed()
     {
-        _org.Job(Good, createdDate: CannedOrg.Ago(TimeSpan.FromDays(2)))
+        Org.Job(Good, createdDate: CannedOrg.Ago(TimeSpan.FromDays(2)))
             .Job("not-a-job-id", createdDate: CannedOrg.Ago(TimeSpan.FromDays(2)))
             .Job(NoDate)
             .Job(BadDate, createdDate: "yesterday");
@@ -57,13 +34,13 @@ public sealed class SweepListingCatalogTests : IAsyncLifetime
         Assert.StartsWith("Age unknown", report.Jobs[3].Reason, StringComparison.Ordinal);
         Assert.True(report.Succeeded);
         Assert.Equal(1, Closes());
-        Assert.DoesNotContain(_server.Requests, r => r.Path.Contains("not-a-job-id", StringComparison.Ordinal) || r.Path.Contains(NoDate, StringComparison.Ordinal) || r.Path.Contains(BadDate, StringComparison.Ordinal));
+        Assert.DoesNotContain(Server.Requests, r => r.Path.Contains("not-a-job-id", StringComparison.Ordinal) || r.Path.Contains(NoDate, StringComparison.Ordinal) || r.Path.Contains(BadDate, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Plan_PkChunkingFalseOverAListingWithAMalformedId_NoException()
     {
-        _org.Job("not-a-job-id", createdDate: CannedOrg.Ago(TimeSpan.FromDays(2)))
+        Org.Job("not-a-job-id", createdDate: CannedOrg.Ago(TimeSpan.FromDays(2)))
             .Job(Chunked, operation: "query", createdDate: CannedOrg.Ago(TimeSpan.FromDays(2)));
 
         var plan = await Sweeper().PlanAsync(new SweepFilter { PkChunking = false }, Ct);
@@ -81,8 +58,8 @@ public sealed class SweepListingCatalogTests : IAsyncLifetime
     [InlineData(0, 7, 2, 0, 10)]           // running only, none queued
     public async Task Sweep_PkChunkedJobWithChunksRunning_SkippedNeverClosed(int queued, int inProgress, int completed, int failed, int total)
     {
-        _org.Job(Chunked, operation: "query", createdDate: CannedOrg.Ago(TimeSpan.FromDays(2)));
-        _org.Counts[Chunked] = (queued, inProgress, completed, failed, total);
+        Org.Job(Chunked, operation: "query", createdDate: CannedOrg.Ago(TimeSpan.FromDays(2)));
+        Org.Counts[Chunked] = (queued, inProgress, completed, failed, total);
 
         var report = await Sweeper().SweepAsync(cancellationToken: Ct);
 
@@ -96,24 +73,24 @@ public sealed class SweepListingCatalogTests : IAsyncLifetime
     [Fact]
     public async Task Sweep_PkOriginalNotProcessedNoChunkListedYet_SkippedAsStillRunning()
     {
-        _org.Job(Chunked, operation: "query", createdDate: CannedOrg.Ago(TimeSpan.FromDays(2)));
-        _org.Counts[Chunked] = (0, 0, 0, 0, 1);
-        _org.Batches[Chunked] = ["NotProcessed"];
+        Org.Job(Chunked, operation: "query", createdDate: CannedOrg.Ago(TimeSpan.FromDays(2)));
+        Org.Counts[Chunked] = (0, 0, 0, 0, 1);
+        Org.Batches[Chunked] = ["NotProcessed"];
 
         var report = await Sweeper().SweepAsync(cancellationToken: Ct);
 
         var job = Assert.Single(report.Jobs);
         Assert.Equal(SweepOutcome.Skipped, job.Outcome);
         Assert.Contains("no chunk batch is listed yet", job.Reason, StringComparison.Ordinal);
-        Assert.Single(_server.Requests, r => r.Path.EndsWith("/batch", StringComparison.Ordinal));
+        Assert.Single(Server.Requests, r => r.Path.EndsWith("/batch", StringComparison.Ordinal));
         Assert.Equal(0, Closes());
     }
 
     [Fact]
     public async Task Sweep_PkJobWhoseChunksAllFinished_Closed()
     {
-        _org.Job(Chunked, operation: "query", createdDate: CannedOrg.Ago(TimeSpan.FromDays(2)));
-        _org.Counts[Chunked] = (0, 0, 3, 1, 5);
+        Org.Job(Chunked, operation: "query", createdDate: CannedOrg.Ago(TimeSpan.FromDays(2)));
+        Org.Counts[Chunked] = (0, 0, 3, 1, 5);
 
         var report = await Sweeper().SweepAsync(cancellationToken: Ct);
 
@@ -124,10 +101,10 @@ public sealed class SweepListingCatalogTests : IAsyncLifetime
     [Fact]
     public async Task Sweep_PkJobReadFailsWithAnUnexpectedAnswer_SkippedWithTheReasonSweepGoesOn()
     {
-        _org.Job(Good, createdDate: CannedOrg.Ago(TimeSpan.FromDays(2)))
+        Org.Job(Good, createdDate: CannedOrg.Ago(TimeSpan.FromDays(2)))
             .Job(Chunked, operation: "query", createdDate: CannedOrg.Ago(TimeSpan.FromDays(2)));
-        var answer = _server.Answer;
-        _server.Answer = c => c.Request.Path.Value!.EndsWith(Chunked, StringComparison.Ordinal) && c.Request.Method == "GET"
+        var answer = Server.Answer;
+        Server.Answer = c => c.Request.Path.Value!.EndsWith(Chunked, StringComparison.Ordinal) && c.Request.Method == "GET"
             ? WriteAsync(c, "<html><body>proxy</body></html>")
             : answer(c);
 

@@ -9,20 +9,10 @@ namespace SfBulk.Tests.Sweeping;
 /// The plan's check of PK-chunked jobs: a chunked job with no batch yet is left alone (its query batch may be about
 /// to be added), and cancelling the plan while it reads chunked jobs stops it.
 /// </summary>
-public sealed class SweepChunkCheckTests : IAsyncLifetime
+public sealed class SweepChunkCheckTests : SweepEmulatorTests
 {
     private const string V1Get = "GET /services/async/{version}/job/{jobId}";
     private const string V1Close = "POST /services/async/{version}/job/{jobId}";
-
-    private TestEmulator _harness = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _harness = await TestEmulator.StartAsync(TestSettings.Watch());
-
-    public async ValueTask DisposeAsync() => await _harness.DisposeAsync();
-
-    private JobSweeper Sweeper() => new(_harness.Client, new SweepOptions { TimeProvider = _harness.Time, MaxConcurrency = 1 });
 
     [Fact]
     public async Task SweepAsync_ChunkedJobWithNoBatchYet_SkippedAsAboutToStartAndLeftOpen()
@@ -39,15 +29,15 @@ public sealed class SweepChunkCheckTests : IAsyncLifetime
         Assert.Equal(
             "PK-chunked job still running: no batch added yet (the query batch that starts the chunking may be about to be added). Close it once every chunk's results are read, or sweep --include-running (IncludeRunning).",
             job.Reason);
-        Assert.Equal(0, await _harness.RequestsAsync(V1Close));
-        Assert.Equal(BulkJobState.Open, (await _harness.Client.GetJobAsync(id, BulkApi.V1, Ct)).State);
+        Assert.Equal(0, await Harness.RequestsAsync(V1Close));
+        Assert.Equal(BulkJobState.Open, (await Harness.Client.GetJobAsync(id, BulkApi.V1, Ct)).State);
     }
 
     [Fact]
     public async Task PlanAsync_CancelledWhileReadingAChunkedJob_StopsWithoutAPlan()
     {
-        await _harness.SeedClassicAsync(new Dictionary<string, object> { ["operation"] = "query", ["pkChunking"] = true, ["chunks"] = 2, ["chunkDurationSeconds"] = 10, ["ageSeconds"] = 600 });
-        await _harness.AddFaultAsync($$"""{"route":"{{V1Get}}","kind":"latency","latencyMs":4000,"count":1}""");
+        await Harness.SeedClassicAsync(new Dictionary<string, object> { ["operation"] = "query", ["pkChunking"] = true, ["chunks"] = 2, ["chunkDurationSeconds"] = 10, ["ageSeconds"] = 600 });
+        await Harness.AddFaultAsync($$"""{"route":"{{V1Get}}","kind":"latency","latencyMs":4000,"count":1}""");
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         cts.CancelAfter(TimeSpan.FromMilliseconds(300));
 
@@ -62,7 +52,7 @@ public sealed class SweepChunkCheckTests : IAsyncLifetime
         {
             Headers = new Dictionary<string, string> { ["Sforce-Enable-PKChunking"] = "TRUE" },
         };
-        var created = await _harness.Connection.SendAsync(create, Ct);
+        var created = await Harness.Connection.SendAsync(create, Ct);
         Assert.True(created.IsSuccess, Encoding.UTF8.GetString(created.Body));
         return System.Xml.Linq.XElement.Parse(Encoding.UTF8.GetString(created.Body)).Elements().First(e => e.Name.LocalName == "id").Value;
     }

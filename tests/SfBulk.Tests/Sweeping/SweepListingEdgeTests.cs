@@ -9,42 +9,19 @@ namespace SfBulk.Tests.Sweeping;
 /// no creator or a 15-character one, skipped jobs of both APIs, and a PK-chunked job whose counts say nothing runs
 /// while its batch list shows chunks queued or running.
 /// </summary>
-public sealed class SweepListingEdgeTests : IAsyncLifetime
+public sealed class SweepListingEdgeTests : CannedSweepTests
 {
     private static readonly string First = JobId.Normalize("750R00000000011");
     private static readonly string Second = JobId.Normalize("750R00000000012");
     private static readonly string Third = JobId.Normalize("750R00000000013");
 
-    private readonly CannedOrg _org = new();
-    private CannedServer _server = null!;
-    private SalesforceConnection _connection = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _server = await CannedServer.StartAsync();
-        _server.Answer = _org.AnswerAsync;
-        _connection = CannedConnection.Create(_server);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _connection.Dispose();
-        await _server.DisposeAsync();
-    }
-
-    private JobSweeper Sweeper() => new(new BulkJobClient(_connection, new BulkJobClientOptions { CloseRetryDelay = TimeSpan.Zero }));
-
-    private int Closes() => _server.Requests.Count(r => r.Method == "POST");
-
     [Fact]
     public async Task PlanAsync_CreatedByIdFilter_MatchesA15CharacterCreatorAndPassesOverAJobWithNoCreator()
     {
         var old = CannedOrg.Ago(TimeSpan.FromDays(2));
-        _org.Job(First, createdDate: old).Job(Second, createdDate: old).Job(Third, createdDate: old);
-        _org.Records[1]["createdById"] = CannedOrg.UserId[..15];
-        _org.Records[2]["createdById"] = null;
+        Org.Job(First, createdDate: old).Job(Second, createdDate: old).Job(Third, createdDate: old);
+        Org.Records[1]["createdById"] = CannedOrg.UserId[..15];
+        Org.Records[2]["createdById"] = null;
 
         var plan = await Sweeper().PlanAsync(new SweepFilter { CreatedById = CannedOrg.UserId }, Ct);
 
@@ -55,7 +32,7 @@ public sealed class SweepListingEdgeTests : IAsyncLifetime
     [Fact]
     public async Task PlanAsync_SkippedJobsOfBothApis_EachShownWithItsOwnApi()
     {
-        _org.Job(First)
+        Org.Job(First)
             .Job(Second, jobType: "V2Ingest")
             .Job("not-a-job-id", jobType: "V2Ingest", createdDate: CannedOrg.Ago(TimeSpan.FromDays(2)))
             .Job("also-not-an-id", createdDate: CannedOrg.Ago(TimeSpan.FromDays(2)));
@@ -72,7 +49,7 @@ public sealed class SweepListingEdgeTests : IAsyncLifetime
     [Fact]
     public async Task SweepAsync_AgeUnknownWithNoMinimumAge_ClosedLikeAnyOtherJob()
     {
-        _org.Job(First);
+        Org.Job(First);
 
         var report = await Sweeper().SweepAsync(new SweepFilter { OlderThan = TimeSpan.Zero }, cancellationToken: Ct);
 
@@ -87,9 +64,9 @@ public sealed class SweepListingEdgeTests : IAsyncLifetime
     {
         // The job read shows only NotProcessed batches (the counts cannot tell); its batch list, read next, shows two
         // chunks waiting or running.
-        _org.Job(First, operation: "query", createdDate: CannedOrg.Ago(TimeSpan.FromDays(2)));
-        _org.Counts[First] = (0, 0, 0, 0, 3);
-        _org.Batches[First] = ["NotProcessed", running, running];
+        Org.Job(First, operation: "query", createdDate: CannedOrg.Ago(TimeSpan.FromDays(2)));
+        Org.Counts[First] = (0, 0, 0, 0, 3);
+        Org.Batches[First] = ["NotProcessed", running, running];
 
         var report = await Sweeper().SweepAsync(cancellationToken: Ct);
 

@@ -6,19 +6,9 @@ namespace SfBulk.Tests.Sweeping;
 /// The figures a sweep reports as it goes and when it is cancelled: jobs done out of the total, and the API requests
 /// spent so far, the plan's included.
 /// </summary>
-public sealed class SweepReportFiguresTests : IAsyncLifetime
+public sealed class SweepReportFiguresTests : SweepEmulatorTests
 {
     private static readonly SweepFilter AnyAge = new() { OlderThan = TimeSpan.Zero };
-
-    private TestEmulator _harness = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _harness = await TestEmulator.StartAsync(TestSettings.Watch());
-
-    public async ValueTask DisposeAsync() => await _harness.DisposeAsync();
-
-    private JobSweeper Sweeper() => new(_harness.Client, new SweepOptions { TimeProvider = _harness.Time, MaxConcurrency = 1 });
 
     [Fact]
     public void Constructor_NoClient_ThrowsNamingTheClient()
@@ -48,11 +38,11 @@ public sealed class SweepReportFiguresTests : IAsyncLifetime
     [Fact]
     public async Task ExecuteAsync_TwoJobsNeedAnotherTurn_ReportedAfterTheOthersInThePlansOrder()
     {
-        await _harness.SeedClassicAsync(new { count = 3 });
+        await Harness.SeedClassicAsync(new { count = 3 });
         var plan = await Sweeper().PlanAsync(AnyAge, Ct);
 
         // Six 503s: every attempt of the first two jobs' first turn; the third job closes at once.
-        await _harness.AddFaultAsync("""{"route":"POST /services/async/{version}/job/{jobId}","kind":"status","status":503,"count":6}""");
+        await Harness.AddFaultAsync("""{"route":"POST /services/async/{version}/job/{jobId}","kind":"status","status":503,"count":6}""");
         var progress = new Collect();
 
         var report = await Sweeper().ExecuteAsync(plan, progress, Ct);
@@ -66,8 +56,8 @@ public sealed class SweepReportFiguresTests : IAsyncLifetime
     [Fact]
     public async Task ExecuteAsync_Progress_ReportsEachJobOnceWithTheRequestsSpentSoFar()
     {
-        await _harness.SeedClassicAsync(new { count = 3 });
-        var upload = (await _harness.SeedV2Async(new { kind = "V2Ingest", state = "Open" }))[0];
+        await Harness.SeedClassicAsync(new { count = 3 });
+        var upload = (await Harness.SeedV2Async(new { kind = "V2Ingest", state = "Open" }))[0];
         var plan = await Sweeper().PlanAsync(AnyAge, Ct);
         var progress = new Collect();
 
@@ -88,7 +78,7 @@ public sealed class SweepReportFiguresTests : IAsyncLifetime
     [Fact]
     public async Task ExecuteAsync_CancelledAfterTwoJobs_ReportCountsTheRequestsOfTheJobsThatRan()
     {
-        await _harness.SeedClassicAsync(new { count = 5 });
+        await Harness.SeedClassicAsync(new { count = 5 });
         var plan = await Sweeper().PlanAsync(AnyAge, Ct);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 
