@@ -11,12 +11,6 @@ public sealed partial class SalesforceConnection
     private Task<SalesforceSession>? _login;
 
     /// <summary>
-    /// Throws the remembered login refusal: after Salesforce refused the credentials (or a fresh session again at
-    /// once), no call logs in again; every call fails at once with the same exception.
-    /// </summary>
-    internal void ThrowIfLoginRefused() => _refusal.ThrowIfRefused();
-
-    /// <summary>
     /// Returns the cached session, or logs in. With <paramref name="expired"/> (the session Salesforce just refused)
     /// a new session is obtained unless another caller already replaced it; concurrent callers share one login.
     /// </summary>
