@@ -251,6 +251,35 @@ public sealed class OrgWatchFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WatchAsync_WatchEndsWithAFaultAfterClosingAJobInTheSameInterval_TheCloseIsStillReported()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        // Two jobs whose batches are all done: the first listing reads both and closes the first read; the second read
+        // finds the external session expired, which ends the watch.
+        string[] ids = [await SeedChunkedAsync(2, 5, ageSeconds: 7200), await SeedChunkedAsync(2, 5, ageSeconds: 7200)];
+        var token = (await _harness.Connection.GetSessionAsync(null, ct)).AccessToken;
+        using var external = SalesforceConnection.FromExternalSession(_harness.Server.BaseUri, token);
+        await _harness.AddFaultAsync(EmulatorFault.ExpireSession(EmulatorRoutes.BulkV1GetJob) with { Every = 2, Count = 1 });
+        var events = new List<OrgWatchEvent>();
+
+        await Assert.ThrowsAsync<SalesforceLoginException>(() => _harness.AutoTime.RunAsync(Watcher(client: _harness.CreateClient(external)).WatchAsync(new SynchronousProgress(events.Add), ct)));
+
+        var closedInOrg = new List<string>();
+        foreach (var id in ids)
+        {
+            if ((await _harness.Client.GetJobAsync(id, BulkApi.V1, ct)).State == BulkJobState.Closed)
+            {
+                closedInOrg.Add(id);
+            }
+        }
+
+        var closed = Assert.Single(closedInOrg);
+        Assert.Equal(OrgWatchEventKind.Closed, Assert.Single(events, e => e.JobId == closed && e.EndsJob).Kind);
+        Assert.Equal(2, events.Count(e => e.Kind == OrgWatchEventKind.Seen));
+    }
+
+    [Fact]
     public async Task WatchAsync_FloorLeavesNoRoomForAReadAndAClose_StopsBeforeListing()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -299,13 +328,14 @@ public sealed class OrgWatchFaultTests : IAsyncLifetime
         throw new InvalidOperationException("no report");
     }
 
-    private async Task<string> SeedChunkedAsync(int chunks, double seconds) => (await _harness.SeedClassicAsync(new Dictionary<string, object>
+    private async Task<string> SeedChunkedAsync(int chunks, double seconds, int ageSeconds = 0) => (await _harness.SeedClassicAsync(new Dictionary<string, object>
     {
         ["operation"] = "query",
         ["object"] = "Account",
         ["pkChunking"] = true,
         ["chunks"] = chunks,
         ["chunkDurationSeconds"] = seconds,
+        ["ageSeconds"] = ageSeconds,
     }))[0];
 
     private OrgWatcher Watcher(Action<OrgWatchOptions>? configure = null, BulkJobClient? client = null)
@@ -320,5 +350,10 @@ public sealed class OrgWatchFaultTests : IAsyncLifetime
         };
         configure?.Invoke(options);
         return new OrgWatcher(client ?? _harness.Client, options);
+    }
+
+    private sealed class SynchronousProgress(Action<OrgWatchEvent> report) : IProgress<OrgWatchEvent>
+    {
+        public void Report(OrgWatchEvent value) => report(value);
     }
 }
