@@ -279,6 +279,22 @@ public sealed class OrgWatchOutcomeTests : IAsyncLifetime
         Assert.Equal(BulkJobState.Open, (await _harness.Client.GetJobAsync(slow, BulkApi.V1, ct)).State);
     }
 
+    [Fact]
+    public async Task WatchEventsAsync_ReadToTheEnd_EndsAfterTheStopEvent()
+    {
+        var events = await _harness.AutoTime.RunAsync(Watcher().WatchEventsAsync(TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken).AsTask());
+
+        var stopped = Assert.Single(events);
+        Assert.Equal(OrgWatchEventKind.Stopped, stopped.Kind);
+        Assert.Equal(OrgWatchStopReason.Idle, stopped.Report!.StopReason);
+    }
+
+    [Fact]
+    public void Constructor_NoClient_ThrowsBeforeSending()
+    {
+        Assert.Throws<ArgumentNullException>(() => new OrgWatcher(null!));
+    }
+
     private async Task<long> ListingRequestsAsync() => await _harness.RequestsAsync(EmulatorRoutes.BulkV2ListQueryJobs) + await _harness.RequestsAsync(EmulatorRoutes.BulkV2ListIngestJobs);
 
     private async Task<string> SeedChunkedAsync(int chunks, double seconds, string sobject = "Account", int[]? failChunks = null)
