@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 
 namespace SfBulk.Watching;
 
@@ -50,7 +51,8 @@ public class OrgWatcher
     /// Watches the org, yielding an event for every job found, read, closed or dropped; the last event is
     /// <see cref="OrgWatchEventKind.Stopped"/> with the <see cref="OrgWatchEvent.Report"/>. Nothing is sent until the
     /// enumeration starts. Runs until cancelled, or until no matching job is left with
-    /// <see cref="OrgWatchOptions.StopWhenIdle"/>.
+    /// <see cref="OrgWatchOptions.StopWhenIdle"/>. When a fault ends the watch, the events of what it did before in the
+    /// same interval (a job closed just before) are yielded first.
     /// </summary>
     /// <param name="cancellationToken">Stops watching; jobs still followed are left as they are.</param>
     /// <returns>The events.</returns>
@@ -107,6 +109,7 @@ public class OrgWatcher
             {
                 OrgWatchReport? report = null;
                 OperationCanceledException? cancelled = null;
+                ExceptionDispatchInfo? failed = null;
                 try
                 {
                     await session.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -116,6 +119,11 @@ public class OrgWatcher
                 {
                     cancelled = e;
                 }
+                catch (Exception e)
+                {
+                    // The watch ends with this fault, but what it did before in this interval (a job closed) is told first.
+                    failed = ExceptionDispatchInfo.Capture(e);
+                }
 
                 foreach (var e in events)
                 {
@@ -123,6 +131,7 @@ public class OrgWatcher
                 }
 
                 events.Clear();
+                failed?.Throw();
                 if (cancelled is not null)
                 {
                     throw new OrgWatchCancelledException(session.Report(OrgWatchStopReason.Cancelled), cancellationToken, cancelled);
