@@ -38,9 +38,10 @@ public sealed partial class JobPageTests(BrowserFixture browser)
     public async Task CloseWhenDone_PkJob_ClosesRightAfterTheLastChunkAndSurvivesReload()
     {
         var chromium = browser.Browser;
-        // 12 chunks of 30 emulated seconds, 4 at a time: about 90 s emulated, 4.5 s real at 20x.
+        // 12 chunks of 90 emulated seconds, 4 at a time: about 270 s emulated, 13.5 s real at 20x, so a slow browser
+        // still sees the watch on, and after a reload, before the job ends.
         await using var org = await UiOrg.StartAsync(timeScale: 20);
-        var id = await org.SeedPkJobAsync(chunks: 12, chunkSeconds: 30);
+        var id = await org.SeedPkJobAsync(chunks: 12, chunkSeconds: 90);
         var page = await org.OpenAsync(chromium);
         await page.GotoAsync(org.BaseUri + "#/jobs/" + id);
 

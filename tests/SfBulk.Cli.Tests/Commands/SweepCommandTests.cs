@@ -304,7 +304,7 @@ public sealed class SweepCommandTests
         await using var org = await OrgAsync();
         var ids = await org.SeedClassicAsync("""{"count":1200,"ageSeconds":7200}""");
 
-        var result = await CliProcess.RunAsync(["sweep", "--yes", "--concurrency", "8", .. await org.SessionArgsAsync()], timeout: TimeSpan.FromSeconds(60));
+        var result = await CliProcess.RunAsync(["sweep", "--yes", "--concurrency", "8", .. await org.SessionArgsAsync()], timeout: TimeSpan.FromMinutes(3));
 
         CliAssert.ExitCode(0, result);
         var lines = result.StdOut.Split('\n').Select(l => l.TrimEnd()).ToList();
