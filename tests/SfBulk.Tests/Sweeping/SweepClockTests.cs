@@ -8,26 +8,20 @@ namespace SfBulk.Tests.Sweeping;
 /// Time in a sweep: the minimum age is measured on Salesforce's clock and holds at its edge to the second, the clock
 /// skew is stated to the second, and the per-job time-out is waited out in full, once.
 /// </summary>
-public sealed class SweepClockTests : IAsyncLifetime
+public sealed class SweepClockTests : WatchEmulatorTests
 {
     private const string V1Close = "POST /services/async/{version}/job/{jobId}";
 
-    private TestEmulator _harness = null!;
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _harness = await TestEmulator.StartAsync(TestSettings.Watch());
-
-    public async ValueTask DisposeAsync() => await _harness.DisposeAsync();
 
     private JobSweeper Sweeper(TimeProvider? clock = null, Action<SweepOptions>? configure = null, BulkJobClient? client = null)
     {
-        var options = new SweepOptions { TimeProvider = clock ?? _harness.Time, MaxConcurrency = 1 };
+        var options = new SweepOptions { TimeProvider = clock ?? Harness.Time, MaxConcurrency = 1 };
         configure?.Invoke(options);
-        return new JobSweeper(client ?? _harness.Client, options);
+        return new JobSweeper(client ?? Harness.Client, options);
     }
 
-    private async Task<string> SeedAsync(int ageSeconds) => (await _harness.SeedClassicAsync(new { ageSeconds }))[0];
+    private async Task<string> SeedAsync(int ageSeconds) => (await Harness.SeedClassicAsync(new { ageSeconds }))[0];
 
     [Fact]
     public async Task PlanAsync_JobExactlyAsOldAsTheMinimumAge_ConsideredAndOneSecondYoungerNot()
@@ -41,7 +35,7 @@ public sealed class SweepClockTests : IAsyncLifetime
         Assert.Equal(new[] { exactly, older }.Order(StringComparer.Ordinal), plan.Entries.Select(e => e.JobId).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(plan.Entries, e => e.JobId == younger);
         Assert.All(plan.Entries, e => Assert.Equal(SweepDecision.Close, e.Decision));
-        Assert.Equal(_harness.Time.GetUtcNow().AddHours(-1), plan.CreatedBefore);
+        Assert.Equal(Harness.Time.GetUtcNow().AddHours(-1), plan.CreatedBefore);
         Assert.Equal(3, plan.JobsListed);
     }
 
@@ -51,7 +45,7 @@ public sealed class SweepClockTests : IAsyncLifetime
         // By the local clock the 90-minute-old job was created half an hour in the future; by Salesforce's it is old.
         var old = await SeedAsync(90 * 60);
         var fresh = await SeedAsync(30 * 60);
-        var behind = new FakeTimeProvider(_harness.Time.GetUtcNow().AddHours(-2));
+        var behind = new FakeTimeProvider(Harness.Time.GetUtcNow().AddHours(-2));
 
         var report = await Sweeper(behind).SweepAsync(cancellationToken: Ct);
 
@@ -60,15 +54,15 @@ public sealed class SweepClockTests : IAsyncLifetime
         Assert.Equal(SweepOutcome.Closed, job.Outcome);
         Assert.Equal(TimeSpan.FromHours(2), report.ClockSkew);
         Assert.Equal("This computer's clock is 2 h 0 min behind Salesforce's; job ages are measured on Salesforce's clock.", report.ClockWarning);
-        Assert.Equal(_harness.Time.GetUtcNow().AddHours(-1), report.Plan.CreatedBefore);
-        Assert.Equal(BulkJobState.Open, (await _harness.Client.GetJobAsync(fresh, BulkApi.V1, Ct)).State);
+        Assert.Equal(Harness.Time.GetUtcNow().AddHours(-1), report.Plan.CreatedBefore);
+        Assert.Equal(BulkJobState.Open, (await Harness.Client.GetJobAsync(fresh, BulkApi.V1, Ct)).State);
     }
 
     [Fact]
     public async Task PlanAsync_LocalClockAheadByHoursAndAFractionOfASecond_SkewStatedInWholeSeconds()
     {
         await SeedAsync(7200);
-        var ahead = new FakeTimeProvider(_harness.Time.GetUtcNow().AddHours(3).AddMilliseconds(400));
+        var ahead = new FakeTimeProvider(Harness.Time.GetUtcNow().AddHours(3).AddMilliseconds(400));
 
         var plan = await Sweeper(ahead).PlanAsync(cancellationToken: Ct);
 
@@ -81,7 +75,7 @@ public sealed class SweepClockTests : IAsyncLifetime
     public async Task PlanAsync_LocalClockFourMinutesBehindAndAFractionOfASecond_SkewStatedInWholeSecondsNoWarning()
     {
         await SeedAsync(7200);
-        var behind = new FakeTimeProvider(_harness.Time.GetUtcNow().AddMinutes(-4).AddMilliseconds(700));
+        var behind = new FakeTimeProvider(Harness.Time.GetUtcNow().AddMinutes(-4).AddMilliseconds(700));
 
         var plan = await Sweeper(behind).PlanAsync(cancellationToken: Ct);
 
@@ -94,13 +88,13 @@ public sealed class SweepClockTests : IAsyncLifetime
     {
         // The client and the sweep share a clock that jumps to the next timer: the close hangs (the emulator answers
         // after five real seconds), so the only thing that ends the job is its two-minute time-out.
-        var client = new BulkJobClient(_harness.Connection, new BulkJobClientOptions { CloseRetryDelay = TimeSpan.FromMilliseconds(5), TimeProvider = _harness.AutoTime });
+        var client = new BulkJobClient(Harness.Connection, new BulkJobClientOptions { CloseRetryDelay = TimeSpan.FromMilliseconds(5), TimeProvider = Harness.AutoTime });
         await SeedAsync(7200);
-        var sweeper = Sweeper(_harness.AutoTime, o => o.PerJobTimeout = TimeSpan.FromMinutes(2), client);
+        var sweeper = Sweeper(Harness.AutoTime, o => o.PerJobTimeout = TimeSpan.FromMinutes(2), client);
         var plan = await sweeper.PlanAsync(cancellationToken: Ct);
-        await _harness.AddFaultAsync($$"""{"route":"{{V1Close}}","kind":"latency","latencyMs":5000,"count":1}""");
+        await Harness.AddFaultAsync($$"""{"route":"{{V1Close}}","kind":"latency","latencyMs":5000,"count":1}""");
 
-        var report = await _harness.AutoTime.RunAsync(sweeper.ExecuteAsync(plan, cancellationToken: Ct));
+        var report = await Harness.AutoTime.RunAsync(sweeper.ExecuteAsync(plan, cancellationToken: Ct));
 
         var job = Assert.Single(report.Jobs);
         Assert.Equal(SweepOutcome.Failed, job.Outcome);

@@ -6,26 +6,20 @@ namespace SfBulk.Tests.Sweeping;
 /// A sweep with a floor on the org's remaining API requests: it spends every request above the floor, says why it
 /// stopped, and a failed read of the org's limits is each job's reported failure, not the end of the sweep.
 /// </summary>
-public sealed class SweepFloorTests : IAsyncLifetime
+public sealed class SweepFloorTests : WatchEmulatorTests
 {
     private const string LimitsRoute = "GET /services/data/v{version}/limits";
     private const string V1Close = "POST /services/async/{version}/job/{jobId}";
     private const int Floor = 20;
 
-    private TestEmulator _harness = null!;
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _harness = await TestEmulator.StartAsync(TestSettings.Watch());
-
-    public async ValueTask DisposeAsync() => await _harness.DisposeAsync();
-
-    private JobSweeper Sweeper(TimeProvider? clock = null) => new(_harness.Client, new SweepOptions { MinApiRemaining = ApiFloor.OfRequests(Floor), MaxConcurrency = 1, TimeProvider = clock ?? _harness.Time });
+    private JobSweeper Sweeper(TimeProvider? clock = null) => new(Harness.Client, new SweepOptions { MinApiRemaining = ApiFloor.OfRequests(Floor), MaxConcurrency = 1, TimeProvider = clock ?? Harness.Time });
 
     [Fact]
     public async Task ExecuteAsync_RoomForAboutFortyOfSeventyJobs_ClosesUpToTheFloorAndSaysWhyTheRestWereNotTried()
     {
-        await _harness.SeedClassicAsync(new { count = 70 });
+        await Harness.SeedClassicAsync(new { count = 70 });
         await SetUsageAsync(max: 1000, used: 940);
         var sweeper = Sweeper();
         var plan = await sweeper.PlanAsync(new SweepFilter { OlderThan = TimeSpan.Zero }, Ct);
@@ -37,7 +31,7 @@ public sealed class SweepFloorTests : IAsyncLifetime
         var closed = report.Counts[SweepOutcome.Closed];
         Assert.InRange(closed, remaining - Floor - 2, remaining - Floor);
         Assert.Equal(70 - closed, report.Counts[SweepOutcome.ApiFloorReached]);
-        Assert.Equal(closed, await _harness.RequestsAsync(V1Close));
+        Assert.Equal(closed, await Harness.RequestsAsync(V1Close));
         Assert.All(report.Jobs.Where(j => j.Outcome == SweepOutcome.ApiFloorReached), j =>
         {
             Assert.Equal(SfBulkErrorCodes.ApiFloorReached, j.ErrorCode);
@@ -51,14 +45,14 @@ public sealed class SweepFloorTests : IAsyncLifetime
     [Fact]
     public async Task ExecuteAsync_LimitsCannotBeReadWhenTheUsageIsStale_EveryJobFailedWithSalesforcesCodeNoneClosed()
     {
-        var ids = await _harness.SeedClassicAsync(new { count = 3 });
+        var ids = await Harness.SeedClassicAsync(new { count = 3 });
         var plan = await Sweeper().PlanAsync(new SweepFilter { OlderThan = TimeSpan.Zero }, Ct);
 
         // By the sweep's clock the usage the listing reported is eleven minutes old: the floor needs a fresh read of
         // the org's limits, which fails.
         var sweeper = Sweeper(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(11)));
-        await _harness.AddFaultAsync($$"""{"route":"{{LimitsRoute}}","kind":"status","status":500,"errorCode":"UNKNOWN_EXCEPTION","message":"Limits are down.","count":1000}""");
-        await _harness.ResetRequestsAsync();
+        await Harness.AddFaultAsync($$"""{"route":"{{LimitsRoute}}","kind":"status","status":500,"errorCode":"UNKNOWN_EXCEPTION","message":"Limits are down.","count":1000}""");
+        await Harness.ResetRequestsAsync();
 
         var report = await sweeper.ExecuteAsync(plan, cancellationToken: Ct);
 
@@ -71,7 +65,7 @@ public sealed class SweepFloorTests : IAsyncLifetime
             Assert.StartsWith("UNKNOWN_EXCEPTION: Limits are down.", j.Reason, StringComparison.Ordinal);
         });
         Assert.False(report.Succeeded);
-        Assert.Equal(0, await _harness.RequestsAsync(V1Close));
+        Assert.Equal(0, await Harness.RequestsAsync(V1Close));
     }
 
     [Fact]
@@ -86,7 +80,7 @@ public sealed class SweepFloorTests : IAsyncLifetime
     }
 
     private Task SetUsageAsync(long max, long used) =>
-        _harness.SetLimitsAsync("{\"DailyApiRequests\":{\"max\":" + max + ",\"used\":" + used + "}}");
+        Harness.SetLimitsAsync("{\"DailyApiRequests\":{\"max\":" + max + ",\"used\":" + used + "}}");
 
-    private async Task<long> UsedAsync() => (await _harness.ReadLimitAsync("DailyApiRequests")).Used;
+    private async Task<long> UsedAsync() => (await Harness.ReadLimitAsync("DailyApiRequests")).Used;
 }

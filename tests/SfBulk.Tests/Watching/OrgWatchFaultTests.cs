@@ -9,19 +9,13 @@ namespace SfBulk.Tests.Watching;
 /// The org watcher when Salesforce misbehaves, on a fake clock: transient errors back off and are reported, refusals
 /// drop the job untouched, a close that may have landed is not sent twice blindly, sessions, and the API floor.
 /// </summary>
-public sealed class OrgWatchFaultTests : IAsyncLifetime
+public sealed class OrgWatchFaultTests : OrgWatchEmulatorTests
 {
-    private TestEmulator _harness = null!;
-
-    public async ValueTask InitializeAsync() => _harness = await TestEmulator.StartAsync(TestSettings.Watch());
-
-    public async ValueTask DisposeAsync() => await _harness.DisposeAsync();
-
     [Fact]
     public async Task WatchEventsAsync_ListingFailsEveryTime_BacksOffGrowingToTheMaxIntervalThenEndsWithTheFault()
     {
         var ct = TestContext.Current.CancellationToken;
-        await _harness.AddFaultAsync(EmulatorFault.Status(503, EmulatorRoutes.BulkV2ListQueryJobs));
+        await Harness.AddFaultAsync(EmulatorFault.Status(503, EmulatorRoutes.BulkV2ListQueryJobs));
         var events = new List<OrgWatchEvent>();
 
         async Task<int> ConsumeAsync()
@@ -38,7 +32,7 @@ public sealed class OrgWatchFaultTests : IAsyncLifetime
             return events.Count;
         }
 
-        var error = await Assert.ThrowsAsync<SalesforceRestException>(() => _harness.AutoTime.RunAsync(ConsumeAsync()));
+        var error = await Assert.ThrowsAsync<SalesforceRestException>(() => Harness.AutoTime.RunAsync(ConsumeAsync()));
 
         Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, error.StatusCode);
         Assert.All(events, e => Assert.Equal(OrgWatchEventKind.Retrying, e.Kind));
@@ -60,7 +54,7 @@ public sealed class OrgWatchFaultTests : IAsyncLifetime
 
 
         // Seven listings in all (the first and six retries), each the connection's four tries (one and three retries).
-        Assert.Equal(7 * 4, await _harness.RequestsAsync(EmulatorRoutes.BulkV2ListQueryJobs));
+        Assert.Equal(7 * 4, await Harness.RequestsAsync(EmulatorRoutes.BulkV2ListQueryJobs));
     }
 
     [Fact]
@@ -68,7 +62,7 @@ public sealed class OrgWatchFaultTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var id = await SeedChunkedAsync(8, 20);
-        await _harness.AddFaultAsync(EmulatorFault.Status(503, EmulatorRoutes.BulkV1GetJob));
+        await Harness.AddFaultAsync(EmulatorFault.Status(503, EmulatorRoutes.BulkV1GetJob));
         var events = new List<OrgWatchEvent>();
         var phase = 0;
 
@@ -80,12 +74,12 @@ public sealed class OrgWatchFaultTests : IAsyncLifetime
                 if (e.Kind == OrgWatchEventKind.Retrying && phase is 0 or 2)
                 {
                     phase++;
-                    await _harness.ClearFaultsAsync();
+                    await Harness.ClearFaultsAsync();
                 }
                 else if (e.Kind == OrgWatchEventKind.Progress && phase == 1)
                 {
                     phase++;
-                    await _harness.AddFaultAsync(EmulatorFault.Status(503, EmulatorRoutes.BulkV1GetJob));
+                    await Harness.AddFaultAsync(EmulatorFault.Status(503, EmulatorRoutes.BulkV1GetJob));
                 }
 
                 if (e.Report is { } report)
@@ -97,7 +91,7 @@ public sealed class OrgWatchFaultTests : IAsyncLifetime
             throw new InvalidOperationException("no report");
         }
 
-        var report = await _harness.AutoTime.RunAsync(ConsumeAsync());
+        var report = await Harness.AutoTime.RunAsync(ConsumeAsync());
 
         var retries = events.Where(e => e.Kind == OrgWatchEventKind.Retrying).ToList();
         Assert.Equal(2, retries.Count);
@@ -113,7 +107,7 @@ public sealed class OrgWatchFaultTests : IAsyncLifetime
 
         Assert.Equal([id], report.Closed.Select(e => e.JobId!));
         Assert.Single(events, e => e.EndsJob && e.Kind != OrgWatchEventKind.Stopped);
-        Assert.Equal(BulkJobState.Closed, (await _harness.Client.GetJobAsync(id, BulkApi.V1, ct)).State);
+        Assert.Equal(BulkJobState.Closed, (await Harness.Client.GetJobAsync(id, BulkApi.V1, ct)).State);
     }
 
     [Fact]
@@ -121,10 +115,10 @@ public sealed class OrgWatchFaultTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var id = await SeedChunkedAsync(4, 10);
-        await _harness.AddFaultAsync(EmulatorFault.Status(400, EmulatorRoutes.BulkV1GetJob) with { Message = "No read for you." });
-        await _harness.ResetRequestsAsync();
+        await Harness.AddFaultAsync(EmulatorFault.Status(400, EmulatorRoutes.BulkV1GetJob) with { Message = "No read for you." });
+        await Harness.ResetRequestsAsync();
 
-        var report = await _harness.AutoTime.RunAsync(Watcher().WatchAsync(cancellationToken: ct));
+        var report = await Harness.AutoTime.RunAsync(Watcher().WatchAsync(cancellationToken: ct));
 
         var ended = Assert.Single(report.Jobs);
         Assert.Equal(OrgWatchEventKind.Unreadable, ended.Kind);
@@ -135,9 +129,9 @@ public sealed class OrgWatchFaultTests : IAsyncLifetime
         Assert.Empty(report.Closed);
         Assert.Empty(report.StillWatched);
         Assert.Equal(OrgWatchStopReason.Idle, report.StopReason);
-        Assert.Equal(0, await _harness.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
-        await _harness.ClearFaultsAsync();
-        Assert.Equal(BulkJobState.Open, (await _harness.Client.GetJobAsync(id, BulkApi.V1, ct)).State);
+        Assert.Equal(0, await Harness.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
+        await Harness.ClearFaultsAsync();
+        Assert.Equal(BulkJobState.Open, (await Harness.Client.GetJobAsync(id, BulkApi.V1, ct)).State);
     }
 
     [Fact]
@@ -145,10 +139,10 @@ public sealed class OrgWatchFaultTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var id = await SeedChunkedAsync(4, 10);
-        await _harness.AddFaultAsync(EmulatorFault.Status(400, EmulatorRoutes.BulkV1UpdateJob) with { Message = "Not today." });
-        await _harness.ResetRequestsAsync();
+        await Harness.AddFaultAsync(EmulatorFault.Status(400, EmulatorRoutes.BulkV1UpdateJob) with { Message = "Not today." });
+        await Harness.ResetRequestsAsync();
 
-        var report = await _harness.AutoTime.RunAsync(Watcher().WatchAsync(cancellationToken: ct));
+        var report = await Harness.AutoTime.RunAsync(Watcher().WatchAsync(cancellationToken: ct));
 
         var ended = Assert.Single(report.Jobs);
         Assert.Equal(OrgWatchEventKind.CloseFailed, ended.Kind);
@@ -158,9 +152,9 @@ public sealed class OrgWatchFaultTests : IAsyncLifetime
         Assert.Null(ended.Close);
         Assert.Empty(report.Closed);
         Assert.Equal(1, report.Count(OrgWatchEventKind.CloseFailed));
-        Assert.Equal(1, await _harness.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
-        await _harness.ClearFaultsAsync();
-        Assert.Equal(BulkJobState.Open, (await _harness.Client.GetJobAsync(id, BulkApi.V1, ct)).State);
+        Assert.Equal(1, await Harness.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
+        await Harness.ClearFaultsAsync();
+        Assert.Equal(BulkJobState.Open, (await Harness.Client.GetJobAsync(id, BulkApi.V1, ct)).State);
     }
 
     [Fact]
@@ -168,14 +162,14 @@ public sealed class OrgWatchFaultTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var id = await SeedChunkedAsync(4, 10);
-        await _harness.AddFaultAsync(EmulatorFault.Status(503, EmulatorRoutes.BulkV1UpdateJob));
+        await Harness.AddFaultAsync(EmulatorFault.Status(503, EmulatorRoutes.BulkV1UpdateJob));
         var events = new List<OrgWatchEvent>();
 
-        var report = await _harness.AutoTime.RunAsync(ConsumeAsync(events, async e =>
+        var report = await Harness.AutoTime.RunAsync(ConsumeAsync(events, async e =>
         {
             if (e.Kind == OrgWatchEventKind.Retrying)
             {
-                await _harness.ClearFaultsAsync();
+                await Harness.ClearFaultsAsync();
             }
         }));
 
@@ -187,7 +181,7 @@ public sealed class OrgWatchFaultTests : IAsyncLifetime
         Assert.Equal(OrgWatchEventKind.Closed, closed.Kind);
         Assert.True(closed.At - retry.At >= TimeSpan.FromSeconds(2), $"closed {(closed.At - retry.At).TotalSeconds} s after the failure");
         Assert.Single(report.Jobs);
-        Assert.Equal(BulkJobState.Closed, (await _harness.Client.GetJobAsync(id, BulkApi.V1, ct)).State);
+        Assert.Equal(BulkJobState.Closed, (await Harness.Client.GetJobAsync(id, BulkApi.V1, ct)).State);
     }
 
     [Fact]
@@ -195,17 +189,17 @@ public sealed class OrgWatchFaultTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var id = await SeedChunkedAsync(4, 10);
-        await _harness.AddFaultAsync(EmulatorFault.Status(503, EmulatorRoutes.BulkV1UpdateJob));
+        await Harness.AddFaultAsync(EmulatorFault.Status(503, EmulatorRoutes.BulkV1UpdateJob));
         var events = new List<OrgWatchEvent>();
 
-        var report = await _harness.AutoTime.RunAsync(ConsumeAsync(events, async e =>
+        var report = await Harness.AutoTime.RunAsync(ConsumeAsync(events, async e =>
         {
             if (e.Kind == OrgWatchEventKind.Retrying)
             {
                 // As if the close had reached Salesforce and only its answer was lost.
-                await _harness.ClearFaultsAsync();
-                await _harness.Client.CloseJobAsync(id, new CloseJobOptions { Api = BulkApi.V1 }, ct);
-                await _harness.ResetRequestsAsync();
+                await Harness.ClearFaultsAsync();
+                await Harness.Client.CloseJobAsync(id, new CloseJobOptions { Api = BulkApi.V1 }, ct);
+                await Harness.ResetRequestsAsync();
             }
         }));
 
@@ -215,7 +209,7 @@ public sealed class OrgWatchFaultTests : IAsyncLifetime
         Assert.Equal(CloseOutcome.Closed, ended.Close!.Outcome);
         Assert.Equal([id], report.Closed.Select(e => e.JobId!));
         Assert.DoesNotContain(events, e => e.Kind == OrgWatchEventKind.ClosedByOthers);
-        Assert.Equal(0, await _harness.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
+        Assert.Equal(0, await Harness.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
     }
 
     [Fact]
@@ -223,15 +217,15 @@ public sealed class OrgWatchFaultTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var id = await SeedChunkedAsync(8, 20);
-        await _harness.AddFaultAsync(EmulatorFault.ExpireSession(EmulatorRoutes.BulkV1GetJob) with { Count = 1 });
-        await _harness.ResetRequestsAsync();
+        await Harness.AddFaultAsync(EmulatorFault.ExpireSession(EmulatorRoutes.BulkV1GetJob) with { Count = 1 });
+        await Harness.ResetRequestsAsync();
         var events = new List<OrgWatchEvent>();
 
-        var report = await _harness.AutoTime.RunAsync(ConsumeAsync(events, _ => Task.CompletedTask));
+        var report = await Harness.AutoTime.RunAsync(ConsumeAsync(events, _ => Task.CompletedTask));
 
         Assert.Equal([id], report.Closed.Select(e => e.JobId!));
         Assert.DoesNotContain(events, e => e.Kind == OrgWatchEventKind.Retrying);
-        Assert.Equal(1, await _harness.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
+        Assert.Equal(1, await Harness.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
     }
 
     [Fact]
@@ -239,15 +233,15 @@ public sealed class OrgWatchFaultTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var id = await SeedChunkedAsync(4, 10);
-        var token = (await _harness.Connection.GetSessionAsync(null, ct)).AccessToken;
-        using var external = SalesforceConnection.FromExternalSession(_harness.Server.BaseUri, token);
-        await _harness.AddFaultAsync(EmulatorFault.ExpireSession(EmulatorRoutes.BulkV1GetJob) with { Count = 1 });
-        await _harness.ResetRequestsAsync();
+        var token = (await Harness.Connection.GetSessionAsync(null, ct)).AccessToken;
+        using var external = SalesforceConnection.FromExternalSession(Harness.Server.BaseUri, token);
+        await Harness.AddFaultAsync(EmulatorFault.ExpireSession(EmulatorRoutes.BulkV1GetJob) with { Count = 1 });
+        await Harness.ResetRequestsAsync();
 
-        await Assert.ThrowsAsync<SalesforceLoginException>(() => _harness.AutoTime.RunAsync(Watcher(client: _harness.CreateClient(external)).WatchAsync(cancellationToken: ct)));
+        await Assert.ThrowsAsync<SalesforceLoginException>(() => Harness.AutoTime.RunAsync(Watcher(client: Harness.CreateClient(external)).WatchAsync(cancellationToken: ct)));
 
-        Assert.Equal(0, await _harness.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
-        Assert.Equal(BulkJobState.Open, (await _harness.Client.GetJobAsync(id, BulkApi.V1, ct)).State);
+        Assert.Equal(0, await Harness.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
+        Assert.Equal(BulkJobState.Open, (await Harness.Client.GetJobAsync(id, BulkApi.V1, ct)).State);
     }
 
     [Fact]
@@ -258,17 +252,17 @@ public sealed class OrgWatchFaultTests : IAsyncLifetime
         // Two jobs whose batches are all done: the first listing reads both and closes the first read; the second read
         // finds the external session expired, which ends the watch.
         string[] ids = [await SeedChunkedAsync(2, 5, ageSeconds: 7200), await SeedChunkedAsync(2, 5, ageSeconds: 7200)];
-        var token = (await _harness.Connection.GetSessionAsync(null, ct)).AccessToken;
-        using var external = SalesforceConnection.FromExternalSession(_harness.Server.BaseUri, token);
-        await _harness.AddFaultAsync(EmulatorFault.ExpireSession(EmulatorRoutes.BulkV1GetJob) with { Every = 2, Count = 1 });
+        var token = (await Harness.Connection.GetSessionAsync(null, ct)).AccessToken;
+        using var external = SalesforceConnection.FromExternalSession(Harness.Server.BaseUri, token);
+        await Harness.AddFaultAsync(EmulatorFault.ExpireSession(EmulatorRoutes.BulkV1GetJob) with { Every = 2, Count = 1 });
         var events = new List<OrgWatchEvent>();
 
-        await Assert.ThrowsAsync<SalesforceLoginException>(() => _harness.AutoTime.RunAsync(Watcher(client: _harness.CreateClient(external)).WatchAsync(new SynchronousProgress(events.Add), ct)));
+        await Assert.ThrowsAsync<SalesforceLoginException>(() => Harness.AutoTime.RunAsync(Watcher(client: Harness.CreateClient(external)).WatchAsync(new SynchronousProgress(events.Add), ct)));
 
         var closedInOrg = new List<string>();
         foreach (var id in ids)
         {
-            if ((await _harness.Client.GetJobAsync(id, BulkApi.V1, ct)).State == BulkJobState.Closed)
+            if ((await Harness.Client.GetJobAsync(id, BulkApi.V1, ct)).State == BulkJobState.Closed)
             {
                 closedInOrg.Add(id);
             }
@@ -284,25 +278,25 @@ public sealed class OrgWatchFaultTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var id = await SeedChunkedAsync(4, 10);
-        await _harness.SetLimitsAsync("""{"DailyApiRequests":{"max":1000,"used":948}}""");
+        await Harness.SetLimitsAsync("""{"DailyApiRequests":{"max":1000,"used":948}}""");
 
         // Reading the limits is the one request made: 51 left, and a read and a close would leave 49.
-        var report = await _harness.AutoTime.RunAsync(Watcher(o => o.MinApiRemaining = ApiFloor.OfRequests(50)).WatchAsync(cancellationToken: ct));
+        var report = await Harness.AutoTime.RunAsync(Watcher(o => o.MinApiRemaining = ApiFloor.OfRequests(50)).WatchAsync(cancellationToken: ct));
 
         Assert.Equal(OrgWatchStopReason.SpendLimit, report.StopReason);
         Assert.Equal("another request would take the org below its floor of remaining API requests: the org has 51 of its 1000 daily API requests left and the floor is 50 (50 requests)", report.StopDetail);
         Assert.Equal(0, report.Listings);
         Assert.Empty(report.Jobs);
-        Assert.Equal(BulkJobState.Open, (await _harness.Client.GetJobAsync(id, BulkApi.V1, ct)).State);
+        Assert.Equal(BulkJobState.Open, (await Harness.Client.GetJobAsync(id, BulkApi.V1, ct)).State);
     }
 
     [Fact]
     public async Task WatchAsync_FloorLeavesRoomForOneRequestWithoutClosing_Lists()
     {
         var ct = TestContext.Current.CancellationToken;
-        await _harness.SetLimitsAsync("""{"DailyApiRequests":{"max":1000,"used":948}}""");
+        await Harness.SetLimitsAsync("""{"DailyApiRequests":{"max":1000,"used":948}}""");
 
-        var report = await _harness.AutoTime.RunAsync(Watcher(o =>
+        var report = await Harness.AutoTime.RunAsync(Watcher(o =>
         {
             o.CloseWhenDone = false;
             o.MinApiRemaining = ApiFloor.OfRequests(50);
@@ -328,7 +322,7 @@ public sealed class OrgWatchFaultTests : IAsyncLifetime
         throw new InvalidOperationException("no report");
     }
 
-    private async Task<string> SeedChunkedAsync(int chunks, double seconds, int ageSeconds = 0) => (await _harness.SeedClassicAsync(new Dictionary<string, object>
+    private async Task<string> SeedChunkedAsync(int chunks, double seconds, int ageSeconds = 0) => (await Harness.SeedClassicAsync(new Dictionary<string, object>
     {
         ["operation"] = "query",
         ["object"] = "Account",
@@ -337,20 +331,6 @@ public sealed class OrgWatchFaultTests : IAsyncLifetime
         ["chunkDurationSeconds"] = seconds,
         ["ageSeconds"] = ageSeconds,
     }))[0];
-
-    private OrgWatcher Watcher(Action<OrgWatchOptions>? configure = null, BulkJobClient? client = null)
-    {
-        var options = new OrgWatchOptions
-        {
-            TimeProvider = _harness.AutoTime,
-            JitterSeed = 1,
-            CloseWhenDone = true,
-            StopWhenIdle = true,
-            Filter = new SweepFilter { JobType = BulkJobType.Classic, PkChunking = true, OlderThan = TimeSpan.Zero },
-        };
-        configure?.Invoke(options);
-        return new OrgWatcher(client ?? _harness.Client, options);
-    }
 
     private sealed class SynchronousProgress(Action<OrgWatchEvent> report) : IProgress<OrgWatchEvent>
     {

@@ -9,14 +9,8 @@ namespace SfBulk.Tests.Watching;
 /// What the org watcher lists and follows: only the Get All Jobs lists its filter can match, only the open jobs of the
 /// filter's kind, a Bulk 2.0 job judged from the listing alone and never changed, and the listing pace.
 /// </summary>
-public sealed class OrgWatchListingTests : IAsyncLifetime
+public sealed class OrgWatchListingTests : WatchEmulatorTests
 {
-    private TestEmulator _harness = null!;
-
-    public async ValueTask InitializeAsync() => _harness = await TestEmulator.StartAsync(TestSettings.Watch());
-
-    public async ValueTask DisposeAsync() => await _harness.DisposeAsync();
-
     [Theory]
     [InlineData("Classic", null, "classic", 1, 0)]
     [InlineData("V2Query", null, "query", 1, 0)]
@@ -29,45 +23,45 @@ public sealed class OrgWatchListingTests : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         var ids = new Dictionary<string, string>
         {
-            ["classic"] = (await _harness.SeedClassicAsync(new Dictionary<string, object> { ["operation"] = "query", ["pkChunking"] = true, ["chunks"] = 40, ["chunkDurationSeconds"] = 600 }))[0],
-            ["ingest"] = (await _harness.SeedV2Async(new BulkV2JobSeed { Kind = BulkV2JobKind.Ingest, State = "Open" }))[0],
-            ["query"] = (await _harness.SeedV2Async(new BulkV2JobSeed { Kind = BulkV2JobKind.Query, State = "InProgress" }))[0],
+            ["classic"] = (await Harness.SeedClassicAsync(new Dictionary<string, object> { ["operation"] = "query", ["pkChunking"] = true, ["chunks"] = 40, ["chunkDurationSeconds"] = 600 }))[0],
+            ["ingest"] = (await Harness.SeedV2Async(new BulkV2JobSeed { Kind = BulkV2JobKind.Ingest, State = "Open" }))[0],
+            ["query"] = (await Harness.SeedV2Async(new BulkV2JobSeed { Kind = BulkV2JobKind.Query, State = "InProgress" }))[0],
         };
-        await _harness.SeedV2Async(new BulkV2JobSeed { Kind = BulkV2JobKind.Query, State = "JobComplete" });
-        await _harness.SeedV2Async(new BulkV2JobSeed { Kind = BulkV2JobKind.Ingest, State = "Aborted" });
-        await _harness.SeedClassicAsync(new ClassicJobSeed { State = "Closed" });
-        await _harness.ResetRequestsAsync();
+        await Harness.SeedV2Async(new BulkV2JobSeed { Kind = BulkV2JobKind.Query, State = "JobComplete" });
+        await Harness.SeedV2Async(new BulkV2JobSeed { Kind = BulkV2JobKind.Ingest, State = "Aborted" });
+        await Harness.SeedClassicAsync(new ClassicJobSeed { State = "Closed" });
+        await Harness.ResetRequestsAsync();
         var events = new List<OrgWatchEvent>();
 
-        var report = await _harness.AutoTime.RunAsync(new StoppingAfter(_harness.Client, Options(type is null ? default(BulkJobType?) : new BulkJobType(type), pkChunking), TimeSpan.FromSeconds(1)).WatchAsync(new SynchronousProgress(events.Add), ct));
+        var report = await Harness.AutoTime.RunAsync(new StoppingAfter(Harness.Client, Options(type is null ? default(BulkJobType?) : new BulkJobType(type), pkChunking), TimeSpan.FromSeconds(1)).WatchAsync(new SynchronousProgress(events.Add), ct));
 
         var expected = followed.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(k => ids[k]).Order();
         Assert.Equal(expected, events.Where(e => e.Kind == OrgWatchEventKind.Seen).Select(e => e.JobId!).Order());
         Assert.Equal(1, report.Listings);
-        Assert.Equal(queryListings, await _harness.RequestsAsync(EmulatorRoutes.BulkV2ListQueryJobs));
-        Assert.Equal(ingestListings, await _harness.RequestsAsync(EmulatorRoutes.BulkV2ListIngestJobs));
-        Assert.Equal(0, await _harness.RequestsByMethodAsync("PATCH"));
+        Assert.Equal(queryListings, await Harness.RequestsAsync(EmulatorRoutes.BulkV2ListQueryJobs));
+        Assert.Equal(ingestListings, await Harness.RequestsAsync(EmulatorRoutes.BulkV2ListIngestJobs));
+        Assert.Equal(0, await Harness.RequestsByMethodAsync("PATCH"));
     }
 
     [Fact]
     public async Task WatchAsync_V2QueryJobs_FollowedFromTheListingUntilDoneOrAbortedAndNeverChanged()
     {
         var ct = TestContext.Current.CancellationToken;
-        var running = (await _harness.SeedV2Async(new BulkV2JobSeed { Kind = BulkV2JobKind.Query, State = "InProgress" }))[0];
-        var queued = (await _harness.SeedV2Async(new BulkV2JobSeed { Kind = BulkV2JobKind.Query, State = "UploadComplete" }))[0];
+        var running = (await Harness.SeedV2Async(new BulkV2JobSeed { Kind = BulkV2JobKind.Query, State = "InProgress" }))[0];
+        var queued = (await Harness.SeedV2Async(new BulkV2JobSeed { Kind = BulkV2JobKind.Query, State = "UploadComplete" }))[0];
         var events = new List<OrgWatchEvent>();
         var aborted = false;
 
         async Task<OrgWatchReport> ConsumeAsync()
         {
-            await foreach (var e in new StoppingAfter(_harness.Client, Options(BulkJobType.V2Query, null), TimeSpan.FromMinutes(2)).WatchEventsAsync(ct))
+            await foreach (var e in new StoppingAfter(Harness.Client, Options(BulkJobType.V2Query, null), TimeSpan.FromMinutes(2)).WatchEventsAsync(ct))
             {
                 events.Add(e);
                 if (!aborted && e.Kind == OrgWatchEventKind.Seen && e.JobId == queued)
                 {
                     aborted = true;
-                    await _harness.Client.AbortJobAsync(queued, new CloseJobOptions { Api = BulkApi.V2 }, ct);
-                    await _harness.ResetRequestsAsync();
+                    await Harness.Client.AbortJobAsync(queued, new CloseJobOptions { Api = BulkApi.V2 }, ct);
+                    await Harness.ResetRequestsAsync();
                 }
 
                 if (e.Report is { } report)
@@ -79,7 +73,7 @@ public sealed class OrgWatchListingTests : IAsyncLifetime
             throw new InvalidOperationException("no report");
         }
 
-        var report = await _harness.AutoTime.RunAsync(ConsumeAsync());
+        var report = await Harness.AutoTime.RunAsync(ConsumeAsync());
 
         var ended = Assert.Single(report.Jobs);
         Assert.Equal(queued, ended.JobId);
@@ -91,23 +85,23 @@ public sealed class OrgWatchListingTests : IAsyncLifetime
         // A 2.0 job is judged from the listing alone: no read, no change.
         Assert.Equal(0, report.Reads);
         Assert.Equal(report.Listings, report.CallsUsed);
-        Assert.Equal(0, await _harness.RequestsByMethodAsync("PATCH"));
-        Assert.Equal(BulkJobState.InProgress, (await _harness.Client.GetJobAsync(running, BulkApi.V2, ct)).State);
+        Assert.Equal(0, await Harness.RequestsByMethodAsync("PATCH"));
+        Assert.Equal(BulkJobState.InProgress, (await Harness.Client.GetJobAsync(running, BulkApi.V2, ct)).State);
     }
 
     [Fact]
     public async Task WatchAsync_ClassicJobWithoutChunkingWhenTheFilterAllowsIt_FollowedAndClosedWhenItsBatchesEnd()
     {
         var ct = TestContext.Current.CancellationToken;
-        var id = (await _harness.SeedClassicAsync(new ClassicJobSeed { Batches = 3 }))[0];
-        await _harness.ResetRequestsAsync();
+        var id = (await Harness.SeedClassicAsync(new ClassicJobSeed { Batches = 3 }))[0];
+        await Harness.ResetRequestsAsync();
 
-        var report = await _harness.AutoTime.RunAsync(new OrgWatcher(_harness.Client, Options(BulkJobType.Classic, null)).WatchAsync(cancellationToken: ct));
+        var report = await Harness.AutoTime.RunAsync(new OrgWatcher(Harness.Client, Options(BulkJobType.Classic, null)).WatchAsync(cancellationToken: ct));
 
         var closed = Assert.Single(report.Closed);
         Assert.Equal(id, closed.JobId);
         Assert.Equal($"Every batch of job {id} has finished: 3 completed, 0 failed, 0 not processed. The job was closed.", closed.Message);
-        Assert.Equal(1, await _harness.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
+        Assert.Equal(1, await Harness.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
     }
 
     [Fact]
@@ -119,7 +113,7 @@ public sealed class OrgWatchListingTests : IAsyncLifetime
         options.FinishInterval = TimeSpan.FromSeconds(1);
         options.MaxInterval = TimeSpan.FromSeconds(5);
 
-        var report = await _harness.AutoTime.RunAsync(new StoppingAfter(_harness.Client, options, TimeSpan.FromMinutes(1)).WatchAsync(cancellationToken: TestContext.Current.CancellationToken));
+        var report = await Harness.AutoTime.RunAsync(new StoppingAfter(Harness.Client, options, TimeSpan.FromMinutes(1)).WatchAsync(cancellationToken: TestContext.Current.CancellationToken));
 
         // A listing at the start and every 5 s after: the 10 s floor never lengthens a shorter interval.
         Assert.Equal(12, report.Listings);
@@ -127,7 +121,7 @@ public sealed class OrgWatchListingTests : IAsyncLifetime
 
     private OrgWatchOptions Options(BulkJobType? type, bool? pkChunking) => new()
     {
-        TimeProvider = _harness.AutoTime,
+        TimeProvider = Harness.AutoTime,
         JitterSeed = 1,
         CloseWhenDone = true,
         StopWhenIdle = true,

@@ -16,23 +16,17 @@ public sealed class OrgWatchMetricsCollection
 
 /// <summary>The org watcher's metrics (<c>sfbulk.orgwatch.*</c>) agree with its report: what a dashboard shows is what happened.</summary>
 [Collection(OrgWatchMetricsCollection.Name)]
-public sealed class OrgWatchMetricsTests : IAsyncLifetime
+public sealed class OrgWatchMetricsTests : WatchEmulatorTests
 {
-    private TestEmulator _harness = null!;
-
-    public async ValueTask InitializeAsync() => _harness = await TestEmulator.StartAsync(TestSettings.Watch());
-
-    public async ValueTask DisposeAsync() => await _harness.DisposeAsync();
-
     [Fact]
     public async Task WatchAsync_ClosesAJobAndAFailedChunking_MetricsCountWhatTheReportSays()
     {
         var ct = TestContext.Current.CancellationToken;
         await SeedChunkedAsync(8, 10);
-        await _harness.CreateChunkedQueryJobAsync("EmailMessage");
+        await Harness.CreateChunkedQueryJobAsync("EmailMessage");
         using var metrics = new OrgWatchMeasurements();
 
-        var report = await _harness.AutoTime.RunAsync(Watcher(closeWhenDone: true).WatchAsync(cancellationToken: ct));
+        var report = await Harness.AutoTime.RunAsync(Watcher(closeWhenDone: true).WatchAsync(cancellationToken: ct));
 
         Assert.Equal(2, report.Closed.Count());
         Assert.Equal(2, metrics.Sum("sfbulk.orgwatch.jobs.closed"));
@@ -49,10 +43,10 @@ public sealed class OrgWatchMetricsTests : IAsyncLifetime
     public async Task WatchAsync_FailedChunkingLeftOpen_NotCountedClosed()
     {
         var ct = TestContext.Current.CancellationToken;
-        await _harness.CreateChunkedQueryJobAsync("EmailMessage");
+        await Harness.CreateChunkedQueryJobAsync("EmailMessage");
         using var metrics = new OrgWatchMeasurements();
 
-        var report = await _harness.AutoTime.RunAsync(Watcher(closeWhenDone: false).WatchAsync(cancellationToken: ct));
+        var report = await Harness.AutoTime.RunAsync(Watcher(closeWhenDone: false).WatchAsync(cancellationToken: ct));
 
         Assert.Equal(OrgWatchEventKind.ChunkingFailed, Assert.Single(report.Jobs).Kind);
         Assert.Equal(0, metrics.Sum("sfbulk.orgwatch.jobs.closed"));
@@ -91,7 +85,7 @@ public sealed class OrgWatchMetricsTests : IAsyncLifetime
             throw new InvalidOperationException("the watch ended by itself");
         }
 
-        var cancelled = await _harness.AutoTime.RunAsync(ConsumeAsync());
+        var cancelled = await Harness.AutoTime.RunAsync(ConsumeAsync());
 
         Assert.Equal(2, cancelled.Report.StillWatched.Count);
         Assert.Equal(0, metrics.Sum("sfbulk.orgwatch.jobs.watched"));
@@ -100,7 +94,7 @@ public sealed class OrgWatchMetricsTests : IAsyncLifetime
         Assert.Equal(cancelled.Report.Listings, metrics.Sum("sfbulk.orgwatch.listings"));
     }
 
-    private async Task SeedChunkedAsync(int chunks, double seconds) => await _harness.SeedClassicAsync(new Dictionary<string, object>
+    private async Task SeedChunkedAsync(int chunks, double seconds) => await Harness.SeedClassicAsync(new Dictionary<string, object>
     {
         ["operation"] = "query",
         ["object"] = "Account",
@@ -109,9 +103,9 @@ public sealed class OrgWatchMetricsTests : IAsyncLifetime
         ["chunkDurationSeconds"] = seconds,
     });
 
-    private OrgWatcher Watcher(bool closeWhenDone) => new(_harness.Client, new OrgWatchOptions
+    private OrgWatcher Watcher(bool closeWhenDone) => new(Harness.Client, new OrgWatchOptions
     {
-        TimeProvider = _harness.AutoTime,
+        TimeProvider = Harness.AutoTime,
         JitterSeed = 1,
         CloseWhenDone = closeWhenDone,
         StopWhenIdle = true,

@@ -9,14 +9,8 @@ namespace SfBulk.Tests.Watching;
 /// What the org watcher does to each job and what it says about it: which jobs are closed (once, at the right moment),
 /// which are reported and dropped, which are never touched, and the exact events and report figures.
 /// </summary>
-public sealed class OrgWatchOutcomeTests : IAsyncLifetime
+public sealed class OrgWatchOutcomeTests : OrgWatchEmulatorTests
 {
-    private TestEmulator _harness = null!;
-
-    public async ValueTask InitializeAsync() => _harness = await TestEmulator.StartAsync(TestSettings.Watch());
-
-    public async ValueTask DisposeAsync() => await _harness.DisposeAsync();
-
     [Fact]
     public async Task WatchAsync_JobsFinishingAtDifferentTimes_EachClosedOnceAfterItsLastChunkWithExactEventsAndFigures()
     {
@@ -24,10 +18,10 @@ public sealed class OrgWatchOutcomeTests : IAsyncLifetime
         var quick = await SeedChunkedAsync(8, 10);
         var middle = await SeedChunkedAsync(8, 20);
         var slow = await SeedChunkedAsync(6, 45, failChunks: [2]);
-        await _harness.ResetRequestsAsync();
+        await Harness.ResetRequestsAsync();
         var events = new List<OrgWatchEvent>();
 
-        var report = await _harness.AutoTime.RunAsync(Watcher().WatchAsync(new SynchronousProgress(events.Add), ct));
+        var report = await Harness.AutoTime.RunAsync(Watcher().WatchAsync(new SynchronousProgress(events.Add), ct));
 
         Assert.Equal(OrgWatchStopReason.Idle, report.StopReason);
         Assert.Empty(report.StillWatched);
@@ -36,12 +30,12 @@ public sealed class OrgWatchOutcomeTests : IAsyncLifetime
         Assert.Equal(3, report.Count(OrgWatchEventKind.Closed));
 
         // The figures of the report are the requests the org received.
-        Assert.Equal(await _harness.TotalRequestsAsync(), report.CallsUsed);
+        Assert.Equal(await Harness.TotalRequestsAsync(), report.CallsUsed);
         Assert.Equal(await ListingRequestsAsync(), report.Listings);
-        Assert.Equal(await _harness.RequestsAsync(EmulatorRoutes.BulkV1GetJob) + await _harness.RequestsAsync(EmulatorRoutes.BulkV1ListBatches), report.Reads);
+        Assert.Equal(await Harness.RequestsAsync(EmulatorRoutes.BulkV1GetJob) + await Harness.RequestsAsync(EmulatorRoutes.BulkV1ListBatches), report.Reads);
 
         // Exactly one close request per job, each after its last chunk, and the job is closed in the org.
-        Assert.Equal(3, await _harness.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
+        Assert.Equal(3, await Harness.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
         foreach (var (id, completed, failed) in new[] { (quick, 8, 0), (middle, 8, 0), (slow, 5, 1) })
         {
             var closed = Assert.Single(events, e => e.JobId == id && e.EndsJob);
@@ -49,11 +43,11 @@ public sealed class OrgWatchOutcomeTests : IAsyncLifetime
             Assert.Equal($"Every batch of job {id} has finished: {completed} completed, {failed} failed, 1 not processed. The job was closed.", closed.Message);
             Assert.Equal(CloseOutcome.Closed, closed.Close!.Outcome);
             Assert.Equal(BulkJobState.Closed, closed.Job!.State);
-            var batches = await _harness.Client.GetBatchesAsync(id, ct);
+            var batches = await Harness.Client.GetBatchesAsync(id, ct);
             var lastChunk = batches.Where(b => b.State == BatchState.Completed || b.State == BatchState.Failed).Max(b => b.SystemModstamp);
             Assert.Equal(lastChunk, closed.FinishedAt);
             Assert.True(closed.At >= lastChunk && closed.At - lastChunk <= TimeSpan.FromSeconds(3), $"{id} ({completed}) closed {(closed.At - lastChunk).TotalSeconds} s after its last chunk at {lastChunk:HH:mm:ss.fff}:\n" + string.Join("\n", events.Where(e => e.JobId == id || e.JobId is null)));
-            Assert.Equal(BulkJobState.Closed, (await _harness.Client.GetJobAsync(id, BulkApi.V1, ct)).State);
+            Assert.Equal(BulkJobState.Closed, (await Harness.Client.GetJobAsync(id, BulkApi.V1, ct)).State);
 
             var seen = Assert.Single(events, e => e.JobId == id && e.Kind == OrgWatchEventKind.Seen);
             Assert.Equal(FormattableString.Invariant($"Following job {id} (query on Account, created {seen.Job!.CreatedDate:yyyy-MM-dd HH:mm:ss}Z)."), seen.Message);
@@ -101,9 +95,9 @@ public sealed class OrgWatchOutcomeTests : IAsyncLifetime
                 if (!acted && e.Kind == OrgWatchEventKind.Progress)
                 {
                     acted = true;
-                    await _harness.Client.CloseJobAsync(closedByOthers, new CloseJobOptions { Api = BulkApi.V1 }, ct);
-                    await _harness.Client.AbortJobAsync(abortedByOthers, cancellationToken: ct);
-                    await _harness.ResetRequestsAsync();
+                    await Harness.Client.CloseJobAsync(closedByOthers, new CloseJobOptions { Api = BulkApi.V1 }, ct);
+                    await Harness.Client.AbortJobAsync(abortedByOthers, cancellationToken: ct);
+                    await Harness.ResetRequestsAsync();
                 }
 
                 if (e.Report is { } report)
@@ -115,7 +109,7 @@ public sealed class OrgWatchOutcomeTests : IAsyncLifetime
             throw new InvalidOperationException("no report");
         }
 
-        var report = await _harness.AutoTime.RunAsync(ConsumeAsync());
+        var report = await Harness.AutoTime.RunAsync(ConsumeAsync());
 
         Assert.Equal(OrgWatchStopReason.Idle, report.StopReason);
         var byOthers = Assert.Single(report.Jobs, e => e.JobId == closedByOthers);
@@ -133,19 +127,19 @@ public sealed class OrgWatchOutcomeTests : IAsyncLifetime
         Assert.Equal(3, events.Count(e => e.EndsJob && e.Kind != OrgWatchEventKind.Stopped));
 
         // After someone else acted, the watcher sent exactly one close: its own job's.
-        Assert.Equal(1, await _harness.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
-        Assert.Equal(BulkJobState.Aborted, (await _harness.Client.GetJobAsync(abortedByOthers, BulkApi.V1, ct)).State);
-        Assert.Equal(BulkJobState.Closed, (await _harness.Client.GetJobAsync(mine, BulkApi.V1, ct)).State);
+        Assert.Equal(1, await Harness.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
+        Assert.Equal(BulkJobState.Aborted, (await Harness.Client.GetJobAsync(abortedByOthers, BulkApi.V1, ct)).State);
+        Assert.Equal(BulkJobState.Closed, (await Harness.Client.GetJobAsync(mine, BulkApi.V1, ct)).State);
     }
 
     [Fact]
     public async Task WatchAsync_ChunkingFails_ReportedWithWhatFailedAndClosedOnce()
     {
         var ct = TestContext.Current.CancellationToken;
-        var failing = await _harness.CreateChunkedQueryJobAsync("EmailMessage");
-        await _harness.ResetRequestsAsync();
+        var failing = await Harness.CreateChunkedQueryJobAsync("EmailMessage");
+        await Harness.ResetRequestsAsync();
 
-        var report = await _harness.AutoTime.RunAsync(Watcher().WatchAsync(cancellationToken: ct));
+        var report = await Harness.AutoTime.RunAsync(Watcher().WatchAsync(cancellationToken: ct));
 
         var ended = Assert.Single(report.Jobs);
         Assert.Equal(OrgWatchEventKind.ChunkingFailed, ended.Kind);
@@ -154,26 +148,26 @@ public sealed class OrgWatchOutcomeTests : IAsyncLifetime
         Assert.Equal(CloseOutcome.Closed, ended.Close!.Outcome);
         Assert.NotNull(ended.FinishedAt);
         Assert.Equal([failing], report.Closed.Select(e => e.JobId!));
-        Assert.Equal(1, await _harness.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
-        Assert.Equal(BulkJobState.Closed, (await _harness.Client.GetJobAsync(failing, BulkApi.V1, ct)).State);
+        Assert.Equal(1, await Harness.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
+        Assert.Equal(BulkJobState.Closed, (await Harness.Client.GetJobAsync(failing, BulkApi.V1, ct)).State);
     }
 
     [Fact]
     public async Task WatchAsync_ChunkingFailsWithoutClose_ReportedAndLeftOpen()
     {
         var ct = TestContext.Current.CancellationToken;
-        var failing = await _harness.CreateChunkedQueryJobAsync("EmailMessage");
-        await _harness.ResetRequestsAsync();
+        var failing = await Harness.CreateChunkedQueryJobAsync("EmailMessage");
+        await Harness.ResetRequestsAsync();
 
-        var report = await _harness.AutoTime.RunAsync(Watcher(o => o.CloseWhenDone = false).WatchAsync(cancellationToken: ct));
+        var report = await Harness.AutoTime.RunAsync(Watcher(o => o.CloseWhenDone = false).WatchAsync(cancellationToken: ct));
 
         var ended = Assert.Single(report.Jobs);
         Assert.Equal(OrgWatchEventKind.ChunkingFailed, ended.Kind);
         Assert.Equal($"PK chunking of job {failing} failed: its original batch ended Failed; 0 chunk batches completed. It was left open (closing was not asked for).", ended.Message);
         Assert.Null(ended.Close);
         Assert.Empty(report.Closed);
-        Assert.Equal(0, await _harness.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
-        Assert.Equal(BulkJobState.Open, (await _harness.Client.GetJobAsync(failing, BulkApi.V1, ct)).State);
+        Assert.Equal(0, await Harness.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
+        Assert.Equal(BulkJobState.Open, (await Harness.Client.GetJobAsync(failing, BulkApi.V1, ct)).State);
     }
 
     [Fact]
@@ -181,16 +175,16 @@ public sealed class OrgWatchOutcomeTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var id = await SeedChunkedAsync(3, 10);
-        await _harness.ResetRequestsAsync();
+        await Harness.ResetRequestsAsync();
 
-        var report = await _harness.AutoTime.RunAsync(Watcher(o => o.CloseWhenDone = false).WatchAsync(cancellationToken: ct));
+        var report = await Harness.AutoTime.RunAsync(Watcher(o => o.CloseWhenDone = false).WatchAsync(cancellationToken: ct));
 
         var ended = Assert.Single(report.Jobs);
         Assert.Equal(OrgWatchEventKind.Finished, ended.Kind);
         Assert.Equal($"Every batch of job {id} has finished: 3 completed, 0 failed, 1 not processed. It was left open (closing was not asked for).", ended.Message);
         Assert.NotNull(ended.FinishedAt);
         Assert.Null(ended.Close);
-        Assert.Equal(0, await _harness.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
+        Assert.Equal(0, await Harness.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
     }
 
     [Fact]
@@ -199,13 +193,13 @@ public sealed class OrgWatchOutcomeTests : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         var wanted = await SeedChunkedAsync(3, 10);
         var otherObject = await SeedChunkedAsync(3, 10, sobject: "Contact");
-        var otherUser = (await _harness.SeedClassicAsync(new Dictionary<string, object>(Chunked(3, 10, "Account")) { ["createdBy"] = "integration@sfbulk.test" }))[0];
-        var notChunked = (await _harness.SeedClassicAsync(new ClassicJobSeed { Operation = "insert", Batches = 2 }))[0];
-        var user = await _harness.UserIdAsync(_harness.Server.Options.Username);
+        var otherUser = (await Harness.SeedClassicAsync(new Dictionary<string, object>(Chunked(3, 10, "Account")) { ["createdBy"] = "integration@sfbulk.test" }))[0];
+        var notChunked = (await Harness.SeedClassicAsync(new ClassicJobSeed { Operation = "insert", Batches = 2 }))[0];
+        var user = await Harness.UserIdAsync(Harness.Server.Options.Username);
         var events = new List<OrgWatchEvent>();
-        await _harness.ResetRequestsAsync();
+        await Harness.ResetRequestsAsync();
 
-        var report = await _harness.AutoTime.RunAsync(Watcher(o =>
+        var report = await Harness.AutoTime.RunAsync(Watcher(o =>
         {
             o.Filter.Object = "account";
             o.Filter.Operation = JobOperation.Query;
@@ -217,11 +211,11 @@ public sealed class OrgWatchOutcomeTests : IAsyncLifetime
         Assert.DoesNotContain(events, e => e.JobId is { } id && id != wanted);
 
         // Only the wanted job was read (every read is the report's) and closed.
-        Assert.Equal(report.Reads, await _harness.RequestsAsync(EmulatorRoutes.BulkV1GetJob) + await _harness.RequestsAsync(EmulatorRoutes.BulkV1ListBatches));
-        Assert.Equal(1, await _harness.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
+        Assert.Equal(report.Reads, await Harness.RequestsAsync(EmulatorRoutes.BulkV1GetJob) + await Harness.RequestsAsync(EmulatorRoutes.BulkV1ListBatches));
+        Assert.Equal(1, await Harness.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
         foreach (var untouched in new[] { otherObject, otherUser, notChunked })
         {
-            Assert.Equal(BulkJobState.Open, (await _harness.Client.GetJobAsync(untouched, BulkApi.V1, ct)).State);
+            Assert.Equal(BulkJobState.Open, (await Harness.Client.GetJobAsync(untouched, BulkApi.V1, ct)).State);
         }
     }
 
@@ -230,16 +224,16 @@ public sealed class OrgWatchOutcomeTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var young = await SeedChunkedAsync(2, 5);
-        var old = (await _harness.SeedClassicAsync(new Dictionary<string, object>(Chunked(2, 5, "Account")) { ["ageSeconds"] = 1800 }))[0];
+        var old = (await Harness.SeedClassicAsync(new Dictionary<string, object>(Chunked(2, 5, "Account")) { ["ageSeconds"] = 1800 }))[0];
         var events = new List<OrgWatchEvent>();
-        await _harness.ResetRequestsAsync();
+        await Harness.ResetRequestsAsync();
 
-        var report = await _harness.AutoTime.RunAsync(Watcher(o => o.Filter.OlderThan = TimeSpan.FromMinutes(20)).WatchAsync(new SynchronousProgress(events.Add), ct));
+        var report = await Harness.AutoTime.RunAsync(Watcher(o => o.Filter.OlderThan = TimeSpan.FromMinutes(20)).WatchAsync(new SynchronousProgress(events.Add), ct));
 
         Assert.Equal([old], report.Closed.Select(e => e.JobId!));
         Assert.DoesNotContain(events, e => e.JobId == young);
-        Assert.Equal(1, await _harness.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
-        Assert.Equal(BulkJobState.Open, (await _harness.Client.GetJobAsync(young, BulkApi.V1, ct)).State);
+        Assert.Equal(1, await Harness.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
+        Assert.Equal(BulkJobState.Open, (await Harness.Client.GetJobAsync(young, BulkApi.V1, ct)).State);
     }
 
     [Fact]
@@ -270,19 +264,19 @@ public sealed class OrgWatchOutcomeTests : IAsyncLifetime
             throw new InvalidOperationException("the watch ended by itself");
         }
 
-        var cancelled = await _harness.AutoTime.RunAsync(ConsumeAsync());
+        var cancelled = await Harness.AutoTime.RunAsync(ConsumeAsync());
 
         Assert.Equal(OrgWatchStopReason.Cancelled, cancelled.Report.StopReason);
         Assert.Equal([quick], cancelled.Report.Closed.Select(e => e.JobId!));
         Assert.Equal([slow], cancelled.Report.StillWatched);
         Assert.Equal("The org watch was cancelled after closing 1 jobs; 1 followed jobs were left as they are.", cancelled.Message);
-        Assert.Equal(BulkJobState.Open, (await _harness.Client.GetJobAsync(slow, BulkApi.V1, ct)).State);
+        Assert.Equal(BulkJobState.Open, (await Harness.Client.GetJobAsync(slow, BulkApi.V1, ct)).State);
     }
 
     [Fact]
     public async Task WatchEventsAsync_ReadToTheEnd_EndsAfterTheStopEvent()
     {
-        var events = await _harness.AutoTime.RunAsync(Watcher().WatchEventsAsync(TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken).AsTask());
+        var events = await Harness.AutoTime.RunAsync(Watcher().WatchEventsAsync(TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken).AsTask());
 
         var stopped = Assert.Single(events);
         Assert.Equal(OrgWatchEventKind.Stopped, stopped.Kind);
@@ -295,7 +289,7 @@ public sealed class OrgWatchOutcomeTests : IAsyncLifetime
         Assert.Throws<ArgumentNullException>(() => new OrgWatcher(null!));
     }
 
-    private async Task<long> ListingRequestsAsync() => await _harness.RequestsAsync(EmulatorRoutes.BulkV2ListQueryJobs) + await _harness.RequestsAsync(EmulatorRoutes.BulkV2ListIngestJobs);
+    private async Task<long> ListingRequestsAsync() => await Harness.RequestsAsync(EmulatorRoutes.BulkV2ListQueryJobs) + await Harness.RequestsAsync(EmulatorRoutes.BulkV2ListIngestJobs);
 
     private async Task<string> SeedChunkedAsync(int chunks, double seconds, string sobject = "Account", int[]? failChunks = null)
     {
@@ -305,7 +299,7 @@ public sealed class OrgWatchOutcomeTests : IAsyncLifetime
             body["failChunks"] = failChunks;
         }
 
-        return (await _harness.SeedClassicAsync(body))[0];
+        return (await Harness.SeedClassicAsync(body))[0];
     }
 
     private static Dictionary<string, object> Chunked(int chunks, double seconds, string sobject) => new()
@@ -316,20 +310,6 @@ public sealed class OrgWatchOutcomeTests : IAsyncLifetime
         ["chunks"] = chunks,
         ["chunkDurationSeconds"] = seconds,
     };
-
-    private OrgWatcher Watcher(Action<OrgWatchOptions>? configure = null)
-    {
-        var options = new OrgWatchOptions
-        {
-            TimeProvider = _harness.AutoTime,
-            JitterSeed = 1,
-            CloseWhenDone = true,
-            StopWhenIdle = true,
-            Filter = new SweepFilter { JobType = BulkJobType.Classic, PkChunking = true, OlderThan = TimeSpan.Zero },
-        };
-        configure?.Invoke(options);
-        return new OrgWatcher(_harness.Client, options);
-    }
 
     private sealed class SynchronousProgress(Action<OrgWatchEvent> report) : IProgress<OrgWatchEvent>
     {

@@ -5,14 +5,8 @@ using SfBulk.Watching;
 namespace SfBulk.Tests.Watching;
 
 /// <summary>The org-wide watcher against the emulator on a fake clock: each scenario covers minutes of emulated time.</summary>
-public sealed class OrgWatcherTests : IAsyncLifetime
+public sealed class OrgWatcherTests : OrgWatchEmulatorTests
 {
-    private TestEmulator _harness = null!;
-
-    public async ValueTask InitializeAsync() => _harness = await TestEmulator.StartAsync(TestSettings.Watch());
-
-    public async ValueTask DisposeAsync() => await _harness.DisposeAsync();
-
     private static Dictionary<string, object> Chunked(int chunks, double seconds, string sobject = "Account") => new()
     {
         ["operation"] = "query",
@@ -22,44 +16,30 @@ public sealed class OrgWatcherTests : IAsyncLifetime
         ["chunkDurationSeconds"] = seconds,
     };
 
-    private OrgWatcher Watcher(Action<OrgWatchOptions>? configure = null, BulkJobClient? client = null)
-    {
-        var options = new OrgWatchOptions
-        {
-            TimeProvider = _harness.AutoTime,
-            JitterSeed = 1,
-            CloseWhenDone = true,
-            StopWhenIdle = true,
-            Filter = new SweepFilter { JobType = BulkJobType.Classic, PkChunking = true, OlderThan = TimeSpan.Zero },
-        };
-        configure?.Invoke(options);
-        return new OrgWatcher(client ?? _harness.Client, options);
-    }
-
     [Fact]
     public async Task WatchAsync_JobsFinishingAtDifferentTimes_ClosesEachOnceWithin3SecondsOfItsLastChunk()
     {
         var ct = TestContext.Current.CancellationToken;
         string[] ids = [
-            (await _harness.SeedClassicAsync(Chunked(8, 20)))[0],
-            (await _harness.SeedClassicAsync(Chunked(12, 30)))[0],
-            (await _harness.SeedClassicAsync(Chunked(9, 45)))[0],
+            (await Harness.SeedClassicAsync(Chunked(8, 20)))[0],
+            (await Harness.SeedClassicAsync(Chunked(12, 30)))[0],
+            (await Harness.SeedClassicAsync(Chunked(9, 45)))[0],
         ];
-        await _harness.ResetRequestsAsync();
+        await Harness.ResetRequestsAsync();
         var events = new List<OrgWatchEvent>();
 
-        var report = await _harness.AutoTime.RunAsync(Watcher().WatchAsync(new SynchronousProgress(events.Add), ct));
+        var report = await Harness.AutoTime.RunAsync(Watcher().WatchAsync(new SynchronousProgress(events.Add), ct));
 
         Assert.Equal(OrgWatchStopReason.Idle, report.StopReason);
-        Assert.Equal(await _harness.TotalRequestsAsync(), report.CallsUsed);
+        Assert.Equal(await Harness.TotalRequestsAsync(), report.CallsUsed);
         Assert.Equal(ids.Order(), report.Closed.Select(e => e.JobId!).Order());
         foreach (var id in ids)
         {
             var closed = Assert.Single(events, e => e.JobId == id && e.Kind == OrgWatchEventKind.Closed);
-            var batches = await _harness.Client.GetBatchesAsync(id, ct);
+            var batches = await Harness.Client.GetBatchesAsync(id, ct);
             var lastChunk = batches.Where(b => b.State == BatchState.Completed).Max(b => b.SystemModstamp);
             Assert.True(closed.At - lastChunk <= TimeSpan.FromSeconds(3) && closed.At >= lastChunk, $"{id} closed {(closed.At - lastChunk).TotalSeconds} s after its last chunk at {lastChunk:HH:mm:ss.fff}:\n" + string.Join("\n", events.Where(e => e.JobId == id || e.JobId is null)));
-            Assert.Equal(BulkJobState.Closed, (await _harness.Client.GetJobAsync(id, BulkApi.V1, ct)).State);
+            Assert.Equal(BulkJobState.Closed, (await Harness.Client.GetJobAsync(id, BulkApi.V1, ct)).State);
             Assert.Single(events, e => e.JobId == id && e.Kind == OrgWatchEventKind.Seen);
         }
 
@@ -74,7 +54,7 @@ public sealed class OrgWatcherTests : IAsyncLifetime
     public async Task WatchEventsAsync_JobsCreatedWhileRunning_AreFoundAndClosedUntilCancelled()
     {
         var ct = TestContext.Current.CancellationToken;
-        var first = (await _harness.SeedClassicAsync(Chunked(6, 20)))[0];
+        var first = (await Harness.SeedClassicAsync(Chunked(6, 20)))[0];
         var created = new List<string> { first };
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var events = new List<OrgWatchEvent>();
@@ -88,7 +68,7 @@ public sealed class OrgWatcherTests : IAsyncLifetime
                     events.Add(e);
                     if (e.Kind == OrgWatchEventKind.Progress && created.Count < 3)
                     {
-                        created.Add((await _harness.SeedClassicAsync(Chunked(3 + created.Count, 25)))[0]);
+                        created.Add((await Harness.SeedClassicAsync(Chunked(3 + created.Count, 25)))[0]);
                     }
 
                     if (events.Count(x => x.Kind == OrgWatchEventKind.Closed) == 3)
@@ -105,7 +85,7 @@ public sealed class OrgWatcherTests : IAsyncLifetime
             throw new InvalidOperationException("the watch ended by itself");
         }
 
-        var cancelled = await _harness.AutoTime.RunAsync(ConsumeAsync());
+        var cancelled = await Harness.AutoTime.RunAsync(ConsumeAsync());
 
         Assert.Equal(OrgWatchStopReason.Cancelled, cancelled.Report.StopReason);
         Assert.Equal(created.Order(), cancelled.Report.Closed.Select(e => e.JobId!).Order());
@@ -121,7 +101,7 @@ public sealed class OrgWatcherTests : IAsyncLifetime
     public async Task WatchEventsAsync_JobClosedBySomeoneElse_IsReportedAndDroppedNotClosedAgain()
     {
         var ct = TestContext.Current.CancellationToken;
-        var id = (await _harness.SeedClassicAsync(Chunked(20, 30)))[0];
+        var id = (await Harness.SeedClassicAsync(Chunked(20, 30)))[0];
         var events = new List<OrgWatchEvent>();
 
         async Task<OrgWatchReport> ConsumeAsync()
@@ -131,7 +111,7 @@ public sealed class OrgWatcherTests : IAsyncLifetime
                 events.Add(e);
                 if (e.Kind == OrgWatchEventKind.Progress && e.Job!.NumberBatchesCompleted > 0 && e.Job.State == BulkJobState.Open)
                 {
-                    await _harness.Client.CloseJobAsync(id, new CloseJobOptions { Api = BulkApi.V1 }, ct);
+                    await Harness.Client.CloseJobAsync(id, new CloseJobOptions { Api = BulkApi.V1 }, ct);
                 }
 
                 if (e.Report is { } report)
@@ -143,20 +123,20 @@ public sealed class OrgWatcherTests : IAsyncLifetime
             throw new InvalidOperationException("no report");
         }
 
-        await _harness.ResetRequestsAsync();
-        var report = await _harness.AutoTime.RunAsync(ConsumeAsync());
+        await Harness.ResetRequestsAsync();
+        var report = await Harness.AutoTime.RunAsync(ConsumeAsync());
 
         var ended = Assert.Single(report.Jobs);
         Assert.Equal(OrgWatchEventKind.ClosedByOthers, ended.Kind);
         Assert.Empty(report.Closed);
-        Assert.Equal(1, await _harness.RequestsAsync("POST /services/async/{version}/job/{jobId}"));
+        Assert.Equal(1, await Harness.RequestsAsync("POST /services/async/{version}/job/{jobId}"));
     }
 
     [Fact]
     public async Task WatchEventsAsync_JobAbortedBySomeoneElse_IsReportedAndDropped()
     {
         var ct = TestContext.Current.CancellationToken;
-        var id = (await _harness.SeedClassicAsync(Chunked(20, 30)))[0];
+        var id = (await Harness.SeedClassicAsync(Chunked(20, 30)))[0];
         var aborted = false;
 
         async Task<OrgWatchReport> ConsumeAsync()
@@ -166,7 +146,7 @@ public sealed class OrgWatcherTests : IAsyncLifetime
                 if (!aborted && e.Kind == OrgWatchEventKind.Progress)
                 {
                     aborted = true;
-                    await _harness.Client.AbortJobAsync(id, cancellationToken: ct);
+                    await Harness.Client.AbortJobAsync(id, cancellationToken: ct);
                 }
 
                 if (e.Report is { } report)
@@ -178,25 +158,25 @@ public sealed class OrgWatcherTests : IAsyncLifetime
             throw new InvalidOperationException("no report");
         }
 
-        var report = await _harness.AutoTime.RunAsync(ConsumeAsync());
+        var report = await Harness.AutoTime.RunAsync(ConsumeAsync());
 
         Assert.Equal(OrgWatchEventKind.AbortedByOthers, Assert.Single(report.Jobs).Kind);
-        Assert.Equal(BulkJobState.Aborted, (await _harness.Client.GetJobAsync(id, BulkApi.V1, ct)).State);
+        Assert.Equal(BulkJobState.Aborted, (await Harness.Client.GetJobAsync(id, BulkApi.V1, ct)).State);
     }
 
     [Fact]
     public async Task WatchAsync_ChunkingFails_ReportsChunkingFailedAndClosesByTheOriginalBatchState()
     {
         var ct = TestContext.Current.CancellationToken;
-        var failing = await _harness.CreateChunkedQueryJobAsync("EmailMessage");
-        var good = (await _harness.SeedClassicAsync(Chunked(4, 10)))[0];
+        var failing = await Harness.CreateChunkedQueryJobAsync("EmailMessage");
+        var good = (await Harness.SeedClassicAsync(Chunked(4, 10)))[0];
 
-        var report = await _harness.AutoTime.RunAsync(Watcher().WatchAsync(cancellationToken: ct));
+        var report = await Harness.AutoTime.RunAsync(Watcher().WatchAsync(cancellationToken: ct));
 
         var ended = Assert.Single(report.Jobs, e => e.JobId == failing);
         Assert.Equal(OrgWatchEventKind.ChunkingFailed, ended.Kind);
         Assert.NotNull(ended.Close);
-        Assert.Equal(BulkJobState.Closed, (await _harness.Client.GetJobAsync(failing, BulkApi.V1, ct)).State);
+        Assert.Equal(BulkJobState.Closed, (await Harness.Client.GetJobAsync(failing, BulkApi.V1, ct)).State);
         Assert.Equal(OrgWatchEventKind.Closed, Assert.Single(report.Jobs, e => e.JobId == good).Kind);
         Assert.Equal(2, report.Closed.Count());
     }
@@ -205,12 +185,12 @@ public sealed class OrgWatcherTests : IAsyncLifetime
     public async Task WatchAsync_JobsYoungerThanTheMinimumAge_AreNeitherReadNorClosedUntilOfAge()
     {
         var ct = TestContext.Current.CancellationToken;
-        var id = (await _harness.SeedClassicAsync(Chunked(2, 5)))[0];
-        var createdAt = _harness.Time.GetUtcNow();
+        var id = (await Harness.SeedClassicAsync(Chunked(2, 5)))[0];
+        var createdAt = Harness.Time.GetUtcNow();
         var events = new List<OrgWatchEvent>();
-        await _harness.ResetRequestsAsync();
+        await Harness.ResetRequestsAsync();
 
-        var report = await _harness.AutoTime.RunAsync(Watcher(o =>
+        var report = await Harness.AutoTime.RunAsync(Watcher(o =>
         {
             o.StopWhenIdle = false;
             o.Filter.OlderThan = TimeSpan.FromMinutes(10);
@@ -218,17 +198,17 @@ public sealed class OrgWatcherTests : IAsyncLifetime
 
         Assert.Equal(id, report.JobId);
         Assert.InRange(report.At - createdAt, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(3));
-        Assert.Equal(1, await _harness.RequestsAsync("GET /services/async/{version}/job/{jobId}"));
+        Assert.Equal(1, await Harness.RequestsAsync("GET /services/async/{version}/job/{jobId}"));
     }
 
     [Fact]
     public async Task WatchAsync_DefaultFilter_SkipsJobsYoungerThanAnHourAndStopsIdle()
     {
         var ct = TestContext.Current.CancellationToken;
-        await _harness.SeedClassicAsync(Chunked(2, 5));
-        var old = (await _harness.SeedClassicAsync(new Dictionary<string, object>(Chunked(2, 5)) { ["ageSeconds"] = 7200 }))[0];
+        await Harness.SeedClassicAsync(Chunked(2, 5));
+        var old = (await Harness.SeedClassicAsync(new Dictionary<string, object>(Chunked(2, 5)) { ["ageSeconds"] = 7200 }))[0];
 
-        var report = await _harness.AutoTime.RunAsync(new OrgWatcher(_harness.Client, new OrgWatchOptions { TimeProvider = _harness.AutoTime, CloseWhenDone = true, StopWhenIdle = true }).WatchAsync(cancellationToken: ct));
+        var report = await Harness.AutoTime.RunAsync(new OrgWatcher(Harness.Client, new OrgWatchOptions { TimeProvider = Harness.AutoTime, CloseWhenDone = true, StopWhenIdle = true }).WatchAsync(cancellationToken: ct));
 
         Assert.Equal(old, Assert.Single(report.Closed).JobId);
         Assert.Equal(OrgWatchStopReason.Idle, report.StopReason);
@@ -238,35 +218,35 @@ public sealed class OrgWatcherTests : IAsyncLifetime
     public async Task WatchAsync_WithoutClose_ReportsFinishedAndLeavesJobsOpen()
     {
         var ct = TestContext.Current.CancellationToken;
-        var id = (await _harness.SeedClassicAsync(Chunked(3, 10)))[0];
+        var id = (await Harness.SeedClassicAsync(Chunked(3, 10)))[0];
 
-        var report = await _harness.AutoTime.RunAsync(Watcher(o => o.CloseWhenDone = false).WatchAsync(cancellationToken: ct));
+        var report = await Harness.AutoTime.RunAsync(Watcher(o => o.CloseWhenDone = false).WatchAsync(cancellationToken: ct));
 
         Assert.Equal(OrgWatchEventKind.Finished, Assert.Single(report.Jobs).Kind);
         Assert.Empty(report.Closed);
-        Assert.Equal(BulkJobState.Open, (await _harness.Client.GetJobAsync(id, BulkApi.V1, ct)).State);
+        Assert.Equal(BulkJobState.Open, (await Harness.Client.GetJobAsync(id, BulkApi.V1, ct)).State);
     }
 
     [Fact]
     public async Task WatchAsync_V2IngestJobOpen_IsNeverUploadCompleted()
     {
         var ct = TestContext.Current.CancellationToken;
-        var id = (await _harness.SeedV2Async(new { kind = "V2Ingest", state = "Open" }))[0];
+        var id = (await Harness.SeedV2Async(new { kind = "V2Ingest", state = "Open" }))[0];
 
-        var report = await _harness.AutoTime.RunAsync(Watcher(o => o.Filter = new SweepFilter { OlderThan = TimeSpan.Zero }).WatchAsync(cancellationToken: ct));
+        var report = await Harness.AutoTime.RunAsync(Watcher(o => o.Filter = new SweepFilter { OlderThan = TimeSpan.Zero }).WatchAsync(cancellationToken: ct));
 
         Assert.Equal(OrgWatchEventKind.WaitingForUpload, Assert.Single(report.Jobs, e => e.JobId == id).Kind);
-        Assert.Equal(BulkJobState.Open, (await _harness.Client.GetJobAsync(id, BulkApi.V2, ct)).State);
+        Assert.Equal(BulkJobState.Open, (await Harness.Client.GetJobAsync(id, BulkApi.V2, ct)).State);
     }
 
     [Fact]
     public async Task WatchAsync_SessionExpiresMidWatch_ConnectionRefreshesAndClosesOnce()
     {
         var ct = TestContext.Current.CancellationToken;
-        var id = (await _harness.SeedClassicAsync(Chunked(8, 20)))[0];
-        await _harness.AddFaultAsync("""{"route":"GET /services/data/v{version}/jobs/query","kind":"expireSession","count":1}""");
+        var id = (await Harness.SeedClassicAsync(Chunked(8, 20)))[0];
+        await Harness.AddFaultAsync("""{"route":"GET /services/data/v{version}/jobs/query","kind":"expireSession","count":1}""");
 
-        var report = await _harness.AutoTime.RunAsync(Watcher().WatchAsync(cancellationToken: ct));
+        var report = await Harness.AutoTime.RunAsync(Watcher().WatchAsync(cancellationToken: ct));
 
         Assert.Equal(id, Assert.Single(report.Closed).JobId);
     }
@@ -275,23 +255,23 @@ public sealed class OrgWatcherTests : IAsyncLifetime
     public async Task WatchAsync_ExternalSessionExpires_EndsWithTheLoginFault()
     {
         var ct = TestContext.Current.CancellationToken;
-        await _harness.SeedClassicAsync(Chunked(8, 20));
-        var token = (await _harness.Connection.GetSessionAsync(null, ct)).AccessToken;
-        using var external = SalesforceConnection.FromExternalSession(_harness.Server.BaseUri, token);
-        await _harness.AddFaultAsync("""{"route":"GET /services/async/{version}/job/{jobId}","kind":"expireSession","count":1}""");
+        await Harness.SeedClassicAsync(Chunked(8, 20));
+        var token = (await Harness.Connection.GetSessionAsync(null, ct)).AccessToken;
+        using var external = SalesforceConnection.FromExternalSession(Harness.Server.BaseUri, token);
+        await Harness.AddFaultAsync("""{"route":"GET /services/async/{version}/job/{jobId}","kind":"expireSession","count":1}""");
 
-        await Assert.ThrowsAsync<SalesforceLoginException>(() => _harness.AutoTime.RunAsync(Watcher(client: _harness.CreateClient(external)).WatchAsync(cancellationToken: ct)));
+        await Assert.ThrowsAsync<SalesforceLoginException>(() => Harness.AutoTime.RunAsync(Watcher(client: Harness.CreateClient(external)).WatchAsync(cancellationToken: ct)));
     }
 
     [Fact]
     public async Task WatchAsync_ListingFailsPastConnectionRetries_BacksOffAndGoesOn()
     {
         var ct = TestContext.Current.CancellationToken;
-        var id = (await _harness.SeedClassicAsync(Chunked(4, 20)))[0];
-        await _harness.AddFaultAsync("""{"route":"GET /services/data/v{version}/jobs/query","kind":"status","status":503,"count":6}""");
+        var id = (await Harness.SeedClassicAsync(Chunked(4, 20)))[0];
+        await Harness.AddFaultAsync("""{"route":"GET /services/data/v{version}/jobs/query","kind":"status","status":503,"count":6}""");
         var events = new List<OrgWatchEvent>();
 
-        var report = await _harness.AutoTime.RunAsync(Watcher().WatchAsync(new SynchronousProgress(events.Add), ct));
+        var report = await Harness.AutoTime.RunAsync(Watcher().WatchAsync(new SynchronousProgress(events.Add), ct));
 
         Assert.Equal(id, Assert.Single(report.Closed).JobId);
         Assert.Contains(events, e => e.Kind == OrgWatchEventKind.Retrying && e.Error is SalesforceRestException);
@@ -303,16 +283,16 @@ public sealed class OrgWatcherTests : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
 
         // Two waves of 4 chunks of 10 minutes: nothing finishes for 10 minutes, the job is done after 20.
-        var id = (await _harness.SeedClassicAsync(Chunked(8, 600)))[0];
-        await _harness.ResetRequestsAsync();
+        var id = (await Harness.SeedClassicAsync(Chunked(8, 600)))[0];
+        await Harness.ResetRequestsAsync();
 
-        var report = await _harness.AutoTime.RunAsync(Watcher(o => o.MaxInterval = TimeSpan.FromSeconds(30)).WatchAsync(cancellationToken: ct));
+        var report = await Harness.AutoTime.RunAsync(Watcher(o => o.MaxInterval = TimeSpan.FromSeconds(30)).WatchAsync(cancellationToken: ct));
 
         Assert.Equal(id, Assert.Single(report.Closed).JobId);
 
         // A single-job watcher reads it every minute at most (about 25 reads); the listings every 30 s (about 40) say
         // when the first chunk finished, and its progress then says when the job ends.
-        Assert.InRange(await _harness.RequestsAsync("GET /services/async/{version}/job/{jobId}"), 1, 12);
+        Assert.InRange(await Harness.RequestsAsync("GET /services/async/{version}/job/{jobId}"), 1, 12);
         Assert.InRange(report.CallsUsed, 1, 60);
 
         // One listing per interval, none extra for the job's own looks.
@@ -323,8 +303,8 @@ public sealed class OrgWatcherTests : IAsyncLifetime
     public async Task WatchAsync_ShortJobSeenBefore_ListsOftenEnoughToCloseTheNextOneOnTime()
     {
         var ct = TestContext.Current.CancellationToken;
-        var longJob = (await _harness.SeedClassicAsync(Chunked(40, 60)))[0];
-        var first = (await _harness.SeedClassicAsync(Chunked(12, 10)))[0];
+        var longJob = (await Harness.SeedClassicAsync(Chunked(40, 60)))[0];
+        var first = (await Harness.SeedClassicAsync(Chunked(12, 10)))[0];
         string? second = null;
         var events = new List<OrgWatchEvent>();
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -343,7 +323,7 @@ public sealed class OrgWatcherTests : IAsyncLifetime
                     if (e.Kind == OrgWatchEventKind.Progress && e.JobId == longJob && second is null && events.Any(x => x.Kind == OrgWatchEventKind.Closed && x.JobId == first))
                     {
                         // A job as short as the first one (about 31 s), started at the next look at the long job.
-                        second = (await _harness.SeedClassicAsync(Chunked(12, 10)))[0];
+                        second = (await Harness.SeedClassicAsync(Chunked(12, 10)))[0];
                     }
 
                     if (e.Kind == OrgWatchEventKind.Closed && e.JobId == second)
@@ -359,14 +339,14 @@ public sealed class OrgWatcherTests : IAsyncLifetime
             return 0;
         }
 
-        await _harness.AutoTime.RunAsync(ConsumeAsync());
+        await Harness.AutoTime.RunAsync(ConsumeAsync());
 
         Assert.NotNull(second);
         var closed = Assert.Single(events, e => e.JobId == second && e.Kind == OrgWatchEventKind.Closed);
-        var batches = await _harness.Client.GetBatchesAsync(second, ct);
+        var batches = await Harness.Client.GetBatchesAsync(second, ct);
         var lastChunk = batches.Where(b => b.State == BatchState.Completed).Max(b => b.SystemModstamp);
         Assert.True(closed.At - lastChunk <= TimeSpan.FromSeconds(3) && closed.At >= lastChunk, $"closed {(closed.At - lastChunk).TotalSeconds} s after its last chunk:\n" + string.Join("\n", events));
-        Assert.Equal(BulkJobState.Open, (await _harness.Client.GetJobAsync(longJob, BulkApi.V1, ct)).State);
+        Assert.Equal(BulkJobState.Open, (await Harness.Client.GetJobAsync(longJob, BulkApi.V1, ct)).State);
 
 
     }
@@ -375,31 +355,31 @@ public sealed class OrgWatcherTests : IAsyncLifetime
     public async Task WatchAsync_SpendCheckRefuses_StopsWithSpendLimitAndLeavesTheJobAsItIs()
     {
         var ct = TestContext.Current.CancellationToken;
-        var id = (await _harness.SeedClassicAsync(Chunked(8, 60)))[0];
+        var id = (await Harness.SeedClassicAsync(Chunked(8, 60)))[0];
         var options = new OrgWatchOptions
         {
-            TimeProvider = _harness.AutoTime,
+            TimeProvider = Harness.AutoTime,
             CloseWhenDone = true,
             Filter = new SweepFilter { JobType = BulkJobType.Classic, PkChunking = true, OlderThan = TimeSpan.Zero },
         };
 
-        var report = await _harness.AutoTime.RunAsync(new SpendingAtMost(_harness.Client, options, 3).WatchAsync(cancellationToken: ct));
+        var report = await Harness.AutoTime.RunAsync(new SpendingAtMost(Harness.Client, options, 3).WatchAsync(cancellationToken: ct));
 
         Assert.Equal(OrgWatchStopReason.SpendLimit, report.StopReason);
         Assert.Equal("the spend check refused further API requests", report.StopDetail);
         Assert.Contains("SpendLimit (the spend check refused further API requests)", report.ToString(), StringComparison.Ordinal);
         Assert.Equal([id], report.StillWatched);
         Assert.InRange(report.CallsUsed, 3, 4);
-        Assert.Equal(BulkJobState.Open, (await _harness.Client.GetJobAsync(id, BulkApi.V1, ct)).State);
+        Assert.Equal(BulkJobState.Open, (await Harness.Client.GetJobAsync(id, BulkApi.V1, ct)).State);
     }
 
     [Fact]
     public async Task WatchAsync_VeryShortJobSeen_ListsNoMoreOftenThanEvery10Seconds()
     {
-        await _harness.SeedClassicAsync(Chunked(2, 1));
-        await _harness.ResetRequestsAsync();
+        await Harness.SeedClassicAsync(Chunked(2, 1));
+        await Harness.ResetRequestsAsync();
 
-        var report = await _harness.AutoTime.RunAsync(new RunningFor(_harness.Client, Options(), TimeSpan.FromMinutes(5)).WatchAsync(cancellationToken: TestContext.Current.CancellationToken));
+        var report = await Harness.AutoTime.RunAsync(new RunningFor(Harness.Client, Options(), TimeSpan.FromMinutes(5)).WatchAsync(cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Single(report.Closed);
 
@@ -411,7 +391,7 @@ public sealed class OrgWatcherTests : IAsyncLifetime
     public async Task WatchAsync_NothingToFollow_ListsOncePerMaxInterval()
     {
         var options = Options();
-        var report = await _harness.AutoTime.RunAsync(new RunningFor(_harness.Client, options, TimeSpan.FromMinutes(10)).WatchAsync(cancellationToken: TestContext.Current.CancellationToken));
+        var report = await Harness.AutoTime.RunAsync(new RunningFor(Harness.Client, options, TimeSpan.FromMinutes(10)).WatchAsync(cancellationToken: TestContext.Current.CancellationToken));
 
         // One listing at the start and one every interval (the default 30 s) after: no idle back-off from 2 s.
         Assert.Equal(TimeSpan.FromSeconds(30), options.MaxInterval);
@@ -423,7 +403,7 @@ public sealed class OrgWatcherTests : IAsyncLifetime
     [Fact]
     public async Task WatchAsync_StopsIdle_HasNoStopDetail()
     {
-        var report = await _harness.AutoTime.RunAsync(Watcher().WatchAsync(cancellationToken: TestContext.Current.CancellationToken));
+        var report = await Harness.AutoTime.RunAsync(Watcher().WatchAsync(cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal(OrgWatchStopReason.Idle, report.StopReason);
         Assert.Null(report.StopDetail);
@@ -432,7 +412,7 @@ public sealed class OrgWatcherTests : IAsyncLifetime
 
     private OrgWatchOptions Options() => new()
     {
-        TimeProvider = _harness.AutoTime,
+        TimeProvider = Harness.AutoTime,
         CloseWhenDone = true,
         Filter = new SweepFilter { JobType = BulkJobType.Classic, PkChunking = true, OlderThan = TimeSpan.Zero },
     };
