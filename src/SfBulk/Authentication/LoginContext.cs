@@ -9,7 +9,8 @@ namespace SfBulk.Authentication;
 /// <param name="transport">Sends the requests.</param>
 /// <param name="time">The clock for token lifetimes.</param>
 /// <param name="retry">Retries a login POST after a network failure or a busy login service; null sends it once.</param>
-internal sealed class LoginContext(Uri loginUrl, HttpTransport transport, TimeProvider time, ResiliencePipeline<ApiResponse>? retry = null)
+/// <param name="calls">Counts the login's requests for the operation whose request started the login; null for none.</param>
+internal sealed class LoginContext(Uri loginUrl, HttpTransport transport, TimeProvider time, ResiliencePipeline<ApiResponse>? retry = null, ApiCallCounter? calls = null)
 {
     /// <summary>The connection's login URL.</summary>
     public Uri LoginUrl { get; } = loginUrl;
@@ -42,12 +43,12 @@ internal sealed class LoginContext(Uri loginUrl, HttpTransport transport, TimePr
         var outgoing = new HttpTransport.Outgoing(HttpMethod.Post, new Uri(ConnectionUrls.Origin(LoginUrl), path), null, contentType, null, headers, secretHeader, "login");
         if (retry is null)
         {
-            return await transport.SendAsync(outgoing with { Body = body() }, cancellationToken).ConfigureAwait(false);
+            return await transport.SendAsync(outgoing with { Body = body() }, calls, cancellationToken).ConfigureAwait(false);
         }
 
         return await retry.ExecuteAsync(
-            static (state, token) => new ValueTask<ApiResponse>(state.Transport.SendAsync(state.Outgoing with { Body = state.Body() }, token)),
-            (Transport: transport, Outgoing: outgoing, Body: body),
+            static (state, token) => new ValueTask<ApiResponse>(state.Transport.SendAsync(state.Outgoing with { Body = state.Body() }, state.Calls, token)),
+            (Transport: transport, Outgoing: outgoing, Body: body, Calls: calls),
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -16,20 +16,23 @@ public sealed partial class SalesforceConnection
     /// session-expiry one. Throws <see cref="SalesforceRestException"/> (code NETWORK_ERROR) when no response
     /// arrives and <see cref="SalesforceLoginException"/> when logging in fails or an external session expired.
     /// </summary>
-    internal async Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
+    internal Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken) => SendAsync(request, null, cancellationToken);
+
+    /// <summary>Sends <paramref name="request"/> (see the overload above), counting every request sent for it on <paramref name="calls"/>.</summary>
+    internal async Task<ApiResponse> SendAsync(ApiRequest request, ApiCallCounter? calls, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ObjectDisposedException.ThrowIf(_lifetime.IsCancellationRequested, this);
-        var session = await GetSessionAsync(null, cancellationToken).ConfigureAwait(false);
-        var response = await SendWithRetriesAsync(request, session, cancellationToken).ConfigureAwait(false);
+        var session = await GetSessionAsync(null, calls, cancellationToken).ConfigureAwait(false);
+        var response = await SendWithRetriesAsync(request, session, calls, cancellationToken).ConfigureAwait(false);
         if (!SessionExpiry.IsExpired(request.Family, response))
         {
             return response;
         }
 
         Log.SessionExpired(_logger, Name, response.RequestMethod, HttpTransport.Loggable(response.RequestUri), (int)response.StatusCode);
-        var fresh = await GetSessionAsync(session, cancellationToken).ConfigureAwait(false);
-        response = await SendWithRetriesAsync(request, fresh, cancellationToken).ConfigureAwait(false);
+        var fresh = await GetSessionAsync(session, calls, cancellationToken).ConfigureAwait(false);
+        response = await SendWithRetriesAsync(request, fresh, calls, cancellationToken).ConfigureAwait(false);
         if (SessionExpiry.IsExpired(request.Family, response))
         {
             // Two refusals in a row: the fresh session is refused too (an IP-restricted session, a user without API
@@ -44,7 +47,7 @@ public sealed partial class SalesforceConnection
         return response;
     }
 
-    private async Task<ApiResponse> SendWithRetriesAsync(ApiRequest request, SalesforceSession session, CancellationToken cancellationToken)
+    private async Task<ApiResponse> SendWithRetriesAsync(ApiRequest request, SalesforceSession session, ApiCallCounter? calls, CancellationToken cancellationToken)
     {
         var outgoing = new HttpTransport.Outgoing(
             request.Method,
@@ -58,8 +61,8 @@ public sealed partial class SalesforceConnection
                 : new("Authorization", "Bearer " + session.AccessToken),
             request.Family == ApiFamily.BulkV1 ? "bulk1" : "rest");
         var response = await (request.IsIdempotent ? _retry : _refusalRetry).ExecuteAsync(
-            static (state, token) => new ValueTask<ApiResponse>(state.Transport.SendAsync(state.Outgoing, token)),
-            (Transport: _transport, Outgoing: outgoing),
+            static (state, token) => new ValueTask<ApiResponse>(state.Transport.SendAsync(state.Outgoing, state.Calls, token)),
+            (Transport: _transport, Outgoing: outgoing, Calls: calls),
             cancellationToken).ConfigureAwait(false);
 
         // An error answer that echoes the session (a proxy's error page, a misbehaving gateway) must not carry it

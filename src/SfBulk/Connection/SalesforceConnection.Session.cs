@@ -1,5 +1,6 @@
 using SfBulk.Authentication;
 using SfBulk.Diagnostics;
+using SfBulk.Http;
 
 namespace SfBulk;
 
@@ -14,13 +15,20 @@ public sealed partial class SalesforceConnection
     /// Returns the cached session, or logs in. With <paramref name="expired"/> (the session Salesforce just refused)
     /// a new session is obtained unless another caller already replaced it; concurrent callers share one login.
     /// </summary>
-    internal async Task<SalesforceSession> GetSessionAsync(SalesforceSession? expired, CancellationToken cancellationToken)
+    internal Task<SalesforceSession> GetSessionAsync(SalesforceSession? expired, CancellationToken cancellationToken) =>
+        GetSessionAsync(expired, null, cancellationToken);
+
+    /// <summary>
+    /// Returns the session (see the overload above); the requests of a login this call starts are counted on
+    /// <paramref name="calls"/> (callers that only wait for another caller's login count nothing).
+    /// </summary>
+    internal async Task<SalesforceSession> GetSessionAsync(SalesforceSession? expired, ApiCallCounter? calls, CancellationToken cancellationToken)
     {
         Task<SalesforceSession> login;
         _refusal.ThrowIfRefused();
         if (_renewer is not null)
         {
-            return await RenewThroughSharedAsync(expired, cancellationToken).ConfigureAwait(false);
+            return await RenewThroughSharedAsync(expired, calls, cancellationToken).ConfigureAwait(false);
         }
 
         lock (_sessionGate)
@@ -39,7 +47,7 @@ public sealed partial class SalesforceConnection
             {
                 _session = null;
                 var refresh = expired is not null;
-                _login = Task.Run(() => LoginAsync(refresh), CancellationToken.None);
+                _login = Task.Run(() => LoginAsync(refresh, calls), CancellationToken.None);
             }
 
             login = _login;
@@ -52,7 +60,7 @@ public sealed partial class SalesforceConnection
     /// A per-call connection's session: the one it was given until Salesforce refuses it, then the shared
     /// connection's, but only when the shared connection's instance host is the host the given session belongs to.
     /// </summary>
-    private async Task<SalesforceSession> RenewThroughSharedAsync(SalesforceSession? expired, CancellationToken cancellationToken)
+    private async Task<SalesforceSession> RenewThroughSharedAsync(SalesforceSession? expired, ApiCallCounter? calls, CancellationToken cancellationToken)
     {
         SalesforceSession? given;
         lock (_sessionGate)
@@ -65,7 +73,7 @@ public sealed partial class SalesforceConnection
             given = _session ?? expired;
         }
 
-        var shared = await _renewer!.GetSessionAsync(expired, cancellationToken).ConfigureAwait(false);
+        var shared = await _renewer!.GetSessionAsync(expired, calls, cancellationToken).ConfigureAwait(false);
         if (given is not null && !string.Equals(given.InstanceUrl.IdnHost, shared.InstanceUrl.IdnHost, StringComparison.OrdinalIgnoreCase))
         {
             throw new SalesforceLoginException(
@@ -81,7 +89,7 @@ public sealed partial class SalesforceConnection
         return shared;
     }
 
-    private async Task<SalesforceSession> LoginAsync(bool refresh)
+    private async Task<SalesforceSession> LoginAsync(bool refresh, ApiCallCounter? calls)
     {
         ObjectDisposedException.ThrowIf(_lifetime.IsCancellationRequested, this);
         var kind = new KeyValuePair<string, object?>("sfbulk.credential", Credential.Kind);
@@ -95,7 +103,7 @@ public sealed partial class SalesforceConnection
         Log.LoggingIn(_logger, Name, Credential.ToString(), LoginUrl.GetLeftPart(UriPartial.Authority));
         try
         {
-            var session = await Credential.LoginAsync(new LoginContext(LoginUrl, _transport, Time, _loginRetry), _lifetime.Token).ConfigureAwait(false);
+            var session = await Credential.LoginAsync(new LoginContext(LoginUrl, _transport, Time, _loginRetry, calls), _lifetime.Token).ConfigureAwait(false);
             SfBulkDiagnostics.Logins.Add(1, kind, new("sfbulk.outcome", "success"));
             Log.LoggedIn(_logger, Name, session.InstanceUrl.GetLeftPart(UriPartial.Authority));
             lock (_sessionGate)

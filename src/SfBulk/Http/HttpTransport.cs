@@ -61,13 +61,16 @@ internal sealed partial class HttpTransport
             $"Method = {Method}, Url = {Loggable(Url)}, Body = {(Body is null ? "none" : "REDACTED")}, ContentType = {ContentType}, Family = {Family}, Secret = {(Secret is { } s ? s.Key + ": REDACTED" : "none")}";
     }
 
-    /// <summary>Sends <paramref name="request"/> and returns its response; follows same-host redirects of GETs only.</summary>
-    public async Task<ApiResponse> SendAsync(Outgoing request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends <paramref name="request"/> and returns its response; follows same-host redirects of GETs only. Every
+    /// request sent (each redirect hop) is counted on <paramref name="calls"/> when given.
+    /// </summary>
+    public async Task<ApiResponse> SendAsync(Outgoing request, ApiCallCounter? calls, CancellationToken cancellationToken)
     {
         var url = request.Url;
         for (var hop = 0; ; hop++)
         {
-            var response = await SendOnceAsync(request with { Url = url }, cancellationToken).ConfigureAwait(false);
+            var response = await SendOnceAsync(request with { Url = url }, calls, cancellationToken).ConfigureAwait(false);
             if ((int)response.StatusCode is < 300 or >= 400 || !response.Headers.TryGetValue("Location", out var location))
             {
                 return response;
@@ -91,7 +94,7 @@ internal sealed partial class HttpTransport
         }
     }
 
-    private async Task<ApiResponse> SendOnceAsync(Outgoing request, CancellationToken cancellationToken)
+    private async Task<ApiResponse> SendOnceAsync(Outgoing request, ApiCallCounter? calls, CancellationToken cancellationToken)
     {
         var shownUrl = Loggable(request.Url);
         using var activity = SfBulkDiagnostics.ActivitySource.StartActivity("SfBulk.Request", ActivityKind.Client);
@@ -113,6 +116,7 @@ internal sealed partial class HttpTransport
         }
 
         SfBulkDiagnostics.ApiCalls.Add(1, new("sfbulk.connection", _connection), new("sfbulk.api", request.Family), new("http.request.method", request.Method.Method));
+        calls?.Add();
         var sequence = request.Family == "login" ? 0 : Usage.OnSend();
         try
         {

@@ -1,7 +1,7 @@
 using System.Reflection;
 using SfBulk.Jobs;
 using SfBulk.Models;
-using SfBulk.Watching;
+using SfBulk.Http;
 
 namespace SfBulk;
 
@@ -17,18 +17,21 @@ public partial class BulkJobClient
     /// Salesforce (bad input, a job that does not exist).
     /// </summary>
     private Task<StateChangeOutcome> JournaledAsync(string jobId, CloseJobOptions? options, CloseJobState target, CancellationToken cancellationToken) =>
-        JournaledAsync(jobId, options?.Api ?? BulkApi.Auto, token => ChangeStateAsync(jobId, options, target, token), cancellationToken);
+        JournaledAsync(jobId, options?.Api ?? BulkApi.Auto, (client, token) => client.ChangeStateAsync(jobId, options, target, token), cancellationToken);
 
-    /// <summary>Runs <paramref name="change"/> and records what it did (see the overload above).</summary>
-    private async Task<StateChangeOutcome> JournaledAsync(string jobId, BulkApi api, Func<CancellationToken, Task<StateChangeOutcome>> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="change"/> on a copy of this client that counts the change's requests (on the enclosing
+    /// operation's counter too), and records what it did (see the overload above).
+    /// </summary>
+    private async Task<StateChangeOutcome> JournaledAsync(string jobId, BulkApi api, Func<BulkJobClient, CancellationToken, Task<StateChangeOutcome>> change, CancellationToken cancellationToken)
     {
         if (_options.Journal is not { } journal)
         {
-            return await change(cancellationToken).ConfigureAwait(false);
+            return await change(this, cancellationToken).ConfigureAwait(false);
         }
 
-        var counter = new ApiCallCounter();
-        var outcome = await counter.RunAsync(change, cancellationToken).ConfigureAwait(false);
+        var counter = new ApiCallCounter(_calls);
+        var outcome = await change(CountingOn(counter), cancellationToken).ConfigureAwait(false);
         if (outcome.Result is not { } result)
         {
             if (outcome.Requests > 0)
@@ -69,7 +72,7 @@ public partial class BulkJobClient
         string? errorCode,
         CancellationToken cancellationToken)
     {
-        var session = await _connection.GetSessionAsync(null, cancellationToken).ConfigureAwait(false);
+        var session = await _connection.GetSessionAsync(null, _calls, cancellationToken).ConfigureAwait(false);
         var entry = new JobJournalEntry(
             _options.TimeProvider.GetUtcNow(),
             session.KnownOrgId,

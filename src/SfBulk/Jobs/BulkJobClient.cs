@@ -1,3 +1,4 @@
+using SfBulk.Http;
 using SfBulk.Jobs;
 using SfBulk.Wire;
 
@@ -18,6 +19,9 @@ public partial class BulkJobClient
     private readonly SalesforceConnection _connection = null!;
     private readonly BulkJobClientOptions _options = null!;
 
+    /// <summary>Where this client's requests are counted (set only on a copy made by <see cref="CountingOn"/>).</summary>
+    private ApiCallCounter? _calls;
+
     /// <summary>Creates a client that sends its requests through <paramref name="connection"/>.</summary>
     /// <param name="connection">The connection; shared, not disposed by the client.</param>
     /// <param name="options">Settings, copied now; null uses the defaults.</param>
@@ -36,6 +40,18 @@ public partial class BulkJobClient
     }
 
     private string Version => _connection.ApiVersion;
+
+    /// <summary>
+    /// A copy of this client whose requests are all counted on <paramref name="calls"/>: an operation (a watch, a
+    /// sweep) sends through such a copy to know how many requests it spent. The copy keeps this client's runtime
+    /// type, so a derived client's overrides still apply.
+    /// </summary>
+    internal BulkJobClient CountingOn(ApiCallCounter calls)
+    {
+        var copy = (BulkJobClient)MemberwiseClone();
+        copy._calls = calls;
+        return copy;
+    }
 
     /// <summary>Reads a job.</summary>
     /// <param name="jobId">The 15- or 18-character job id.</param>
@@ -141,7 +157,7 @@ public partial class BulkJobClient
         first);
 
     private async Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken) =>
-        await _connection.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        await _connection.SendAsync(request, _calls, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Parses a job response; an empty 2xx body (or 204) is answered by reading the job.</summary>
     private async Task<JobInfo> ReadJobAsync(ApiResponse response, JobRoute route, string id, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SfBulk.Http;
 using SfBulk.Wire;
 using SfBulk.Jobs;
 using SfBulk.Models;
@@ -29,6 +30,7 @@ public partial class JobSweeper
         var time = _options.TimeProvider;
         var start = time.GetUtcNow();
         var calls = new ApiCallCounter();
+        var client = _client.CountingOn(calls);
         var results = new SweepJobResult[plan.Entries.Count];
         var done = 0;
         SalesforceLoginException? loginFailure = null;
@@ -40,7 +42,7 @@ public partial class JobSweeper
             progress?.Report(new SweepProgress(result, count, results.Length, plan.CallsUsed + calls.Count, time.GetUtcNow() - start));
         }
 
-        var floor = _options.MinApiRemaining is { } minimum ? new ApiFloorGuard(_client, _client.Connection, minimum, time) : null;
+        var floor = _options.MinApiRemaining is { } minimum ? new ApiFloorGuard(client, _client.Connection, minimum, time) : null;
         string? floorReason = null;
         var attempts = new int[results.Length];
         var work = new List<int>(results.Length);
@@ -69,7 +71,7 @@ public partial class JobSweeper
                     return;
                 }
 
-                if (floor is not null && (Volatile.Read(ref floorReason) is not null || !await calls.RunAsync(ct => floor.TryReserveAsync(1, ct).AsTask(), token).ConfigureAwait(false)))
+                if (floor is not null && (Volatile.Read(ref floorReason) is not null || !await floor.TryReserveAsync(1, token).ConfigureAwait(false)))
                 {
                     Interlocked.CompareExchange(ref floorReason, "Not tried: closing it would take the org below its floor of remaining API requests; " + floor.Describe() + ".", null);
                     Finish(i, new SweepJobResult(entry, SweepOutcome.ApiFloorReached, entry.Job, floorReason, SfBulkErrorCodes.ApiFloorReached, null, attempts[i]));
@@ -79,7 +81,7 @@ public partial class JobSweeper
                 (SweepJobResult Result, Exception? Error) result;
                 try
                 {
-                    result = await calls.RunAsync(ct => RunOneAsync(entry, ct), token).ConfigureAwait(false);
+                    result = await RunOneAsync(client, entry, token).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -160,7 +162,7 @@ public partial class JobSweeper
     private static bool IsPassing(Exception? error, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested && TransientResponses.IsPassing(error);
 
-    private async Task<(SweepJobResult Result, Exception? Error)> RunOneAsync(SweepPlanEntry entry, CancellationToken cancellationToken)
+    private async Task<(SweepJobResult Result, Exception? Error)> RunOneAsync(BulkJobClient client, SweepPlanEntry entry, CancellationToken cancellationToken)
     {
         var target = entry.Decision == SweepDecision.Abort ? CloseJobState.Aborted : CloseJobState.Closed;
         var route = JobRoutes.Of(entry.Job);
@@ -176,12 +178,12 @@ public partial class JobSweeper
                     timeout.CancelAfter(limit);
                 }
 
-                done = await _client.TryChangeStateOnRouteAsync(JobRoute.V2Query, entry.JobId, target, null, timeout.Token).ConfigureAwait(false);
+                done = await client.TryChangeStateOnRouteAsync(JobRoute.V2Query, entry.JobId, target, null, timeout.Token).ConfigureAwait(false);
             }
             else
             {
                 var options = new CloseJobOptions { TargetState = target, Api = route.Api, Dialect = JobRoutes.DialectOf(entry.Job), Timeout = _options.PerJobTimeout };
-                done = await _client.TryCloseJobAsync(entry.JobId, options, cancellationToken).ConfigureAwait(false);
+                done = await client.TryCloseJobAsync(entry.JobId, options, cancellationToken).ConfigureAwait(false);
             }
 
             if (done.Failure is { } failure)

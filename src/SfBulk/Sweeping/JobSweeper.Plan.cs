@@ -41,18 +41,19 @@ public partial class JobSweeper
         var time = _options.TimeProvider;
         var start = time.GetUtcNow();
         var calls = new ApiCallCounter();
+        var client = _client.CountingOn(calls);
         var clock = new ClockReading(time);
         if (_options.MinApiRemaining is { } floor)
         {
-            var guard = new ApiFloorGuard(_client, _client.Connection, floor, time);
-            if (!await calls.RunAsync(ct => guard.CanSpendAsync(1, ct).AsTask(), cancellationToken).ConfigureAwait(false))
+            var guard = new ApiFloorGuard(client, _client.Connection, floor, time);
+            if (!await guard.CanSpendAsync(1, cancellationToken).ConfigureAwait(false))
             {
                 throw new ApiFloorReachedException($"The sweep did not start: listing the org's jobs would take it below its floor of remaining API requests: {guard.Describe()}. Nothing was changed.");
             }
         }
 
         var listFilter = new JobListFilter { JobType = f.JobType, IsPkChunkingEnabled = f.PkChunking == true ? true : null };
-        var (open, listed) = await ListAsync(listFilter, job => IsOpen(job) && Matches(job, f), calls, clock.Read, cancellationToken).ConfigureAwait(false);
+        var (open, listed) = await ListAsync(client, listFilter, job => IsOpen(job) && Matches(job, f), clock.Read, cancellationToken).ConfigureAwait(false);
 
         // The age filter, on Salesforce's clock: jobs younger than the cutoff are not considered at all.
         DateTimeOffset? cutoff = minimumAge is { } minimum ? (clock.ServerTime ?? start) - minimum : null;
@@ -81,7 +82,7 @@ public partial class JobSweeper
         else if (f.PkChunking == false || (!_options.IncludeRunning && considered.Any(c => c.SkipReason is null && IsClassic(c.Job) && JobRoutes.IsQuery(c.Job))))
         {
             var pkFilter = new JobListFilter { JobType = BulkJobType.Classic, IsPkChunkingEnabled = true };
-            var (pk, _) = await ListAsync(pkFilter, IsOpen, calls, null, cancellationToken).ConfigureAwait(false);
+            var (pk, _) = await ListAsync(client, pkFilter, IsOpen, null, cancellationToken).ConfigureAwait(false);
             chunked = [.. pk.Select(j => Key(j.Id))];
         }
 
@@ -112,7 +113,7 @@ public partial class JobSweeper
         await Parallel.ForEachAsync(
             toRead,
             new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
-            async (i, token) => entries[i] = await CheckChunksAsync(considered[i].Job, calls, token).ConfigureAwait(false)).ConfigureAwait(false);
+            async (i, token) => entries[i] = await CheckChunksAsync(client, considered[i].Job, token).ConfigureAwait(false)).ConfigureAwait(false);
 
         return new SweepPlan(entries, _options.Action, listed, calls.Count, start, time.GetUtcNow() - start)
         {
@@ -128,11 +129,11 @@ public partial class JobSweeper
     /// Reads a PK-chunked job (and its batch list when the counts cannot tell) and judges it as the watcher does:
     /// a job whose chunks still run, or whose original batch is done but whose chunks are not listed yet, is skipped.
     /// </summary>
-    private async Task<SweepPlanEntry> CheckChunksAsync(JobInfo listed, ApiCallCounter calls, CancellationToken cancellationToken)
+    private async Task<SweepPlanEntry> CheckChunksAsync(BulkJobClient client, JobInfo listed, CancellationToken cancellationToken)
     {
         try
         {
-            var job = await calls.RunAsync(ct => _client.GetJobAsync(listed.Id, BulkApi.V1, ct), cancellationToken).ConfigureAwait(false);
+            var job = await client.GetJobAsync(listed.Id, BulkApi.V1, cancellationToken).ConfigureAwait(false);
             var pending = Pending(job.NumberBatchesQueued, job.NumberBatchesInProgress);
             var verdict = JobVerdicts.Judge(job, isV1: true);
             string? why = null;
@@ -144,7 +145,7 @@ public partial class JobSweeper
             }
             else if (verdict == JobVerdict.NeedsBatchList)
             {
-                var batches = await calls.RunAsync(ct => _client.GetBatchesAsync(listed.Id, ct), cancellationToken).ConfigureAwait(false);
+                var batches = await client.GetBatchesAsync(listed.Id, cancellationToken).ConfigureAwait(false);
                 if (JobVerdicts.Judge(batches) == JobVerdict.Running)
                 {
                     pending = batches.Count(b => b.State == BatchState.Queued || b.State == BatchState.InProgress);
@@ -191,14 +192,14 @@ public partial class JobSweeper
     internal const string UploadNotCompletedReason =
         "Upload not completed: completing it would make Salesforce process a possibly partial upload; abort it with --abort (SweepAction.Abort), or complete it with --upload-complete (SweepOptions.CompleteUploads).";
 
-    private async Task<(List<JobInfo> Jobs, int Listed)> ListAsync(JobListFilter filter, Func<JobInfo, bool> keep, ApiCallCounter calls, Action<ApiResponse>? answered, CancellationToken cancellationToken)
+    private static async Task<(List<JobInfo> Jobs, int Listed)> ListAsync(BulkJobClient client, JobListFilter filter, Func<JobInfo, bool> keep, Action<ApiResponse>? answered, CancellationToken cancellationToken)
     {
         var kept = new List<JobInfo>();
         var listed = 0;
-        var jobs = _client.ListAllJobsAsync(filter, answered, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var jobs = client.ListAllJobsAsync(filter, answered, cancellationToken).GetAsyncEnumerator(cancellationToken);
         await using (jobs.ConfigureAwait(false))
         {
-            while (await calls.RunAsync(() => jobs.MoveNextAsync()).ConfigureAwait(false))
+            while (await jobs.MoveNextAsync().ConfigureAwait(false))
             {
                 listed++;
                 if (keep(jobs.Current))

@@ -23,5 +23,5 @@ public partial class BulkJobClient
 
     /// <summary><see cref="ChangeStateOnRouteAsync"/> that returns a refused or unanswered change with its request count instead of throwing it.</summary>
     internal Task<StateChangeOutcome> TryChangeStateOnRouteAsync(JobRoute route, string jobId, CloseJobState target, BulkDialect? dialect, CancellationToken cancellationToken) =>
-        JournaledAsync(jobId, route.Api, token => CloseAsync(JobId.Normalize(jobId), target, [route], dialect ?? _options.Dialect, token), cancellationToken);
+        JournaledAsync(jobId, route.Api, (client, token) => client.CloseAsync(JobId.Normalize(jobId), target, [route], dialect ?? _options.Dialect, token), cancellationToken);
 }

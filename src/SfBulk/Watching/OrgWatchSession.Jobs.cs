@@ -15,7 +15,7 @@ internal sealed partial class OrgWatchSession
         var key = Key(watched.Id);
         try
         {
-            var job = await _calls.RunAsync(ct => _client.GetJobAsync(watched.Id, BulkApi.V1, ct), cancellationToken).ConfigureAwait(false);
+            var job = await _client.GetJobAsync(watched.Id, BulkApi.V1, cancellationToken).ConfigureAwait(false);
             _reads++;
             var now = _time.GetUtcNow();
             watched.Job = job;
@@ -79,7 +79,7 @@ internal sealed partial class OrgWatchSession
 
     private async Task<IReadOnlyList<BatchInfo>> ReadBatchesAsync(WatchedJob watched, CancellationToken cancellationToken)
     {
-        var batches = await _calls.RunAsync(ct => _client.GetBatchesAsync(watched.Id, ct), cancellationToken).ConfigureAwait(false);
+        var batches = await _client.GetBatchesAsync(watched.Id, cancellationToken).ConfigureAwait(false);
         _reads++;
         return batches;
     }
@@ -104,7 +104,7 @@ internal sealed partial class OrgWatchSession
             var sentBefore = watched.CloseSent;
             watched.CloseSent = true;
             var options = new CloseJobOptions { Api = BulkApi.V1, Dialect = JobRoutes.DialectOf(job) };
-            var close = await _calls.RunAsync(ct => _client.CloseJobAsync(job.Id, options, ct), cancellationToken).ConfigureAwait(false);
+            var close = await _client.CloseJobAsync(job.Id, options, cancellationToken).ConfigureAwait(false);
             var ended = close.Outcome == CloseOutcome.AlreadyAborted
                 ? Event(OrgWatchEventKind.AbortedByOthers, close.Job, what + " It had been aborted by someone else meanwhile.")
                 : close.Outcome == CloseOutcome.AlreadyClosed && !sentBefore

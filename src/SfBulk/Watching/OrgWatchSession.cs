@@ -47,7 +47,8 @@ internal sealed partial class OrgWatchSession
 
     public OrgWatchSession(BulkJobClient client, OrgWatcher watcher, OrgWatchOptions options)
     {
-        _client = client;
+        // Every request of the watch goes through this copy, which counts it.
+        _client = client.CountingOn(_calls);
         _watcher = watcher;
         _options = options;
         _filter = options.Filter;
@@ -409,7 +410,7 @@ internal sealed partial class OrgWatchSession
             var pages = _client.GetJobsOnListAsync(queryList, listFilter, r => _serverNow = ServerDate.Of(r) ?? _serverNow, cancellationToken).GetAsyncEnumerator(cancellationToken);
             await using (pages.ConfigureAwait(false))
             {
-                while (await _calls.RunAsync(() => pages.MoveNextAsync()).ConfigureAwait(false))
+                while (await pages.MoveNextAsync().ConfigureAwait(false))
                 {
                     jobs.Add(pages.Current);
                 }

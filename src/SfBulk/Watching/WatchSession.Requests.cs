@@ -13,8 +13,8 @@ internal sealed partial class WatchSession
         if (_route is { } route)
         {
             return route.Api == BulkApi.V1
-                ? await _calls.RunAsync(ct => _client.GetJobAsync(_jobId, BulkApi.V1, ct), cancellationToken).ConfigureAwait(false)
-                : await _calls.RunAsync(ct => _client.GetJobOnRouteAsync(route, _jobId, ct), cancellationToken).ConfigureAwait(false);
+                ? await _client.GetJobAsync(_jobId, BulkApi.V1, cancellationToken).ConfigureAwait(false)
+                : await _client.GetJobOnRouteAsync(route, _jobId, cancellationToken).ConfigureAwait(false);
         }
 
         JobInfo job;
@@ -23,16 +23,16 @@ internal sealed partial class WatchSession
             // Ingest first, then query; each on its own route (one request when the job is an ingest job).
             try
             {
-                job = await _calls.RunAsync(ct => _client.GetJobOnRouteAsync(JobRoute.V2Ingest, _jobId, ct), cancellationToken).ConfigureAwait(false);
+                job = await _client.GetJobOnRouteAsync(JobRoute.V2Ingest, _jobId, cancellationToken).ConfigureAwait(false);
             }
             catch (SalesforceRestException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
             {
-                job = await _calls.RunAsync(ct => _client.GetJobOnRouteAsync(JobRoute.V2Query, _jobId, ct), cancellationToken).ConfigureAwait(false);
+                job = await _client.GetJobOnRouteAsync(JobRoute.V2Query, _jobId, cancellationToken).ConfigureAwait(false);
             }
         }
         else
         {
-            job = await _calls.RunAsync(ct => _client.GetJobAsync(_jobId, BulkApi.Auto, ct), cancellationToken).ConfigureAwait(false);
+            job = await _client.GetJobAsync(_jobId, BulkApi.Auto, cancellationToken).ConfigureAwait(false);
         }
 
         _route = JobRoutes.Of(job);
@@ -40,7 +40,7 @@ internal sealed partial class WatchSession
     }
 
     private Task<IReadOnlyList<BatchInfo>> GetBatchesAsync(CancellationToken cancellationToken) =>
-        _calls.RunAsync(ct => _client.GetBatchesAsync(_jobId, ct), cancellationToken);
+        _client.GetBatchesAsync(_jobId, cancellationToken);
 
     /// <summary>Every batch that will run has finished: close the job if asked, and end the watch.</summary>
     private async Task<WatchProgress> FinishAsync(JobInfo job, JobVerdict verdict, CancellationToken cancellationToken)
@@ -66,7 +66,7 @@ internal sealed partial class WatchSession
         try
         {
             var options = new CloseJobOptions { Api = BulkApi.V1, Dialect = JobRoutes.DialectOf(job) };
-            var close = await _calls.RunAsync(ct => _client.CloseJobAsync(_jobId, options, ct), cancellationToken).ConfigureAwait(false);
+            var close = await _client.CloseJobAsync(_jobId, options, cancellationToken).ConfigureAwait(false);
             var closed = close.Outcome == CloseOutcome.AlreadyClosed ? " It was already closed." : close.Outcome == CloseOutcome.AlreadyAborted ? " It had been aborted meanwhile." : " The job was closed.";
             return Final(close.Job, chunkingFailed ? outcome : close.Outcome == CloseOutcome.AlreadyAborted ? WatchOutcome.AbortedByOthers : WatchOutcome.Closed, what + closed, close, finishedAt, _time.GetUtcNow());
         }
@@ -92,8 +92,8 @@ internal sealed partial class WatchSession
         {
             var route = _route ?? JobRoute.V1;
             var abort = route.IsQuery
-                ? await _calls.RunAsync(ct => _client.ChangeStateOnRouteAsync(route, _jobId, CloseJobState.Aborted, null, ct), cancellationToken).ConfigureAwait(false)
-                : await _calls.RunAsync(ct => _client.AbortJobAsync(_jobId, new CloseJobOptions { Api = route.Api, Dialect = JobRoutes.DialectOf(job) }, ct), cancellationToken).ConfigureAwait(false);
+                ? await _client.ChangeStateOnRouteAsync(route, _jobId, CloseJobState.Aborted, null, cancellationToken).ConfigureAwait(false)
+                : await _client.AbortJobAsync(_jobId, new CloseJobOptions { Api = route.Api, Dialect = JobRoutes.DialectOf(job) }, cancellationToken).ConfigureAwait(false);
             var already = abort.Outcome == CloseOutcome.AlreadyAborted ? " (it was already aborted)" : string.Empty;
             return Final(abort.Job, WatchOutcome.AbortedOnTimeout, string.Create(CultureInfo.InvariantCulture, $"Job {job.Id} did not finish within {timeout.TotalSeconds:0.#} s ({where}) and was aborted{already}."), abort, closedAt: _time.GetUtcNow());
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SfBulk.Http;
 using SfBulk.Jobs;
 using SfBulk.Models;
 
@@ -24,7 +25,8 @@ internal sealed partial class WatchSession
 
     public WatchSession(BulkJobClient client, WatchOptions options, string jobId)
     {
-        _client = client;
+        // Every request of the watch goes through this copy, which counts it.
+        _client = client.CountingOn(_calls);
         _options = options;
         _jobId = jobId;
         _time = options.TimeProvider;
@@ -32,7 +34,7 @@ internal sealed partial class WatchSession
         _start = _time.GetUtcNow();
         _deadline = options.Timeout is { } timeout ? _start + timeout : null;
         _route = options.Api == BulkApi.V1 ? JobRoute.V1 : null;
-        _floor = options.MinApiRemaining is { } floor ? new ApiFloorGuard(client, client.Connection, floor, _time) : null;
+        _floor = options.MinApiRemaining is { } floor ? new ApiFloorGuard(_client, client.Connection, floor, _time) : null;
     }
 
     private BulkApi Api => _route?.Api ?? BulkApi.V1;
@@ -162,7 +164,7 @@ internal sealed partial class WatchSession
 
     /// <summary>True without a floor, or when spending <paramref name="requests"/> keeps the org above it (a limits read it needs is counted).</summary>
     private async Task<bool> FloorAllowsAsync(int requests, CancellationToken cancellationToken) =>
-        _floor is null || await _calls.RunAsync(ct => _floor.CanSpendAsync(requests, ct).AsTask(), cancellationToken).ConfigureAwait(false);
+        _floor is null || await _floor.CanSpendAsync(requests, cancellationToken).ConfigureAwait(false);
 
     private bool CanAfford(int calls) => _options.MaxCalls is not { } max || _calls.Count + calls <= max;
 
