@@ -90,36 +90,47 @@ internal static class CloseCommand
             var client = new BulkJobClient(sf, JournalSettings.ClientOptions(context, noJournal, aborting ? "abort" : "close"));
             var outcomes = new CloseOutcomeEntry[jobIds.Length];
             SalesforceLoginException? loginFailure = null;
+
+            async Task CloseOneAsync(int i, CancellationToken token)
+            {
+                // The first login failure stops the command: logging in again for every job could lock the
+                // user out. The jobs after it are reported "not attempted".
+                if (Volatile.Read(ref loginFailure) is not null)
+                {
+                    outcomes[i] = new(jobIds[i], null, null) { NotAttempted = true };
+                    return;
+                }
+
+                try
+                {
+                    outcomes[i] = new(jobIds[i], await client.CloseJobAsync(jobIds[i], options, token).ConfigureAwait(false), null);
+                }
+                catch (SalesforceLoginException e) when (!token.IsCancellationRequested)
+                {
+                    outcomes[i] = Interlocked.CompareExchange(ref loginFailure, e, null) is null
+                        ? new(jobIds[i], null, e)
+                        : new(jobIds[i], null, null) { NotAttempted = true };
+                }
+                catch (Exception e) when (e is SalesforceException or ArgumentException && !token.IsCancellationRequested)
+                {
+                    outcomes[i] = new(jobIds[i], null, e) { CreatedById = await CreatorAsync(client, jobIds[i], e, token).ConfigureAwait(false) };
+                }
+            }
+
             try
             {
-                await Parallel.ForEachAsync(
-                    Enumerable.Range(0, jobIds.Length),
-                    new ParallelOptions { MaxDegreeOfParallelism = parse.GetValue(parallelism), CancellationToken = cancellationToken },
-                    async (i, token) =>
-                    {
-                        // The first login failure stops the command: logging in again for every job could lock the
-                        // user out. The jobs after it are reported "not attempted".
-                        if (Volatile.Read(ref loginFailure) is not null)
-                        {
-                            outcomes[i] = new(jobIds[i], null, null) { NotAttempted = true };
-                            return;
-                        }
-
-                        try
-                        {
-                            outcomes[i] = new(jobIds[i], await client.CloseJobAsync(jobIds[i], options, token).ConfigureAwait(false), null);
-                        }
-                        catch (SalesforceLoginException e) when (!token.IsCancellationRequested)
-                        {
-                            outcomes[i] = Interlocked.CompareExchange(ref loginFailure, e, null) is null
-                                ? new(jobIds[i], null, e)
-                                : new(jobIds[i], null, null) { NotAttempted = true };
-                        }
-                        catch (Exception e) when (e is SalesforceException or ArgumentException && !token.IsCancellationRequested)
-                        {
-                            outcomes[i] = new(jobIds[i], null, e) { CreatedById = await CreatorAsync(client, jobIds[i], e, token).ConfigureAwait(false) };
-                        }
-                    }).ConfigureAwait(false);
+                if (jobIds.Length == 1)
+                {
+                    // One job: closed on this flow, without handing it to a worker (a one-shot command's time is mostly waiting).
+                    await CloseOneAsync(0, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await Parallel.ForEachAsync(
+                        Enumerable.Range(0, jobIds.Length),
+                        new ParallelOptions { MaxDegreeOfParallelism = parse.GetValue(parallelism), CancellationToken = cancellationToken },
+                        (i, token) => new ValueTask(CloseOneAsync(i, token))).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

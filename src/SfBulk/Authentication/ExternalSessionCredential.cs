@@ -36,6 +36,9 @@ public sealed class ExternalSessionCredential : SalesforceCredential
 
     private protected override string Describe() => "instance=" + InstanceUrl.GetLeftPart(UriPartial.Authority);
 
+    /// <summary>The session itself: nothing is sent to obtain it.</summary>
+    internal SalesforceSession Session => new(InstanceUrl, _sessionId);
+
     internal override Task<SalesforceSession> LoginAsync(LoginContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(new SalesforceSession(InstanceUrl, _sessionId));
+        Task.FromResult(Session);
 }

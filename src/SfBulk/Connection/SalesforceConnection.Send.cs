@@ -60,7 +60,7 @@ public sealed partial class SalesforceConnection
                 ? new("X-SFDC-Session", session.AccessToken)
                 : new("Authorization", "Bearer " + session.AccessToken),
             request.Family == ApiFamily.BulkV1 ? "bulk1" : "rest");
-        var response = await (request.IsIdempotent ? _retry : _refusalRetry).ExecuteAsync(
+        var response = await (request.IsIdempotent ? _retry : _refusalRetry).Value.ExecuteAsync(
             static (state, token) => new ValueTask<ApiResponse>(state.Transport.SendAsync(state.Outgoing, state.Calls, token)),
             (Transport: _transport, Outgoing: outgoing, Calls: calls),
             cancellationToken).ConfigureAwait(false);

@@ -103,7 +103,7 @@ public sealed partial class SalesforceConnection
         Log.LoggingIn(_logger, Name, Credential.ToString(), LoginUrl.GetLeftPart(UriPartial.Authority));
         try
         {
-            var session = await Credential.LoginAsync(new LoginContext(LoginUrl, _transport, Time, _loginRetry, calls), _lifetime.Token).ConfigureAwait(false);
+            var session = await Credential.LoginAsync(new LoginContext(LoginUrl, _transport, Time, _loginRetry.Value, calls), _lifetime.Token).ConfigureAwait(false);
             SfBulkDiagnostics.Logins.Add(1, kind, new("sfbulk.outcome", "success"));
             Log.LoggedIn(_logger, Name, session.InstanceUrl.GetLeftPart(UriPartial.Authority));
             lock (_sessionGate)

@@ -25,9 +25,9 @@ public sealed partial class SalesforceConnection : IDisposable
     private readonly SalesforceConnectionOptions _options;
     private readonly HttpClient? _ownedClient;
     private readonly HttpTransport _transport;
-    private readonly ResiliencePipeline<ApiResponse> _retry;
-    private readonly ResiliencePipeline<ApiResponse> _refusalRetry;
-    private readonly ResiliencePipeline<ApiResponse> _loginRetry;
+    private readonly Lazy<ResiliencePipeline<ApiResponse>> _retry;
+    private readonly Lazy<ResiliencePipeline<ApiResponse>> _refusalRetry;
+    private readonly Lazy<ResiliencePipeline<ApiResponse>> _loginRetry;
     private readonly ILogger _logger;
     private readonly ILoggerFactory? _loggerFactory;
     private readonly Func<HttpClient> _clientSource;
@@ -76,15 +76,18 @@ public sealed partial class SalesforceConnection : IDisposable
 
         _clientSource = httpClient;
         _transport = new HttpTransport(httpClient, _options.RequestTimeout, _options.MaxResponseBodyBytes, _logger, Name, Time);
-        _retry = RetryPipelines.Create(_options.Retry, Time, _logger, Name, retryNetworkErrors: true, TransientResponses.IsTransient);
+        // Each pipeline is built on first use: a one-shot command (one close on a given session) needs one of them, and
+        // building one (Polly validates its options by reflection) is a noticeable part of such a command's time.
+        _retry = new(() => RetryPipelines.Create(_options.Retry, Time, _logger, Name, retryNetworkErrors: true, TransientResponses.IsTransient));
 
         // Requests that must not be replayed after an ambiguous failure (close, abort): only throttling refusals,
         // which prove the request was not carried out.
-        _refusalRetry = RetryPipelines.Create(_options.Retry, Time, _logger, Name, retryNetworkErrors: false, TransientResponses.IsThrottled);
+        _refusalRetry = new(() => RetryPipelines.Create(_options.Retry, Time, _logger, Name, retryNetworkErrors: false, TransientResponses.IsThrottled));
 
         // Sending a login again is harmless: at worst Salesforce opens one more session.
-        _loginRetry = RetryPipelines.Create(_options.Retry, Time, _logger, Name, retryNetworkErrors: true, TransientResponses.IsTransientLogin);
-        _session = initialSession;
+        _loginRetry = new(() => RetryPipelines.Create(_options.Retry, Time, _logger, Name, retryNetworkErrors: true, TransientResponses.IsTransientLogin));
+        // An external session needs no login: the connection starts with it, so its first request waits for nothing.
+        _session = initialSession ?? (_options.Credential as ExternalSessionCredential)?.Session;
     }
 
     /// <summary>The connection's name.</summary>

@@ -23,7 +23,7 @@ public sealed class SalesforceRetryOptions
     /// <value>The default value is 0.8 seconds.</value>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(0.8);
 
-    /// <summary>The longest wait between two tries, including waits asked for by <c>Retry-After</c>.</summary>
+    /// <summary>The longest wait between two tries, including waits asked for by <c>Retry-After</c> (at most one day).</summary>
     /// <value>The default value is 30 seconds.</value>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -37,6 +37,8 @@ public sealed class SalesforceRetryOptions
         MaxDelay = MaxDelay,
     };
 
+    private static readonly TimeSpan MaxWait = TimeSpan.FromDays(1);
+
     internal void Validate()
     {
         if (MaxRetries is < 0 or > 10)
@@ -47,6 +49,12 @@ public sealed class SalesforceRetryOptions
         if (BaseDelay < TimeSpan.Zero || MaxDelay < TimeSpan.Zero || BaseDelay > MaxDelay)
         {
             throw new ArgumentException("Retry.BaseDelay and Retry.MaxDelay must be positive and BaseDelay must not exceed MaxDelay.", nameof(BaseDelay));
+        }
+
+        // The retry pipeline (Polly) accepts waits of at most a day; it is built on first use, so say so here, up front.
+        if (Enabled && MaxRetries > 0 && MaxDelay > MaxWait)
+        {
+            throw new ArgumentException("Retry.MaxDelay must not exceed one day.", nameof(MaxDelay));
         }
     }
 }

@@ -96,16 +96,19 @@ internal sealed partial class HttpTransport
 
     private async Task<ApiResponse> SendOnceAsync(Outgoing request, ApiCallCounter? calls, CancellationToken cancellationToken)
     {
-        var shownUrl = Loggable(request.Url);
+        // The URL as shown (logs, traces, messages) is built only when something shows it.
         using var activity = SfBulkDiagnostics.ActivitySource.StartActivity("SfBulk.Request", ActivityKind.Client);
-        activity?.SetTag("http.request.method", request.Method.Method);
-        activity?.SetTag("url.full", shownUrl);
-        activity?.SetTag("sfbulk.connection", _connection);
+        if (activity is not null)
+        {
+            activity.SetTag("http.request.method", request.Method.Method);
+            activity.SetTag("url.full", Loggable(request.Url));
+            activity.SetTag("sfbulk.connection", _connection);
+        }
 
         using var message = Build(request);
         if (_logger.IsEnabled(LogLevel.Debug))
         {
-            Log.Request(_logger, _connection, request.Method.Method, shownUrl, HeaderLogging.Format(message.Headers, message.Content?.Headers));
+            Log.Request(_logger, _connection, request.Method.Method, Loggable(request.Url), HeaderLogging.Format(message.Headers, message.Content?.Headers));
         }
 
         var started = _time.GetTimestamp();
@@ -131,7 +134,11 @@ internal sealed partial class HttpTransport
             var elapsed = _time.GetElapsedTime(started);
             activity?.SetTag("http.response.status_code", (int)response.StatusCode);
             SfBulkDiagnostics.Duration.Record(elapsed.TotalSeconds, new("sfbulk.api", request.Family), new("http.response.status_code", (int)response.StatusCode));
-            Log.Response(_logger, _connection, request.Method.Method, shownUrl, (int)response.StatusCode, (long)elapsed.TotalMilliseconds, HeaderLogging.Format(response.Headers, response.Content.Headers));
+            if (_logger.IsEnabled(LogLevel.Information))
+            {
+                Log.Response(_logger, _connection, request.Method.Method, Loggable(request.Url), (int)response.StatusCode, (long)elapsed.TotalMilliseconds, HeaderLogging.Format(response.Headers, response.Content.Headers));
+            }
+
             return new ApiResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, request.Method.Method, request.Url)
             {
                 Headers = CopyHeaders(response),
@@ -139,6 +146,7 @@ internal sealed partial class HttpTransport
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
+            var shownUrl = Loggable(request.Url);
             activity?.SetStatus(ActivityStatusCode.Error, "timeout");
             var elapsed = _time.GetElapsedTime(started);
             Log.NetworkFailure(_logger, _connection, request.Method.Method, shownUrl, (long)elapsed.TotalMilliseconds, "no response within the request timeout");
@@ -148,6 +156,7 @@ internal sealed partial class HttpTransport
         }
         catch (HttpRequestException ex)
         {
+            var shownUrl = Loggable(request.Url);
             activity?.SetStatus(ActivityStatusCode.Error, "network");
             var elapsed = _time.GetElapsedTime(started);
             var reason = ex.HttpRequestError.ToString();
@@ -160,6 +169,7 @@ internal sealed partial class HttpTransport
         }
         catch (IOException ex)
         {
+            var shownUrl = Loggable(request.Url);
             activity?.SetStatus(ActivityStatusCode.Error, "network");
             Log.NetworkFailure(_logger, _connection, request.Method.Method, shownUrl, (long)_time.GetElapsedTime(started).TotalMilliseconds, "connection lost while reading the response");
             throw new SalesforceRestException(

@@ -17,18 +17,19 @@ internal static class WireXml
 
     private const long MaxCharacters = 16 * 1024 * 1024;
 
-    public static XmlReader CreateReader(byte[] body) => XmlReader.Create(
-        new MemoryStream(body, writable: false),
-        new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            IgnoreWhitespace = true,
-            MaxCharactersInDocument = MaxCharacters,
-            CloseInput = true,
-        });
+    /// <summary>The reader settings, shared: <see cref="XmlReader.Create(Stream, XmlReaderSettings)"/> only reads them.</summary>
+    private static readonly XmlReaderSettings Settings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = true,
+        MaxCharactersInDocument = MaxCharacters,
+        CloseInput = true,
+    };
+
+    public static XmlReader CreateReader(byte[] body) => XmlReader.Create(new MemoryStream(body, writable: false), Settings);
 
     /// <summary>Moves to the root element and returns its local name.</summary>
     public static string ReadRoot(XmlReader reader)

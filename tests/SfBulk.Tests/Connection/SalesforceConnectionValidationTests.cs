@@ -29,6 +29,17 @@ public sealed class SalesforceConnectionValidationTests
     }
 
     [Fact]
+    public void Constructor_RetryMaxDelayOverADay_ThrowsArgumentExceptionBeforeAnyRequest()
+    {
+        var options = new SalesforceConnectionOptions { LoginUrl = new Uri("https://mycompany.my.salesforce.com"), Credential = Credential };
+        options.Retry.MaxDelay = TimeSpan.FromDays(2);
+
+        var ex = Assert.Throws<ArgumentException>(() => new SalesforceConnection(options));
+
+        Assert.Equal("Retry.MaxDelay must not exceed one day. (Parameter 'MaxDelay')", ex.Message);
+    }
+
+    [Fact]
     public void Constructor_RelativeLoginUrl_ThrowsArgumentException()
     {
         Assert.Throws<ArgumentException>(() => new SalesforceConnection(new SalesforceConnectionOptions { LoginUrl = new Uri("/x", UriKind.Relative), Credential = Credential }));
