@@ -5,7 +5,8 @@ namespace SfBulk;
 /// <summary>
 /// A journal kept as a JSON Lines file (one entry per line), safe to share between processes: each append takes an
 /// exclusive lock on <c>&lt;file&gt;.lock</c>, finishes a torn last line left by a crash, writes the whole line in one
-/// write and flushes it to disk before returning. The file and its folder are created owner-only (0600/0700).
+/// write and flushes it to disk before returning (entries appended at the same time through one instance share that
+/// write and flush). The file and its folder are created owner-only (0600/0700).
 /// When the file reaches <see cref="MaxBytes"/> it is renamed to <c>&lt;name&gt;.1.jsonl</c> (replacing the previous one)
 /// and a new file is started; <see cref="Read"/> reads both.
 /// </summary>
@@ -15,6 +16,10 @@ public sealed class JsonLinesJobJournal : IJobJournal
     public const long DefaultMaxBytes = 10L * 1024 * 1024;
 
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(30);
+
+    private readonly Lock _queueGate = new();
+    private List<(JobJournalEntry Entry, TaskCompletionSource Written)> _queue = [];
+    private bool _writing;
 
     /// <summary>Creates a journal appending to <paramref name="path"/>; nothing is touched until the first append.</summary>
     /// <param name="path">The journal file, e.g. <c>~/.local/state/sfbulk/journal.jsonl</c>.</param>
@@ -42,16 +47,65 @@ public sealed class JsonLinesJobJournal : IJobJournal
     public Action<JobJournalEntry, Exception>? WriteFailed { get; init; }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Appends made at the same time through this instance (the workers of one sweep) are written together: they wait
+    /// for each other here instead of polling the file lock, and one write and one flush to disk cover them all. Each
+    /// returns once its own entry is on disk.
+    /// </remarks>
     public async ValueTask AppendAsync(JobJournalEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool startWriter;
+        lock (_queueGate)
+        {
+            _queue.Add((entry, written));
+            startWriter = !_writing;
+            _writing = true;
+        }
+
+        if (startWriter)
+        {
+            _ = Task.Run(WriteQueued, CancellationToken.None);
+        }
+
         try
         {
-            await Task.Run(() => Append(entry), CancellationToken.None).WaitAsync(cancellationToken).ConfigureAwait(false);
+            await written.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or TimeoutException)
         {
             WriteFailed?.Invoke(entry, e);
+        }
+    }
+
+    /// <summary>Writes what is queued, in batches, until the queue is empty; each batch's entries learn how it went.</summary>
+    private void WriteQueued()
+    {
+        while (true)
+        {
+            List<(JobJournalEntry Entry, TaskCompletionSource Written)> batch;
+            lock (_queueGate)
+            {
+                if (_queue.Count == 0)
+                {
+                    _writing = false;
+                    return;
+                }
+
+                batch = _queue;
+                _queue = [];
+            }
+
+            try
+            {
+                Append(batch.ConvertAll(b => b.Entry));
+                batch.ForEach(b => b.Written.SetResult());
+            }
+            catch (Exception e)
+            {
+                batch.ForEach(b => b.Written.SetException(e));
+            }
         }
     }
 
@@ -62,6 +116,12 @@ public sealed class JsonLinesJobJournal : IJobJournal
     public void Append(JobJournalEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        Append([entry]);
+    }
+
+    /// <summary>Appends <paramref name="entries"/> in one write and one flush to disk, under the file lock.</summary>
+    private void Append(IReadOnlyList<JobJournalEntry> entries)
+    {
         var folder = System.IO.Path.GetDirectoryName(Path)!;
         if (!Directory.Exists(folder))
         {
@@ -86,9 +146,14 @@ public sealed class JsonLinesJobJournal : IJobJournal
                 tornTail = file.ReadByte() != '\n';
             }
 
-            var line = JobJournalJson.ToLine(entry, newlineFirst: tornTail);
+            var lines = new List<byte>(entries.Count * 512);
+            for (var i = 0; i < entries.Count; i++)
+            {
+                lines.AddRange(JobJournalJson.ToLine(entries[i], newlineFirst: i == 0 && tornTail));
+            }
+
             file.Seek(0, SeekOrigin.End);
-            file.Write(line);
+            file.Write(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(lines));
             file.Flush(flushToDisk: true);
         }
         finally

@@ -95,6 +95,31 @@ public sealed class JsonLinesJobJournalTests : IDisposable
     }
 
     [Fact]
+    public async Task AppendAsync_ManyAtOnce_EveryEntryWrittenOnceAndWhole()
+    {
+        var journal = new JsonLinesJobJournal(FilePath);
+
+        await Task.WhenAll(Enumerable.Range(0, 300).Select(i => Task.Run(() => journal.AppendAsync(Entry($"750R{i:D11}IAA")).AsTask())));
+        var lines = File.ReadAllLines(FilePath, Encoding.UTF8);
+
+        Assert.Equal(300, lines.Length);
+        Assert.Equal(300, JsonLinesJobJournal.Read(FilePath, w => Assert.Fail(w)).Select(e => e.JobId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task AppendAsync_ManyAtOnceAndTheFileCannotBeWritten_EveryEntryReportedToWriteFailed()
+    {
+        Directory.CreateDirectory(_folder);
+        File.WriteAllText(Path.Combine(_folder, "state"), "a file where the journal's folder should be");
+        var failed = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var journal = new JsonLinesJobJournal(FilePath) { WriteFailed = (entry, _) => failed.Add(entry.JobId) };
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => journal.AppendAsync(Entry($"750R{i:D11}IAA")).AsTask())));
+
+        Assert.Equal(20, failed.Distinct().Count());
+    }
+
+    [Fact]
     public void Read_Missing_Empty() => Assert.Empty(JsonLinesJobJournal.Read(FilePath));
 
     [Fact]
