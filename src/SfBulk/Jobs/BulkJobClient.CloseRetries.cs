@@ -11,7 +11,8 @@ public partial class BulkJobClient
     /// <summary>The longest <c>Retry-After</c> a close waits for (the default of <see cref="SalesforceRetryOptions.MaxDelay"/>).</summary>
     private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(30);
 
-    private ResiliencePipeline<CloseStep>? _closeRetries;
+    /// <summary>Built on first use and shared with the copies <see cref="CountingOn"/> makes (one per journaled change).</summary>
+    private readonly Lazy<ResiliencePipeline<CloseStep>> _closeRetries;
 
     /// <summary>
     /// Polly retry over one route's attempts: an ambiguous attempt (no answer, 5xx, throttling) is followed by another
@@ -20,7 +21,9 @@ public partial class BulkJobClient
     /// <c>Retry-After</c> asks for, up to 30 s); a switch to the JSON dialect is followed at once. On
     /// <see cref="BulkJobClientOptions.TimeProvider"/>, so a fake clock drives the waits.
     /// </summary>
-    private ResiliencePipeline<CloseStep> CloseRetries => _closeRetries ??= new ResiliencePipelineBuilder<CloseStep> { TimeProvider = _options.TimeProvider }
+    private ResiliencePipeline<CloseStep> CloseRetries => _closeRetries.Value;
+
+    private ResiliencePipeline<CloseStep> BuildCloseRetries() => new ResiliencePipelineBuilder<CloseStep> { TimeProvider = _options.TimeProvider }
         .AddRetry(new RetryStrategyOptions<CloseStep>
         {
             // The number of requests, checked by ShouldHandle, ends the attempts (a dialect switch sends one more).

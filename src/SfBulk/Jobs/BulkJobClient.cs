@@ -32,11 +32,13 @@ public partial class BulkJobClient
         ArgumentNullException.ThrowIfNull(connection);
         _connection = connection;
         _options = (options ?? new BulkJobClientOptions()).Validated();
+        _closeRetries = new(BuildCloseRetries);
     }
 
     /// <summary>For mocking in tests of code that uses the client.</summary>
     protected BulkJobClient()
     {
+        _closeRetries = new(BuildCloseRetries);
     }
 
     private string Version => _connection.ApiVersion;
