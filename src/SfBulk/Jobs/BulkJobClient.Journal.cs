@@ -11,6 +11,9 @@ public partial class BulkJobClient
     /// <summary>The sfbulk version journal entries name (the library's informational version, without build metadata).</summary>
     internal static readonly string SfbulkVersion = ReadVersion();
 
+    /// <summary>The machine's name, read once (each read of <see cref="Environment.MachineName"/> asks the system).</summary>
+    private static readonly string MachineName = Environment.MachineName;
+
     /// <summary>
     /// Changes the state and, with a journal, records the change (or the refused or unanswered change request) before
     /// returning. Nothing is recorded when the job already was in the requested state or when nothing was asked of
@@ -86,7 +89,7 @@ public partial class BulkJobClient
             requests,
             _options.JournalCommand,
             SfbulkVersion,
-            Environment.MachineName,
+            MachineName,
             errorCode);
         await journal.AppendAsync(entry, CancellationToken.None).ConfigureAwait(false);
     }
