@@ -132,13 +132,17 @@ machine_json() {
 #   jsforce   bench/sweep/sweep-jsforce.mjs
 #   floor     a bare HttpClient sending the same requests (bench/SfBulk.Bench.Scenarios raw-sweep)
 sweep_client() {
-  local name="$1" concurrency="$2" result="$3" timing out
+  local name="$1" concurrency="$2" result="$3" timing out state
   timing="$(mktemp)"
   out="$(mktemp)"
   case "$name" in
     sfbulk-cli)
-      /usr/bin/time -f '%e %M %U %S' -o "$timing" "$AOT_SFBULK" sweep --older-than 24h --yes --concurrency "$concurrency" \
-        --output json >"$out.cli"
+      # A journal of its own per run (as a real org's fresh job ids would have): every run's emulator hands out the same
+      # ids, so a journal shared between runs makes the CLI report "changed before" for every job it closes.
+      state="$(mktemp -d)"
+      XDG_STATE_HOME="$state" /usr/bin/time -f '%e %M %U %S' -o "$timing" "$AOT_SFBULK" sweep --older-than 24h --yes \
+        --concurrency "$concurrency" --output json >"$out.cli"
+      rm -rf "$state"
       jq -c --argjson c "$concurrency" '{client: "sfbulk-cli", concurrency: $c, closed: .counts.closed, calls: .callsUsed,
         seconds: (.planSeconds + .elapsedSeconds), listingSeconds: .planSeconds,
         jobsPerSecond: (.counts.closed / (.planSeconds + .elapsedSeconds))}' "$out.cli" >"$out"
