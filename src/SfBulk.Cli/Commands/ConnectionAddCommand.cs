@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SfBulk.Cli.Connections;
 using SfBulk.Cli.Infrastructure;
+using SfBulk.Connection;
 
 namespace SfBulk.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SfBulk.Cli.Infrastructure;
 using SfBulk.Cli.Output;
+using SfBulk.Jobs;
 using SfBulk.Models;
 
 namespace SfBulk.Cli.Commands;

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using SfBulk.Cli.Infrastructure;
 using SfBulk.Cli.Output;
-using Spectre.Console;
+using SfBulk.Jobs;
 using SfBulk.Models;
+using Spectre.Console;
 
 namespace SfBulk.Cli.Commands;
 

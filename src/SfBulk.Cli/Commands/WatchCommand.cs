@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using SfBulk.Cli.Infrastructure;
 using SfBulk.Cli.Output;
+using SfBulk.Jobs;
 using SfBulk.Models;
 using SfBulk.Watching;
 

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using SfBulk.Connection;
+using SfBulk.Jobs;
+using SfBulk.Limits;
 using SfBulk.Models;
 
 namespace SfBulk.Cli.Infrastructure;
@@ -89,7 +92,7 @@ internal static class InputRules
             for (var i = 0; i < r.Tokens.Count; i++)
             {
                 var token = r.Tokens[i];
-                if (token.Value != JobIdList.FromStandardInput && !SfBulk.JobId.TryNormalize(token.Value, out _, out var error))
+                if (token.Value != JobIdList.FromStandardInput && !SfBulk.Jobs.JobId.TryNormalize(token.Value, out _, out var error))
                 {
                     // The message shows only the start of the value: say which argument it is.
                     r.AddError(r.Tokens.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $"job id {i + 1} of {r.Tokens.Count}: {error}") : error);
@@ -145,7 +148,7 @@ internal static class InputRules
         {
             foreach (var token in r.Tokens)
             {
-                if (!SfBulk.JobId.TryNormalize(token.Value, out _, out var error))
+                if (!SfBulk.Jobs.JobId.TryNormalize(token.Value, out _, out var error))
                 {
                     r.AddError(error);
                 }

@@ -1,9 +1,9 @@
 using System.Globalization;
 using SfBulk.Http;
-using SfBulk.Wire;
 using SfBulk.Jobs;
-using SfBulk.Models;
+using SfBulk.Limits;
 using SfBulk.Watching;
+using SfBulk.Wire;
 
 namespace SfBulk.Sweeping;
 

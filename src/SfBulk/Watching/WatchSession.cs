@@ -1,7 +1,7 @@
 using System.Globalization;
 using SfBulk.Http;
 using SfBulk.Jobs;
-using SfBulk.Models;
+using SfBulk.Limits;
 
 namespace SfBulk.Watching;
 

@@ -1,3 +1,4 @@
+using SfBulk.Journal;
 using SfBulk.Models;
 using SfBulk.Sweeping;
 using SfBulk.Tests.Sweeping;

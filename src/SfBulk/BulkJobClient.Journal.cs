@@ -1,7 +1,7 @@
 using System.Reflection;
-using SfBulk.Jobs;
-using SfBulk.Models;
 using SfBulk.Http;
+using SfBulk.Jobs;
+using SfBulk.Journal;
 
 namespace SfBulk;
 
