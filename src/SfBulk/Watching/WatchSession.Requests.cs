@@ -60,7 +60,7 @@ internal sealed partial class WatchSession
 
         if (job.State == BulkJobState.Closed)
         {
-            return Final(job, chunkingFailed ? outcome : Ended(job), what + " It was already closed.", finishedAt: finishedAt);
+            return Final(job, chunkingFailed ? outcome : WatchOutcome.Closed, what + " It was already closed.", finishedAt: finishedAt);
         }
 
         try
