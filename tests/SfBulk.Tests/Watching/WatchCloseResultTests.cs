@@ -15,11 +15,12 @@ public sealed class WatchCloseResultTests : WatchEmulatorTests
     [Fact]
     public async Task WaitAndCloseAsync_JobAbortedWhileTheCloseIsOnItsWay_EndsAbortedByOthersWithTheClosesResult()
     {
-        var id = (await Harness.SeedClassicAsync(new { batches = 2, recordsPerBatch = 10 }))[0];
-        await Harness.AddFaultAsync(EmulatorRoutes.BulkV1UpdateJob, "latency", count: 1, latencyMs: 1500);
-        var watcher = new JobWatcher(Harness.Client, new WatchOptions { TimeProvider = Harness.AutoTime, JitterSeed = 1 });
+        var id = (await Harness.SeedClassicAsync(new { batches = 2, recordsPerBatch = 10, ageSeconds = 3600 }))[0];
+        await Harness.AddFaultAsync(EmulatorRoutes.BulkV1UpdateJob, "latency", count: 1, latencyMs: 5000);
+        // The clock stands still: the job is done at the first read, and no time-out can end the delayed close.
+        var watcher = new JobWatcher(Harness.Client, new WatchOptions { TimeProvider = Harness.Time, JitterSeed = 1 });
 
-        var watch = Harness.AutoTime.RunAsync(watcher.WaitAndCloseAsync(id, cancellationToken: Ct));
+        var watch = watcher.WaitAndCloseAsync(id, cancellationToken: Ct);
         while (await Harness.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob) == 0)
         {
             await Task.Delay(20, Ct);
