@@ -1,5 +1,3 @@
-using SfBulk.Models;
-
 namespace SfBulk.Sweeping;
 
 /// <summary>One open job a sweep found, and the state the plan asks of it.</summary>
