@@ -128,7 +128,7 @@ internal static class WatchCommand
                 MaxCalls = parse.GetValue(maxCalls),
                 MinApiRemaining = parse.GetValue(floor),
                 MaxInterval = parse.GetValue(maxInterval) ?? new WatchOptions().MaxInterval,
-                Api = InputRules.ToBulkApi(parse.GetValue(api)),
+                Api = parse.GetValue(api) ?? BulkApi.Auto,
             };
             var resume = ResumeCommand(parse, connection, jobId);
 
