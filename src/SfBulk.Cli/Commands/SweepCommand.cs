@@ -113,7 +113,7 @@ internal static class SweepCommand
                     Terminal.Out.Line("Dry run: nothing was changed.");
                 }
 
-                HistoryOutput.WriteEarlierChanges(context, plan.Entries.Select(e => e.JobId));
+                HistoryOutput.Write(HistoryOutput.EarlierChanges(context, plan.Entries.Select(e => e.JobId)));
 
                 return ExitCodes.Success;
             }
@@ -129,6 +129,8 @@ internal static class SweepCommand
                 }
             }
 
+            // Read before the sweep changes anything: the notes are about earlier runs, never about this one's closes.
+            var earlier = HistoryOutput.EarlierChanges(context, plan.Entries.Select(e => e.JobId));
             SweepReport report;
             try
             {
@@ -145,7 +147,7 @@ internal static class SweepCommand
             }
 
             SweepOutput.WriteReport(context, report, now);
-            HistoryOutput.WriteEarlierChanges(context, plan.Entries.Select(e => e.JobId));
+            HistoryOutput.Write(earlier);
             if (report.StoppedAtApiFloor && report.Counts[SweepOutcome.Failed] == 0)
             {
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stopped at the API floor (--min-api-remaining): {report.Counts[SweepOutcome.ApiFloorReached]} jobs were not tried. Run the same sweep again once the org has requests to spare."));

@@ -43,14 +43,14 @@ internal static class HistoryOutput
     }
 
     /// <summary>
-    /// One note on standard error per job among <paramref name="jobIds"/> that the journal shows sfbulk changed
-    /// before: when, how and by which command.
+    /// One note per job among <paramref name="jobIds"/> that the journal shows sfbulk changed before now: when, how and
+    /// by which command. Read before a command changes anything, so its own changes are never reported as earlier ones.
     /// </summary>
-    public static void WriteEarlierChanges(CommandContext context, IEnumerable<string> jobIds)
+    public static IReadOnlyList<string> EarlierChanges(CommandContext context, IEnumerable<string> jobIds)
     {
         if (!JournalSettings.EnabledByEnvironment)
         {
-            return;
+            return [];
         }
 
         IReadOnlyList<JobJournalEntry> entries;
@@ -61,17 +61,29 @@ internal static class HistoryOutput
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CliException)
         {
             context.Warn("the journal could not be read: " + e.Message);
-            return;
+            return [];
         }
 
         var wanted = jobIds.ToHashSet(StringComparer.Ordinal);
+        var notes = new List<string>();
         foreach (var group in entries.Where(e => wanted.Contains(e.JobId)).GroupBy(e => e.JobId, StringComparer.Ordinal))
         {
             var last = group.Last();
             var count = group.Count();
-            Console.Error.WriteLine(string.Create(
+            notes.Add(string.Create(
                 CultureInfo.InvariantCulture,
                 $"note: sfbulk changed job {group.Key} before: {last.Outcome} {JobTable.Date(last.Time)} UTC by '{last.Command}' on {last.HostName}{(count > 1 ? $" ({count} entries in the journal)" : string.Empty)}."));
+        }
+
+        return notes;
+    }
+
+    /// <summary>Writes <paramref name="notes"/> to standard error, one a line.</summary>
+    public static void Write(IReadOnlyList<string> notes)
+    {
+        foreach (var note in notes)
+        {
+            Console.Error.WriteLine(note);
         }
     }
 }

@@ -19,6 +19,24 @@ public sealed class SweepCommandTests
     }
 
     [Fact]
+    public async Task Sweep_Journaled_NotesOnlyChangesMadeBeforeThisSweep()
+    {
+        await using var org = await OrgAsync();
+        using var folder = new SfBulk.Cli.Tests.Journal.JournalFolder();
+        var ids = await org.SeedClassicAsync("""{"count":2}""");
+        var earlier = new SfBulk.Journal.JobJournalEntry(DateTimeOffset.UtcNow - TimeSpan.FromDays(1), "00DR00000000007R0A", "mycompany.my.salesforce.com", "005R00000000001AAA", ids[0], "bulk-1.0", "Open", null, "failed", 1, "close", "1.0.0", "build-agent-7");
+        new SfBulk.Journal.JsonLinesJobJournal(folder.FilePath).Append(earlier);
+
+        var result = await CliProcess.RunAsync(["sweep", "--yes", "--older-than", "0", .. await org.SessionArgsAsync()], folder.Environment);
+
+        CliAssert.ExitCode(0, result);
+        Assert.Single(result.StdErr.Split('\n'), l => l.StartsWith("note: sfbulk changed job ", StringComparison.Ordinal));
+        Assert.Contains($"note: sfbulk changed job {ids[0]} before: failed", result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain($"note: sfbulk changed job {ids[1]}", result.StdErr, StringComparison.Ordinal);
+        Assert.Equal(3, folder.Read().Count);
+    }
+
+    [Fact]
     public async Task Sweep_DryRun_PrintsThePlanAndChangesNothing()
     {
         await using var org = await OrgAsync();
