@@ -204,6 +204,71 @@ public sealed class OrgWatchEndingTests : OrgWatchEmulatorTests
         Assert.Equal(BulkJobState.Closed, closed.Job!.State);
     }
 
+    [Fact]
+    public async Task WatchEventsAsync_OwnCloseUnansweredThenSomeoneElseCloses_ReportedAsThisWatchersCloseWithTheAnswerItGot()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var id = await SeedChunkedAsync(4, 10);
+        var other = await SomeoneElseAsync();
+        var closes = 0;
+        var client = new ActingBeforeEachClose(Harness.Connection, jobId => ++closes == 2 ? other.CloseJobAsync(jobId, new CloseJobOptions { Api = BulkApi.V1 }, ct) : Task.CompletedTask);
+        await Harness.AddFaultAsync(EmulatorFault.Status(503, EmulatorRoutes.BulkV1UpdateJob));
+        var events = new List<OrgWatchEvent>();
+
+        async Task<OrgWatchReport> ConsumeAsync()
+        {
+            await foreach (var e in Watcher(client: client).WatchEventsAsync(ct))
+            {
+                events.Add(e);
+                if (e.Kind == OrgWatchEventKind.Retrying)
+                {
+                    await Harness.ClearFaultsAsync();
+                }
+
+                if (e.Report is { } report)
+                {
+                    return report;
+                }
+            }
+
+            throw new InvalidOperationException("no report");
+        }
+
+        var report = await Harness.AutoTime.RunAsync(ConsumeAsync());
+
+        // The first close went unanswered and may have landed: "already closed" on the second is counted as this
+        // watcher's close, and the result it carries is the answer Salesforce gave, not a made-up "Closed".
+        Assert.Single(events, e => e.Kind == OrgWatchEventKind.Retrying);
+        var closed = Assert.Single(report.Closed);
+        Assert.Equal(id, closed.JobId);
+        Assert.Equal(OrgWatchEventKind.Closed, closed.Kind);
+        Assert.Equal($"Every batch of job {id} has finished: 4 completed, 0 failed, 1 not processed. The job was closed.", closed.Message);
+        Assert.Equal(CloseOutcome.AlreadyClosed, closed.Close!.Outcome);
+        Assert.Equal(2, closes);
+    }
+
+    [Fact]
+    public async Task WatchAsync_JsonJobFinished_ClosedInJsonWithOneRequest()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var id = (await Harness.SeedClassicAsync(new Dictionary<string, object>
+        {
+            ["operation"] = "query",
+            ["object"] = "Account",
+            ["contentType"] = "JSON",
+            ["pkChunking"] = true,
+            ["chunks"] = 3,
+            ["chunkDurationSeconds"] = 10,
+        }))[0];
+        await Harness.ResetRequestsAsync();
+
+        var report = await Harness.AutoTime.RunAsync(Watcher().WatchAsync(cancellationToken: ct));
+
+        Assert.Equal([id], report.Closed.Select(e => e.JobId!));
+        Assert.Equal(1, await Harness.RequestsAsync(EmulatorRoutes.BulkV1UpdateJob));
+        Assert.Equal(BulkJobState.Closed, (await Harness.Client.GetJobAsync(id, BulkApi.V1, ct)).State);
+    }
+
     /// <summary>Another client of the org, over its own connection, logged in before the test counts requests.</summary>
     private async Task<BulkJobClient> SomeoneElseAsync()
     {
