@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using SfBulk.Authentication;
+using SfBulk.Connection;
 using SfBulk.Emulator;
 
 namespace SfBulk.Testing;

@@ -20,27 +20,15 @@ internal static class CloseCommand
     private static Command Build(bool aborting)
     {
         var ids = InputRules.JobIds(aborting ? "The ids of the jobs to abort (15 or 18 characters, starting with 750)." : "The ids of the jobs to close (15 or 18 characters, starting with 750).");
-        var state = new Option<string>("--state")
-        {
-            Description = "The state to put the jobs in: Closed (no more batches; queued ones still run) or Aborted (queued batches are not processed).",
-            HelpName = "Closed|Aborted",
-            DefaultValueFactory = _ => "Closed",
-        };
-        state.Validators.Add(r =>
-        {
-            if (r.Tokens.Count > 0 && !CloseJobState.TryParse(r.Tokens[0].Value, out _))
-            {
-                r.AddError($"--state: '{r.Tokens[0].Value}' is not a close state: use Closed or Aborted.");
-            }
-        });
+        var state = InputRules.TargetState();
         var timeout = InputRules.Duration("--timeout", "How long closing each job may take (default: as long as it takes; at most 49 days).", CloseJobOptions.MaxTimeout);
         var api = InputRules.Api("jobs belong");
-        var format = new Option<string>("--format")
-        {
-            Description = "The Bulk API 1.0 request format: xml (default) or json; a JSON job is closed in JSON either way.",
-            HelpName = "xml|json",
-        };
-        format.OneOf("xml", "json");
+        var format = InputRules.Choice(
+            "--format",
+            "The Bulk API 1.0 request format: xml (default) or json; a JSON job is closed in JSON either way.",
+            "xml|json",
+            ["xml", "json"],
+            v => v == "json" ? BulkDialect.Json : BulkDialect.Xml);
         var parallelism = new Option<int>("--parallelism")
         {
             Description = "How many jobs to close at the same time.",
@@ -67,10 +55,10 @@ internal static class CloseCommand
             var parse = context.Parse;
             var options = new CloseJobOptions
             {
-                TargetState = aborting ? CloseJobState.Aborted : CloseJobState.Parse(parse.GetValue(state)),
+                TargetState = aborting ? CloseJobState.Aborted : parse.GetValue(state),
                 Timeout = parse.GetValue(timeout),
-                Api = InputRules.ToBulkApi(parse.GetValue(api)),
-                Dialect = parse.GetValue(format)?.ToUpperInvariant() switch { "JSON" => BulkDialect.Json, "XML" => BulkDialect.Xml, _ => null },
+                Api = parse.GetValue(api) ?? BulkApi.Auto,
+                Dialect = parse.GetValue(format),
             };
             var jobIds = JobIdList.Resolve(parse.GetValue(ids)!, Console.In);
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SfBulk.Cli.Connections;
 using SfBulk.Cli.Infrastructure;
+using SfBulk.Connection;
 
 namespace SfBulk.Cli.Commands;
 
@@ -29,14 +30,18 @@ internal static class ConnectionAddCommand
             Description = "How to log in: soap (user name + password), password (OAuth username-password), client-credentials, jwt (JWT bearer), refresh-token, session (an existing session) or sf-cli (a Salesforce CLI login).",
             HelpName = string.Join('|', CredentialKinds.All),
             Required = true,
-        };
-        credential.Validators.Add(r =>
-        {
-            if (r.Tokens.Count > 0 && CredentialKinds.Normalize(r.Tokens[0].Value) is null)
+            CustomParser = r =>
             {
-                r.AddError($"{credential.Name}: '{r.Tokens[0].Value}' is not one of {string.Join(", ", CredentialKinds.All)}.");
-            }
-        });
+                var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : null;
+                if (CredentialKinds.Normalize(text) is { } kind)
+                {
+                    return kind;
+                }
+
+                r.AddError($"--credential: '{text}' is not one of {string.Join(", ", CredentialKinds.All)}.");
+                return null;
+            },
+        };
         credential.CompletionSources.Add([.. CredentialKinds.All]);
         var username = new Option<string>("--username") { Description = "The Salesforce user name (soap, password, jwt).", HelpName = "user" };
         var clientId = new Option<string>("--client-id") { Description = "The connected app's consumer key (password, client-credentials, jwt, refresh-token).", HelpName = "id" };
@@ -66,7 +71,7 @@ internal static class ConnectionAddCommand
         {
             var parse = context.Parse;
             var connectionName = parse.GetValue(name)!;
-            var kind = CredentialKinds.Normalize(parse.GetValue(credential))!;
+            var kind = parse.GetValue(credential)!;
             var stored = new SalesforceConnectionSettings
             {
                 LoginUrl = parse.GetValue(loginUrl)!.TrimEnd('/'),

@@ -3,6 +3,7 @@ using System.Text.Json;
 using SfBulk.Cli.Connections;
 using SfBulk.Cli.Infrastructure;
 using SfBulk.Cli.Output;
+using SfBulk.Connection;
 using Spectre.Console;
 
 namespace SfBulk.Cli.Commands;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using SfBulk.Cli.Infrastructure;
 using SfBulk.Cli.Output;
+using SfBulk.Jobs;
+using SfBulk.Journal;
 using Spectre.Console;
 
 namespace SfBulk.Cli.Commands;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SfBulk.Cli.Infrastructure;
 using SfBulk.Cli.Output;
+using SfBulk.Jobs;
 using SfBulk.Models;
 
 namespace SfBulk.Cli.Commands;
@@ -11,25 +12,11 @@ namespace SfBulk.Cli.Commands;
 /// </summary>
 internal static class ListCommand
 {
-    private static readonly string[] JobTypes = ["Classic", "V2Ingest", "V2Query"];
-
-    private static readonly string[] States = ["Open", "Closed", "Aborted", "Failed", "UploadComplete", "InProgress", "JobComplete"];
-
     public static Command Create()
     {
-        var state = new Option<string>("--state")
-        {
-            Description = "Only jobs in this state: " + string.Join(", ", States) + ".",
-            HelpName = "state",
-        };
-        state.OneOf(States);
+        var state = FilterOptions.State("Only jobs in this state: ");
         var pkChunking = new Option<bool>("--pk-chunking") { Description = "Only jobs with PK chunking enabled." };
-        var jobType = new Option<string>("--job-type")
-        {
-            Description = "Only jobs of this type: Classic (Bulk API 1.0), V2Ingest or V2Query.",
-            HelpName = "Classic|V2Ingest|V2Query",
-        };
-        jobType.OneOf(JobTypes);
+        var jobType = FilterOptions.JobType("Only jobs of this type: Classic (Bulk API 1.0), V2Ingest or V2Query.");
         var olderThan = InputRules.Duration("--older-than", "Only jobs created longer ago than this (for example 24h).");
         var objectName = new Option<string>("--object") { Description = "Only jobs on this sObject (for example Account).", HelpName = "name" };
 
@@ -41,9 +28,9 @@ internal static class ListCommand
             var filter = new JobListFilter
             {
                 IsPkChunkingEnabled = parse.GetValue(pkChunking) ? true : null,
-                JobType = InputRules.Canonical(parse.GetValue(jobType), JobTypes) is { } type ? new BulkJobType(type) : (BulkJobType?)null,
+                JobType = parse.GetValue(jobType),
             };
-            var wantedState = InputRules.Canonical(parse.GetValue(state), States);
+            var wantedState = parse.GetValue(state);
             var age = parse.GetValue(olderThan);
             var wantedObject = parse.GetValue(objectName);
 
@@ -53,7 +40,7 @@ internal static class ListCommand
             var jobs = new List<JobInfo>();
             await foreach (var job in client.GetAllJobsAsync(filter, cancellationToken).ConfigureAwait(false))
             {
-                if ((wantedState is null || string.Equals(job.State.ToString(), wantedState, StringComparison.Ordinal))
+                if ((wantedState is null || job.State == wantedState)
                     && (age is null || job.CreatedDate <= now - age.Value)
                     && (wantedObject is null || string.Equals(job.Object, wantedObject, StringComparison.OrdinalIgnoreCase)))
                 {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SfBulk.Cli.Infrastructure;
+using SfBulk.Connection;
 
 namespace SfBulk.Cli.Commands;
 

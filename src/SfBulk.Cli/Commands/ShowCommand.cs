@@ -1,8 +1,9 @@
 using System.CommandLine;
 using SfBulk.Cli.Infrastructure;
 using SfBulk.Cli.Output;
-using Spectre.Console;
+using SfBulk.Jobs;
 using SfBulk.Models;
+using Spectre.Console;
 
 namespace SfBulk.Cli.Commands;
 
@@ -22,7 +23,7 @@ internal static class ShowCommand
         return command.WithAction(async (context, cancellationToken) =>
         {
             var jobId = JobId.Normalize(context.Parse.GetValue(id));
-            var apiValue = InputRules.ToBulkApi(context.Parse.GetValue(api));
+            var apiValue = context.Parse.GetValue(api) ?? BulkApi.Auto;
             using var sf = context.Connect(connection);
             var client = new BulkJobClient(sf);
             var job = await client.GetJobAsync(jobId, apiValue, cancellationToken).ConfigureAwait(false);

@@ -15,39 +15,14 @@ namespace SfBulk.Cli.Commands;
 /// </summary>
 internal static class SweepCommand
 {
-    private static readonly string[] JobTypes = ["Classic", "V2Ingest", "V2Query"];
-
-    private static readonly string[] Operations = ["insert", "update", "upsert", "delete", "hardDelete", "query", "queryAll"];
-
     public static Command Create()
     {
         var olderThan = InputRules.Duration("--older-than", "Only jobs created longer ago than this, by Salesforce's clock (default 1h: jobs younger than an hour are left alone; 0 includes jobs of any age).");
         var objectName = new Option<string>("--object") { Description = "Only jobs on this sObject (for example Account).", HelpName = "name" };
-        var operation = new Option<string>("--operation")
-        {
-            Description = "Only jobs with this operation: " + string.Join(", ", Operations) + ".",
-            HelpName = "operation",
-        };
-        operation.OneOf(Operations);
-        var createdBy = new Option<string>("--created-by")
-        {
-            Description = "Only jobs created by this user id (15 or 18 characters, starting with 005). Only a job's creator may close a Bulk API 1.0 job; others may abort it.",
-            HelpName = "user-id",
-        };
-        createdBy.Validators.Add(r =>
-        {
-            if (r.Tokens.Count > 0 && !IsUserId(r.Tokens[0].Value))
-            {
-                r.AddError($"--created-by: '{r.Tokens[0].Value}' is not a user id: 15 or 18 letters and digits starting with 005.");
-            }
-        });
+        var operation = FilterOptions.Operation("Only jobs with this operation: ");
+        var createdBy = FilterOptions.CreatedBy("Only jobs created by this user id (15 or 18 characters, starting with 005). Only a job's creator may close a Bulk API 1.0 job; others may abort it.");
         var pkChunking = new Option<bool>("--pk-chunking") { Description = "Only jobs with PK chunking enabled." };
-        var jobType = new Option<string>("--job-type")
-        {
-            Description = "Only jobs of this type: Classic (Bulk API 1.0), V2Ingest or V2Query.",
-            HelpName = "Classic|V2Ingest|V2Query",
-        };
-        jobType.OneOf(JobTypes);
+        var jobType = FilterOptions.JobType("Only jobs of this type: Classic (Bulk API 1.0), V2Ingest or V2Query.");
         var abort = new Option<bool>("--abort") { Description = "Abort the jobs instead of closing them (running Bulk API 2.0 query jobs can only be aborted)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Only show the plan: which jobs would be closed, aborted or skipped, and why. Nothing is changed." };
         var yes = new Option<bool>("--yes", "-y") { Description = "Go ahead without asking (for scripts; without it, a sweep whose standard input is not a terminal refuses to run)." };
@@ -99,10 +74,10 @@ internal static class SweepCommand
             {
                 OlderThan = parse.GetValue(olderThan) ?? SweepFilter.DefaultOlderThan,
                 Object = parse.GetValue(objectName),
-                Operation = InputRules.Canonical(parse.GetValue(operation), Operations) is { } op ? new JobOperation(op) : (JobOperation?)null,
+                Operation = parse.GetValue(operation),
                 CreatedById = parse.GetValue(createdBy),
                 PkChunking = parse.GetValue(pkChunking) ? true : null,
-                JobType = InputRules.Canonical(parse.GetValue(jobType), JobTypes) is { } type ? new BulkJobType(type) : (BulkJobType?)null,
+                JobType = parse.GetValue(jobType),
             };
             var options = new SweepOptions
             {
@@ -180,10 +155,6 @@ internal static class SweepCommand
             return report.Succeeded ? ExitCodes.Success : ExitCodes.PartialFailure;
         });
     }
-
-    /// <summary>15 or 18 letters and digits starting with <c>005</c> (a User id).</summary>
-    public static bool IsUserId(string text) =>
-        text.Length is 15 or 18 && text.StartsWith("005", StringComparison.Ordinal) && text.All(char.IsAsciiLetterOrDigit);
 
     private static async Task<SweepReport> ExecuteLiveAsync(JobSweeper sweeper, SweepPlan plan, CancellationToken cancellationToken)
     {

@@ -16,10 +16,6 @@ namespace SfBulk.Cli.Commands;
 /// </summary>
 internal sealed class WatchAllCommand
 {
-    private static readonly string[] JobTypes = ["Classic", "V2Ingest", "V2Query"];
-
-    private static readonly string[] Operations = ["insert", "update", "upsert", "delete", "hardDelete", "query", "queryAll"];
-
     public Option<bool> All { get; } = new("--all") { Description = "Watch every open job of the org that matches the filters (by default Bulk API 1.0 jobs with PK chunking, at least 1 hour old) instead of one job; runs until Ctrl+C." };
 
     public Option<bool> UntilIdle { get; } = new("--until-idle") { Description = "With --all: stop once no matching open job is left to follow." };
@@ -28,11 +24,11 @@ internal sealed class WatchAllCommand
 
     public Option<string> Object { get; } = new("--object") { Description = "With --all: only jobs on this sObject (for example Account).", HelpName = "name" };
 
-    public Option<string> Operation { get; } = new("--operation") { Description = "With --all: only jobs with this operation: " + string.Join(", ", Operations) + ".", HelpName = "operation" };
+    public Option<JobOperation?> Operation { get; } = FilterOptions.Operation("With --all: only jobs with this operation: ");
 
-    public Option<string> CreatedBy { get; } = new("--created-by") { Description = "With --all: only jobs created by this user id (15 or 18 characters, starting with 005).", HelpName = "user-id" };
+    public Option<string> CreatedBy { get; } = FilterOptions.CreatedBy("With --all: only jobs created by this user id (15 or 18 characters, starting with 005).");
 
-    public Option<string> JobType { get; } = new("--job-type") { Description = "With --all: only jobs of this type (default Classic, with PK chunking): Classic, V2Ingest or V2Query. Bulk API 2.0 jobs are reported, never closed nor upload-completed.", HelpName = "Classic|V2Ingest|V2Query" };
+    public Option<BulkJobType?> JobType { get; } = FilterOptions.JobType("With --all: only jobs of this type (default Classic, with PK chunking): Classic, V2Ingest or V2Query. Bulk API 2.0 jobs are reported, never closed nor upload-completed.");
 
     public IEnumerable<Option> Options => [All, UntilIdle, OlderThan, Object, Operation, CreatedBy, JobType];
 
@@ -48,23 +44,13 @@ internal sealed class WatchAllCommand
             option.Description = option.Description?.Replace("With --all:", "With " + trigger + ":", StringComparison.Ordinal);
         }
 
-        c.Operation.OneOf(Operations);
-        c.JobType.OneOf(JobTypes);
-        c.CreatedBy.Validators.Add(r =>
-        {
-            var value = r.Tokens.Count > 0 ? r.Tokens[0].Value : string.Empty;
-            if (r.Tokens.Count > 0 && !(value.Length is 15 or 18 && value.StartsWith("005", StringComparison.Ordinal) && value.All(char.IsAsciiLetterOrDigit)))
-            {
-                r.AddError($"--created-by: '{value}' is not a user id: 15 or 18 letters and digits starting with 005.");
-            }
-        });
         return c;
     }
 
     /// <summary>The library options for the parsed command line.</summary>
     public OrgWatchOptions ToOptions(ParseResult parse, bool close, TimeSpan? maxInterval)
     {
-        var type = InputRules.Canonical(parse.GetValue(JobType), JobTypes) ?? "Classic";
+        var type = parse.GetValue(JobType) ?? BulkJobType.Classic;
         var options = new OrgWatchOptions
         {
             CloseWhenDone = close,
@@ -73,10 +59,10 @@ internal sealed class WatchAllCommand
             {
                 OlderThan = parse.GetValue(OlderThan) ?? OrgWatchOptions.DefaultMinimumAge,
                 Object = parse.GetValue(Object),
-                Operation = InputRules.Canonical(parse.GetValue(Operation), Operations) is { } op ? new JobOperation(op) : (JobOperation?)null,
+                Operation = parse.GetValue(Operation),
                 CreatedById = parse.GetValue(CreatedBy),
-                JobType = new BulkJobType(type),
-                PkChunking = type == "Classic" ? true : null,
+                JobType = type,
+                PkChunking = type == BulkJobType.Classic ? true : null,
             },
         };
         if (maxInterval is { } max)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using SfBulk.Cli.Infrastructure;
 using SfBulk.Cli.Output;
+using SfBulk.Jobs;
 using SfBulk.Models;
 using SfBulk.Watching;
 
@@ -127,7 +128,7 @@ internal static class WatchCommand
                 MaxCalls = parse.GetValue(maxCalls),
                 MinApiRemaining = parse.GetValue(floor),
                 MaxInterval = parse.GetValue(maxInterval) ?? new WatchOptions().MaxInterval,
-                Api = InputRules.ToBulkApi(parse.GetValue(api)),
+                Api = parse.GetValue(api) ?? BulkApi.Auto,
             };
             var resume = ResumeCommand(parse, connection, jobId);
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using SfBulk.Connection;
 
 namespace SfBulk.Cli.Connections;
 

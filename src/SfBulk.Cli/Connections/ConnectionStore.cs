@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using SfBulk.Cli.Infrastructure;
+using SfBulk.Connection;
 
 namespace SfBulk.Cli.Connections;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SfBulk.Connection;
 
 namespace SfBulk.Cli.Connections;
 

@@ -1,3 +1,5 @@
+using SfBulk.Jobs;
+
 namespace SfBulk.Cli.Infrastructure;
 
 /// <summary>
@@ -13,7 +15,7 @@ internal static class CaseSensitiveIds
     public static string? Note(IEnumerable<string> ids)
     {
         var found = ids.Where(Applies).Distinct(StringComparer.Ordinal).ToList();
-        if (found.Count == 0 || !SfBulk.JobId.TryNormalize(found[0], out var full, out _))
+        if (found.Count == 0 || !SfBulk.Jobs.JobId.TryNormalize(found[0], out var full, out _))
         {
             return null;
         }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SfBulk.Connection;
 
 namespace SfBulk.Cli.Infrastructure;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SfBulk.Cli.Connections;
+using SfBulk.Connection;
 
 namespace SfBulk.Cli.Infrastructure;
 

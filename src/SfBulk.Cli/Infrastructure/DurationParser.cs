@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using SfBulk.Connection;
 
 namespace SfBulk.Cli.Infrastructure;
 

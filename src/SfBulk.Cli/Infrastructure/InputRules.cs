@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using SfBulk.Connection;
+using SfBulk.Jobs;
+using SfBulk.Limits;
 using SfBulk.Models;
 
 namespace SfBulk.Cli.Infrastructure;
@@ -20,35 +23,62 @@ internal static class InputRules
         }
     });
 
-    /// <summary>Accepts only <paramref name="values"/> (ignoring case); the error names the option and the choices.</summary>
-    public static Option<string> OneOf(this Option<string> option, params string[] values)
+    /// <summary>
+    /// An option that takes one of <paramref name="values"/> (ignoring case) and gives it typed, spelled as in the list;
+    /// anything else is a parse error (exit code 2) naming the option and the choices, before any network call.
+    /// </summary>
+    /// <param name="name">The option's name.</param>
+    /// <param name="description">What it is for.</param>
+    /// <param name="helpName">How the help names its value.</param>
+    /// <param name="values">The accepted spellings, canonical case.</param>
+    /// <param name="toValue">The typed value of a canonical spelling.</param>
+    public static Option<T?> Choice<T>(string name, string description, string helpName, string[] values, Func<string, T> toValue)
+        where T : struct
     {
-        option.Validators.Add(r =>
+        var option = new Option<T?>(name)
         {
-            if (r.Tokens.Count > 0 && !values.Contains(r.Tokens[0].Value, StringComparer.OrdinalIgnoreCase))
+            Description = description,
+            HelpName = helpName,
+            CustomParser = r =>
             {
-                r.AddError($"{option.Name}: '{r.Tokens[0].Value}' is not one of {string.Join(", ", values)}.");
-            }
-        });
+                var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : null;
+                if (values.FirstOrDefault(v => string.Equals(v, text, StringComparison.OrdinalIgnoreCase)) is { } canonical)
+                {
+                    return toValue(canonical);
+                }
+
+                r.AddError($"{name}: '{text}' is not one of {string.Join(", ", values)}.");
+                return null;
+            },
+        };
         option.CompletionSources.Add(values);
         return option;
     }
 
     /// <summary>The <c>--api auto|1|2</c> option of the commands that act on jobs by id.</summary>
     /// <param name="jobs">How the description names the jobs: "job belongs" or "jobs belong".</param>
-    public static Option<string> Api(string jobs) => new Option<string>("--api")
+    /// <remarks>Null when not given, read as <see cref="BulkApi.Auto"/> (a typed default would print as <c>Auto</c> in the help).</remarks>
+    public static Option<BulkApi?> Api(string jobs)
+        => Choice("--api", $"Which Bulk API the {jobs} to: auto (the default: try 1.0, then 2.0), 1 or 2.", "auto|1|2", ["auto", "1", "2"], v => v switch { "1" => BulkApi.V1, "2" => BulkApi.V2, _ => BulkApi.Auto });
+
+    /// <summary>The <c>--state Closed|Aborted</c> option of <c>close</c>, parsed by <see cref="CloseJobState.TryParse"/>.</summary>
+    public static Option<CloseJobState> TargetState() => new("--state")
     {
-        Description = $"Which Bulk API the {jobs} to: auto (try 1.0, then 2.0), 1 or 2.",
-        HelpName = "auto|1|2",
-        DefaultValueFactory = _ => "auto",
-    }.OneOf("auto", "1", "2");
+        Description = "The state to put the jobs in: Closed (no more batches; queued ones still run) or Aborted (queued batches are not processed).",
+        HelpName = "Closed|Aborted",
+        DefaultValueFactory = _ => CloseJobState.Closed,
+        CustomParser = r =>
+        {
+            var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : null;
+            if (CloseJobState.TryParse(text, out var state))
+            {
+                return state;
+            }
 
-    /// <summary>The <see cref="BulkApi"/> an <see cref="Api"/> value names.</summary>
-    public static BulkApi ToBulkApi(string? value) => value switch { "1" => BulkApi.V1, "2" => BulkApi.V2, _ => BulkApi.Auto };
-
-    /// <summary>The value of <paramref name="text"/> among <paramref name="values"/>, spelled as there.</summary>
-    public static string? Canonical(string? text, params string[] values) =>
-        text is null ? null : values.FirstOrDefault(v => string.Equals(v, text, StringComparison.OrdinalIgnoreCase));
+            r.AddError($"--state: '{text}' is not a close state: use Closed or Aborted.");
+            return default;
+        },
+    };
 
     /// <summary>Adds a parse-time API version check to an option.</summary>
     public static void AcceptApiVersionsOnly(this Option<string> option) => option.Validators.Add(r =>
@@ -89,7 +119,7 @@ internal static class InputRules
             for (var i = 0; i < r.Tokens.Count; i++)
             {
                 var token = r.Tokens[i];
-                if (token.Value != JobIdList.FromStandardInput && !SfBulk.JobId.TryNormalize(token.Value, out _, out var error))
+                if (token.Value != JobIdList.FromStandardInput && !SfBulk.Jobs.JobId.TryNormalize(token.Value, out _, out var error))
                 {
                     // The message shows only the start of the value: say which argument it is.
                     r.AddError(r.Tokens.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $"job id {i + 1} of {r.Tokens.Count}: {error}") : error);
@@ -145,7 +175,7 @@ internal static class InputRules
         {
             foreach (var token in r.Tokens)
             {
-                if (!SfBulk.JobId.TryNormalize(token.Value, out _, out var error))
+                if (!SfBulk.Jobs.JobId.TryNormalize(token.Value, out _, out var error))
                 {
                     r.AddError(error);
                 }

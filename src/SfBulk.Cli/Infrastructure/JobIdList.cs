@@ -1,4 +1,5 @@
 using System.Globalization;
+using SfBulk.Jobs;
 
 namespace SfBulk.Cli.Infrastructure;
 
@@ -32,7 +33,7 @@ internal static class JobIdList
             }
             else
             {
-                ids.Add(SfBulk.JobId.Normalize(argument));
+                ids.Add(SfBulk.Jobs.JobId.Normalize(argument));
             }
         }
 
@@ -55,7 +56,7 @@ internal static class JobIdList
 
             foreach (var word in line.Split([' ', '\t', ',', '\r'], StringSplitOptions.RemoveEmptyEntries))
             {
-                if (SfBulk.JobId.TryNormalize(word, out var id, out var error))
+                if (SfBulk.Jobs.JobId.TryNormalize(word, out var id, out var error))
                 {
                     ids.Add(id);
                     words.Add(word);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SfBulk.Journal;
 
 namespace SfBulk.Cli.Infrastructure;
 

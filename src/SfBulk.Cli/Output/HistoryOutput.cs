@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using SfBulk.Cli.Infrastructure;
+using SfBulk.Journal;
 using Spectre.Console;
 
 namespace SfBulk.Cli.Output;

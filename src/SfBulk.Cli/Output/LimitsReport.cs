@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using SfBulk.Limits;
 using Spectre.Console;
 
 namespace SfBulk.Cli.Output;

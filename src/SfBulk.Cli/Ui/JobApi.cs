@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using SfBulk.Jobs;
 using SfBulk.Models;
 
 namespace SfBulk.Cli.Ui;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using SfBulk.Jobs;
 using SfBulk.Models;
 
 namespace SfBulk.Cli.Ui;

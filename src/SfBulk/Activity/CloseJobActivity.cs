@@ -1,4 +1,5 @@
-using SfBulk.Models;
+using SfBulk.Connection;
+using SfBulk.Jobs;
 
 namespace SfBulk.Activity;
 

@@ -1,8 +1,9 @@
-using System.Buffers;
 using System.Buffers.Text;
+using System.Buffers;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using SfBulk.Connection;
 
 namespace SfBulk.Authentication;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Polly;
-using SfBulk.Http;
+using SfBulk.Connection;
 
 namespace SfBulk.Authentication;
 

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using SfBulk.Connection;
+using SfBulk.Diagnostics;
 
 namespace SfBulk.Authentication;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SfBulk.Diagnostics;
 
 namespace SfBulk.Authentication;
 

@@ -1,3 +1,5 @@
+using SfBulk.Connection;
+
 namespace SfBulk.Authentication;
 
 /// <summary>A logged-in session: the instance to call and the session id / access token. Never logged.</summary>

@@ -1,5 +1,6 @@
 using System.Security;
 using System.Text;
+using SfBulk.Connection;
 
 namespace SfBulk.Authentication;
 

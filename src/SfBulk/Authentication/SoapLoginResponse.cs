@@ -1,5 +1,5 @@
 using System.Xml;
-using SfBulk.Http;
+using SfBulk.Diagnostics;
 
 namespace SfBulk.Authentication;
 

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 
-namespace SfBulk;
+namespace SfBulk.Connection;
 
 /// <summary>
 /// The rules every connection value is checked by, before any network call: URLs a session may be sent to (https,

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SfBulk;
+namespace SfBulk.Connection;
 
 /// <summary>
 /// The one list of connection settings: each with its configuration key, its <c>SFBULK_*</c> environment variable

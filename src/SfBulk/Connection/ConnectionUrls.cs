@@ -1,4 +1,4 @@
-namespace SfBulk;
+namespace SfBulk.Connection;
 
 /// <summary>The URLs a session may be sent to (<see cref="ConnectionRules"/>), as the library's own calls need them.</summary>
 internal static class ConnectionUrls

@@ -1,4 +1,4 @@
-namespace SfBulk;
+namespace SfBulk.Connection;
 
 /// <summary>
 /// The names of the ways to log in, as written in configuration (<c>Credential</c>), the <c>SFBULK_CREDENTIAL</c>

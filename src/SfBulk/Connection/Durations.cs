@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SfBulk;
+namespace SfBulk.Connection;
 
 /// <summary>
 /// The one duration syntax of sfbulk: a number with a unit (<c>500ms</c>, <c>30s</c>, <c>10m</c>, <c>2h</c>,

@@ -1,4 +1,4 @@
-namespace SfBulk;
+namespace SfBulk.Connection;
 
 /// <summary>Reads the <c>SFBULK_*</c> environment variables into <see cref="SalesforceConnectionSettings"/>.</summary>
 internal static class SalesforceConnectionEnvironment

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
-namespace SfBulk;
+namespace SfBulk.Connection;
 
 /// <summary>
 /// Several named connections side by side (the reference's shared connection resources). Connections are created
@@ -192,7 +192,7 @@ public sealed class SalesforceConnectionRegistry : IDisposable
     /// <param name="externalSessionIdUsed">True when the per-call session must never be refreshed.</param>
     /// <returns>The connection to use and whether the caller owns (must dispose) it.</returns>
     /// <exception cref="SalesforceConnectionNotFoundException">Nothing usable is configured or given.</exception>
-    public (SalesforceConnection Connection, bool CallerOwns) Resolve(string? name, Uri? serverUrl, string? sessionId, bool externalSessionIdUsed)
+    internal (SalesforceConnection Connection, bool CallerOwns) Resolve(string? name, Uri? serverUrl, string? sessionId, bool externalSessionIdUsed)
     {
         var hasSession = serverUrl is not null && !string.IsNullOrEmpty(sessionId);
         if (!hasSession)

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using SfBulk.Diagnostics;
 
-namespace SfBulk;
+namespace SfBulk.Connection;
 
 /// <summary>
 /// A connection profile: the flat, string-based form of a connection as written in configuration (section
@@ -155,7 +155,7 @@ public sealed class SalesforceConnectionSettings
     /// <summary>Copies every value set in <paramref name="overrides"/> over this one's.</summary>
     /// <param name="overrides">The values that win.</param>
     /// <returns>This instance.</returns>
-    public SalesforceConnectionSettings MergeFrom(SalesforceConnectionSettings? overrides)
+    internal SalesforceConnectionSettings MergeFrom(SalesforceConnectionSettings? overrides)
     {
         if (overrides is null)
         {

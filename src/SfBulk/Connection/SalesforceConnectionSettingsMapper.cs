@@ -1,6 +1,6 @@
 using SfBulk.Authentication;
 
-namespace SfBulk;
+namespace SfBulk.Connection;
 
 /// <summary>Turns <see cref="SalesforceConnectionSettings"/> into options, choosing the credential.</summary>
 internal static class SalesforceConnectionSettingsMapper

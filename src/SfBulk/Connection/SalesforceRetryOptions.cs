@@ -1,4 +1,4 @@
-namespace SfBulk;
+namespace SfBulk.Connection;
 
 /// <summary>
 /// How idempotent requests (reads) are retried after network failures, 5xx answers and throttling. Close and abort

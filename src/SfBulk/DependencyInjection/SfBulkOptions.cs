@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace SfBulk;
+namespace SfBulk.DependencyInjection;
 
 /// <summary>What <c>services.AddSfBulk(...)</c> registers: connections from code, configuration and the environment.</summary>
 public sealed class SfBulkOptions

@@ -3,9 +3,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SfBulk;
-using SfBulk.Http;
+using SfBulk.Connection;
+using SfBulk.DependencyInjection;
 
+// IDE0130: AddSfBulk is an extension of IServiceCollection and, like every Microsoft.Extensions.* registration,
+// lives in that interface's namespace so that it is found without a using line.
+#pragma warning disable IDE0130
 namespace Microsoft.Extensions.DependencyInjection;
+#pragma warning restore IDE0130
 
 /// <summary>Registers sfbulk's connections with dependency injection.</summary>
 public static class SfBulkServiceCollectionExtensions

@@ -16,16 +16,16 @@ namespace SfBulk.Diagnostics;
 /// </remarks>
 public static class SfBulkDiagnostics
 {
-    /// <summary>The name of the <see cref="ActivitySource"/> and the <see cref="Meter"/>.</summary>
+    /// <summary>The name of the <see cref="System.Diagnostics.ActivitySource"/> and the <see cref="System.Diagnostics.Metrics.Meter"/>.</summary>
     public const string Name = "SfBulk";
 
     private static readonly string? Version = typeof(SfBulkDiagnostics).Assembly.GetName().Version?.ToString();
 
     /// <summary>The source of the <c>SfBulk.Request</c> and <c>SfBulk.Login</c> activities.</summary>
-    public static ActivitySource ActivitySource { get; } = new(Name, Version);
+    internal static ActivitySource ActivitySource { get; } = new(Name, Version);
 
     /// <summary>The meter holding sfbulk's instruments.</summary>
-    public static Meter Meter { get; } = new(Name, Version);
+    internal static Meter Meter { get; } = new(Name, Version);
 
     internal static Counter<long> ApiCalls { get; } =
         Meter.CreateCounter<long>("sfbulk.api.calls", "{call}", "HTTP requests sent to Salesforce APIs (each try).");

@@ -1,3 +1,5 @@
+using SfBulk.Limits;
+
 namespace SfBulk.Http;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.Logging;
+using SfBulk.Connection;
 using SfBulk.Diagnostics;
 
 namespace SfBulk.Http;

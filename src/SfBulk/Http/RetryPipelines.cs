@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
-using Polly;
 using Polly.Retry;
+using Polly;
+using SfBulk.Connection;
 using SfBulk.Diagnostics;
 
 namespace SfBulk.Http;

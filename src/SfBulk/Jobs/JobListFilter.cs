@@ -1,6 +1,4 @@
-using SfBulk.Models;
-
-namespace SfBulk;
+namespace SfBulk.Jobs;
 
 /// <summary>Filters of the Bulk API 2.0 "Get All Jobs" lists; null values are not sent.</summary>
 public sealed class JobListFilter

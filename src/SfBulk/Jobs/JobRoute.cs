@@ -1,5 +1,3 @@
-using SfBulk.Http;
-using SfBulk.Models;
 using SfBulk.Wire;
 
 namespace SfBulk.Jobs;

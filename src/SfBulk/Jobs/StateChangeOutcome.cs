@@ -1,5 +1,3 @@
-using SfBulk.Models;
-
 namespace SfBulk.Jobs;
 
 /// <summary>

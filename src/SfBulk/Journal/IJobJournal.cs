@@ -1,4 +1,4 @@
-namespace SfBulk;
+namespace SfBulk.Journal;
 
 /// <summary>
 /// A durable record of the state changes sfbulk makes (close, abort, upload complete). Give one to

@@ -1,4 +1,4 @@
-namespace SfBulk;
+namespace SfBulk.Journal;
 
 /// <summary>One state change sfbulk made to a job, as a journal keeps it. Holds no secret.</summary>
 /// <param name="Time">When the change was confirmed.</param>

@@ -1,6 +1,6 @@
 using SfBulk.Journal;
 
-namespace SfBulk;
+namespace SfBulk.Journal;
 
 /// <summary>
 /// A journal kept as a JSON Lines file (one entry per line), safe to share between processes: each append takes an

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SfBulk;
+namespace SfBulk.Limits;
 
 /// <summary>
 /// The fewest daily API requests a watch or sweep leaves the org: a number (<c>5000</c>) or a share of the org's
@@ -79,7 +79,7 @@ public sealed record ApiFloor
     /// <summary>The floor in requests for an org whose daily allocation is <paramref name="max"/>.</summary>
     /// <param name="max">The org's daily API request allocation.</param>
     /// <returns>The number of requests to leave.</returns>
-    public long For(long max) => Requests ?? (long)Math.Ceiling(max * Percent!.Value / 100);
+    internal long For(long max) => Requests ?? (long)Math.Ceiling(max * Percent!.Value / 100);
 
     /// <summary><c>5000</c> or <c>10%</c>.</summary>
     /// <returns>The floor as text.</returns>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SfBulk;
+namespace SfBulk.Limits;
 
 /// <summary>
 /// Keeps a watch or sweep above its <see cref="ApiFloor"/>: before spending requests it checks the org's remaining

@@ -1,4 +1,4 @@
-namespace SfBulk;
+namespace SfBulk.Limits;
 
 /// <summary>
 /// The org's daily API request usage (rolling 24 hours) as sfbulk knows it: the last usage Salesforce reported

@@ -1,4 +1,4 @@
-namespace SfBulk;
+namespace SfBulk.Limits;
 
 /// <summary>One allocation of the org as the REST limits resource reports it (<c>{"Max":N,"Remaining":N}</c>).</summary>
 /// <param name="Name">Salesforce's name, e.g. <c>DailyBulkApiBatches</c>.</param>

@@ -1,4 +1,4 @@
-namespace SfBulk;
+namespace SfBulk.Limits;
 
 /// <summary>
 /// The org's allocations from the REST limits resource (<c>GET /services/data/vNN.N/limits</c>). Salesforce adds and

@@ -1,7 +1,7 @@
 namespace SfBulk.Models;
 
 /// <summary>One page of the Bulk API 2.0 "Get All Jobs" list (<c>/jobs/ingest</c> or <c>/jobs/query</c>).</summary>
-public sealed class JobInfoPage
+internal sealed class JobInfoPage
 {
     internal JobInfoPage(IReadOnlyList<JobInfo> records, bool done, string? nextRecordsUrl)
     {

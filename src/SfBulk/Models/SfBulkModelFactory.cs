@@ -162,7 +162,7 @@ public static class SfBulkModelFactory
     /// <param name="done">Whether it is the last page.</param>
     /// <param name="nextRecordsUrl">The next page's path.</param>
     /// <returns>The model.</returns>
-    public static JobInfoPage JobInfoPage(IEnumerable<JobInfo> records, bool done = true, string? nextRecordsUrl = null)
+    internal static JobInfoPage JobInfoPage(IEnumerable<JobInfo> records, bool done = true, string? nextRecordsUrl = null)
     {
         ArgumentNullException.ThrowIfNull(records);
         return new([.. records], done, nextRecordsUrl);

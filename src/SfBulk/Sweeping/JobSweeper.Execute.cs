@@ -1,8 +1,8 @@
 using System.Globalization;
-using SfBulk.Wire;
 using SfBulk.Jobs;
-using SfBulk.Models;
+using SfBulk.Limits;
 using SfBulk.Watching;
+using SfBulk.Wire;
 
 namespace SfBulk.Sweeping;
 

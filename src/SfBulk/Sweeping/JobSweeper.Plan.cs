@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using SfBulk.Http;
-using SfBulk.Models;
+using SfBulk.Jobs;
+using SfBulk.Limits;
 using SfBulk.Watching;
 
 namespace SfBulk.Sweeping;

@@ -1,5 +1,3 @@
-using SfBulk.Models;
-
 namespace SfBulk.Sweeping;
 
 /// <summary>Which open jobs a sweep considers; null values do not filter. Read when the plan is made.</summary>

@@ -1,5 +1,4 @@
 using System.Net;
-using SfBulk.Models;
 
 namespace SfBulk.Sweeping;
 

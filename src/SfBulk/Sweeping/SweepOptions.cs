@@ -1,3 +1,5 @@
+using SfBulk.Limits;
+
 namespace SfBulk.Sweeping;
 
 /// <summary>How a <see cref="JobSweeper"/> plans and runs; copied when the sweeper is created (later changes are ignored).</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SfBulk.Limits;
 
 namespace SfBulk.Sweeping;
 

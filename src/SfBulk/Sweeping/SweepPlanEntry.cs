@@ -1,5 +1,3 @@
-using SfBulk.Models;
-
 namespace SfBulk.Sweeping;
 
 /// <summary>One open job a sweep found, and what the plan says to do with it.</summary>

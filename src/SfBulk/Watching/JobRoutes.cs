@@ -1,5 +1,4 @@
 using SfBulk.Jobs;
-using SfBulk.Models;
 
 namespace SfBulk.Watching;
 

@@ -1,5 +1,3 @@
-using SfBulk.Models;
-
 namespace SfBulk.Watching;
 
 /// <summary>What one read of a watched job says.</summary>

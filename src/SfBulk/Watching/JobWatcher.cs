@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using SfBulk.Models;
+using SfBulk.Jobs;
 
 namespace SfBulk.Watching;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
-using SfBulk.Http;
-using SfBulk.Models;
+using SfBulk.Jobs;
 using SfBulk.Sweeping;
 
 namespace SfBulk.Watching;

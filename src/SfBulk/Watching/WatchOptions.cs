@@ -1,4 +1,4 @@
-using SfBulk.Models;
+using SfBulk.Limits;
 
 namespace SfBulk.Watching;
 

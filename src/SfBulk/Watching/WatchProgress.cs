@@ -1,5 +1,4 @@
 using System.Globalization;
-using SfBulk.Models;
 
 namespace SfBulk.Watching;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using SfBulk.Jobs;
-using SfBulk.Models;
 
 namespace SfBulk.Watching;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using SfBulk.Jobs;
-using SfBulk.Models;
+using SfBulk.Limits;
 
 namespace SfBulk.Watching;
 

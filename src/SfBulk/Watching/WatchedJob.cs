@@ -1,5 +1,3 @@
-using SfBulk.Models;
-
 namespace SfBulk.Watching;
 
 /// <summary>One job the org watcher follows: what it last read and listed, and when it looks next.</summary>

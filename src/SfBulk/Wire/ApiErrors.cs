@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Xml;
-using SfBulk.Http;
+using SfBulk.Diagnostics;
 
 namespace SfBulk.Wire;
 

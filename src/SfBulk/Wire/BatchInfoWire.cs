@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Xml;
-using SfBulk.Http;
-using SfBulk.Models;
+using SfBulk.Diagnostics;
 
 namespace SfBulk.Wire;
 

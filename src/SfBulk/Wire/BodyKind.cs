@@ -1,5 +1,3 @@
-using SfBulk.Http;
-
 namespace SfBulk.Wire;
 
 /// <summary>What a response body looks like, decided from its first bytes (and a <c>text/html</c> Content-Type).</summary>

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using SfBulk.Http;
-using SfBulk.Models;
 
 namespace SfBulk.Wire;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SfBulk.Http;
+using SfBulk.Limits;
 
 namespace SfBulk.Wire;
 

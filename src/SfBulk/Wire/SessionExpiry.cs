@@ -1,7 +1,5 @@
 using System.Net;
 
-using SfBulk.Http;
-
 namespace SfBulk.Wire;
 
 /// <summary>

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
 
-using SfBulk.Http;
-
 namespace SfBulk.Wire;
 
 /// <summary>

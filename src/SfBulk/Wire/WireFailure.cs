@@ -1,5 +1,3 @@
-using SfBulk.Http;
-
 namespace SfBulk.Wire;
 
 /// <summary>Builds the one exception every unreadable response becomes: <see cref="SalesforceRestException"/> INVALID_RESPONSE.</summary>

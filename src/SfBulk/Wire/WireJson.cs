@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using SfBulk.Http;
 
 namespace SfBulk.Wire;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Xml;
-using SfBulk.Http;
 
 namespace SfBulk.Wire;
 

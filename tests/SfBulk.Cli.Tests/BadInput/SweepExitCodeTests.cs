@@ -1,4 +1,5 @@
 using SfBulk.Cli.Tests.Infrastructure;
+using SfBulk.Jobs;
 
 namespace SfBulk.Cli.Tests.BadInput;
 

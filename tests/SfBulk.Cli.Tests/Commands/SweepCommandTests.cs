@@ -271,6 +271,7 @@ public sealed class SweepCommandTests
         Assert.Equal([oldContact], await PlannedAsync("--object", "Contact", "--older-than", "24h"));
         Assert.Equal([oldContact, chunked], await PlannedAsync("--older-than", "30m"));
         Assert.Equal([update], await PlannedAsync("--operation", "update", "--older-than", "0"));
+        Assert.Equal([update], await PlannedAsync("--operation", "UPDATE", "--older-than", "0"));
         Assert.Equal([chunked], await PlannedAsync("--operation", "query", "--older-than", "0"));
         Assert.Equal([theirs], await PlannedAsync("--created-by", integrationUser, "--older-than", "0"));
         Assert.Equal([theirs], await PlannedAsync("--created-by", integrationUser[..15], "--older-than", "0"));

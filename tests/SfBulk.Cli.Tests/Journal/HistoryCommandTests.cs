@@ -1,4 +1,5 @@
 using SfBulk.Cli.Tests.Infrastructure;
+using SfBulk.Journal;
 
 namespace SfBulk.Cli.Tests.Journal;
 

@@ -1,3 +1,5 @@
+using SfBulk.Journal;
+
 namespace SfBulk.Cli.Tests.Journal;
 
 /// <summary>A temporary XDG_STATE_HOME, so tests never touch the real journal; deleted on dispose.</summary>

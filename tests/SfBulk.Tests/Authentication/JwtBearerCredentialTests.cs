@@ -1,8 +1,9 @@
-using SfBulk.Emulator;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using SfBulk.Authentication;
+using SfBulk.Connection;
+using SfBulk.Emulator;
 using SfBulk.Tests.Connection;
 
 namespace SfBulk.Tests.Authentication;

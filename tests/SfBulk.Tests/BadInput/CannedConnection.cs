@@ -1,4 +1,5 @@
 using SfBulk.Authentication;
+using SfBulk.Connection;
 using SfBulk.Tests.Security;
 
 namespace SfBulk.Tests.BadInput;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using SfBulk.Connection;
 using SfBulk.Models;
 using SfBulk.Tests.Connection;
 using SfBulk.Tests.Security;

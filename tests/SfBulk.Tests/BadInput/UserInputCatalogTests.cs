@@ -1,5 +1,6 @@
 using SfBulk.Activity;
 using SfBulk.Authentication;
+using SfBulk.Jobs;
 using SfBulk.Sweeping;
 using SfBulk.Tests.Security;
 using SfBulk.Watching;

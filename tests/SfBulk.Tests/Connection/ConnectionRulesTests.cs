@@ -1,3 +1,5 @@
+using SfBulk.Connection;
+
 
 namespace SfBulk.Tests.Connection;
 

@@ -1,6 +1,7 @@
-using SfBulk.Emulator;
 using System.Net;
 using SfBulk.Authentication;
+using SfBulk.Connection;
+using SfBulk.Emulator;
 
 namespace SfBulk.Tests.Connection;
 

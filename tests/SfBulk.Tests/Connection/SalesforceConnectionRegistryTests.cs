@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using SfBulk.Authentication;
+using SfBulk.Connection;
 
 namespace SfBulk.Tests.Connection;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using SfBulk.Authentication;
+using SfBulk.Connection;
 
 namespace SfBulk.Tests.Connection;
 

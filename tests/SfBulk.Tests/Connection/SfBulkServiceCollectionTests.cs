@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SfBulk.Connection;
 
 namespace SfBulk.Tests.Connection;
 

@@ -1,3 +1,4 @@
+using SfBulk.Jobs;
 using SfBulk.Models;
 
 namespace SfBulk.Tests.Jobs;

@@ -1,5 +1,6 @@
 using System.Net;
 using SfBulk.Emulator;
+using SfBulk.Jobs;
 using SfBulk.Models;
 using SfBulk.Tests.BadInput;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using SfBulk.Journal;
 
 namespace SfBulk.Tests.Journal;
 

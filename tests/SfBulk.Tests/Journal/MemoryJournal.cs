@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using SfBulk.Journal;
 
 namespace SfBulk.Tests.Journal;
 

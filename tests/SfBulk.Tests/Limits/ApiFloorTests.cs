@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using SfBulk.Limits;
 using SfBulk.Models;
 using SfBulk.Sweeping;
 using SfBulk.Tests.Watching;

@@ -1,3 +1,4 @@
+using SfBulk.Limits;
 using SfBulk.Tests.Jobs;
 
 namespace SfBulk.Tests.Limits;

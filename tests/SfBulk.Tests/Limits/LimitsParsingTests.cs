@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using SfBulk.Http;
+using SfBulk.Limits;
 using SfBulk.Wire;
 
 namespace SfBulk.Tests.Limits;

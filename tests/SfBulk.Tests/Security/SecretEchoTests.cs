@@ -1,9 +1,11 @@
-using SfBulk.Emulator;
 using System.Net.Http.Headers;
 using SfBulk.Activity;
 using SfBulk.Authentication;
+using SfBulk.Connection;
 using SfBulk.Diagnostics;
+using SfBulk.Emulator;
 using SfBulk.Http;
+using SfBulk.Jobs;
 using SfBulk.Tests.Connection;
 
 namespace SfBulk.Tests.Security;

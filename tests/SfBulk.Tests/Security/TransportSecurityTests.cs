@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Http;
 using SfBulk.Authentication;
+using SfBulk.Connection;
 using SfBulk.Http;
 using SfBulk.Models;
 using SfBulk.Tests.BadInput;

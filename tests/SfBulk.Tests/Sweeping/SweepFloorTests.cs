@@ -1,3 +1,4 @@
+using SfBulk.Limits;
 using SfBulk.Sweeping;
 
 namespace SfBulk.Tests.Sweeping;

@@ -1,3 +1,4 @@
+using SfBulk.Jobs;
 using SfBulk.Models;
 using SfBulk.Sweeping;
 using SfBulk.Tests.BadInput;

@@ -1,3 +1,5 @@
+using SfBulk.Jobs;
+
 namespace SfBulk.Tests.Validation;
 
 public class JobIdTests

@@ -1,4 +1,5 @@
 using SfBulk.Emulator;
+using SfBulk.Limits;
 using SfBulk.Models;
 using SfBulk.Sweeping;
 using SfBulk.Watching;

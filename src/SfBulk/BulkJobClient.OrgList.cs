@@ -1,5 +1,4 @@
-using SfBulk.Http;
-using SfBulk.Models;
+using SfBulk.Jobs;
 
 namespace SfBulk;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace SfBulk;
+namespace SfBulk.Diagnostics;
 
 /// <summary>
 /// Cleans text that came from Salesforce or a proxy (error messages, fault strings, job error messages) before it

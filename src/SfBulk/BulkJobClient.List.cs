@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using SfBulk.Jobs;
 using SfBulk.Wire;
 
 namespace SfBulk;

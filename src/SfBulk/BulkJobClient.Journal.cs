@@ -1,6 +1,6 @@
 using System.Reflection;
 using SfBulk.Jobs;
-using SfBulk.Models;
+using SfBulk.Journal;
 using SfBulk.Watching;
 
 namespace SfBulk;

@@ -1,6 +1,4 @@
-using SfBulk.Http;
 using SfBulk.Jobs;
-using SfBulk.Models;
 using SfBulk.Wire;
 
 namespace SfBulk;

@@ -1,5 +1,3 @@
-using SfBulk.Models;
-
 namespace SfBulk;
 
 /// <summary>How to close a job. The values are read when the call starts.</summary>

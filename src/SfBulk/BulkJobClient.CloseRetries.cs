@@ -1,6 +1,5 @@
 using Polly;
 using Polly.Retry;
-using SfBulk.Http;
 using SfBulk.Wire;
 
 namespace SfBulk;
@@ -8,7 +7,7 @@ namespace SfBulk;
 /// <summary>The retry strategy of a close or abort: which attempts are followed by another, and after how long.</summary>
 public partial class BulkJobClient
 {
-    /// <summary>The longest <c>Retry-After</c> a close waits for (the default of <see cref="SalesforceRetryOptions.MaxDelay"/>).</summary>
+    /// <summary>The longest <c>Retry-After</c> a close waits for (the default of <see cref="SfBulk.Connection.SalesforceRetryOptions.MaxDelay"/>).</summary>
     private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(30);
 
     private ResiliencePipeline<CloseStep>? _closeRetries;

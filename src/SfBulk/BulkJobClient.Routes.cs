@@ -1,5 +1,4 @@
 using SfBulk.Jobs;
-using SfBulk.Models;
 using SfBulk.Wire;
 
 namespace SfBulk;

@@ -1,4 +1,4 @@
-namespace SfBulk;
+namespace SfBulk.Limits;
 
 /// <summary>
 /// A watch or sweep stopped before its first request because the org's remaining daily API requests are already

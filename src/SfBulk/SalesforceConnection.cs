@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using Polly;
 using SfBulk.Authentication;
-using SfBulk.Http;
+using SfBulk.Limits;
 using SfBulk.Wire;
 
 namespace SfBulk;

@@ -1,4 +1,4 @@
-using SfBulk.Http;
+using SfBulk.Limits;
 using SfBulk.Wire;
 
 namespace SfBulk;

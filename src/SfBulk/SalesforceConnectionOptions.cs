@@ -1,5 +1,6 @@
 using System.Net;
 using SfBulk.Authentication;
+using SfBulk.Connection;
 
 namespace SfBulk;
 

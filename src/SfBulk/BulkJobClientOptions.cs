@@ -1,3 +1,5 @@
+using SfBulk.Journal;
+
 namespace SfBulk;
 
 /// <summary>Settings of a <see cref="BulkJobClient"/>; copied when the client is created (later changes are ignored).</summary>

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace SfBulk;
+namespace SfBulk.Jobs;
 
 /// <summary>
 /// Validation of Bulk API job ids before any request is sent: 15 or 18 characters of <c>[0-9A-Za-z]</c>, the

@@ -1,7 +1,6 @@
 using Polly;
 using SfBulk.Authentication;
 using SfBulk.Diagnostics;
-using SfBulk.Http;
 using SfBulk.Wire;
 
 namespace SfBulk;

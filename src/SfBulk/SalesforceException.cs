@@ -1,4 +1,5 @@
 using System.Net;
+using SfBulk.Diagnostics;
 
 namespace SfBulk;
 
