@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using SfBulk.Jobs;
 using SfBulk.Models;
 using SfBulk.Sweeping;
 using SfBulk.Tests.BadInput;
