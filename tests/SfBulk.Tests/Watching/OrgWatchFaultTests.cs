@@ -119,8 +119,14 @@ public sealed class OrgWatchFaultTests : OrgWatchEmulatorTests
         await Harness.AddFaultAsync(EmulatorFault.Status(400, EmulatorRoutes.BulkV1GetJob) with { Message = "No read for you." });
         await Harness.ResetRequestsAsync();
 
-        var report = await Harness.AutoTime.RunAsync(Watcher().WatchAsync(cancellationToken: ct));
+        var events = new List<OrgWatchEvent>();
 
+        var report = await Harness.AutoTime.RunAsync(Watcher().WatchAsync(new SynchronousProgress(events.Add), ct));
+
+        // A refusal is not retried: one read, no "trying again".
+        Assert.DoesNotContain(events, e => e.Kind == OrgWatchEventKind.Retrying);
+        Assert.Equal(1, await Harness.RequestsAsync(EmulatorRoutes.BulkV1GetJob));
+        Assert.Equal(1, report.Reads);
         var ended = Assert.Single(report.Jobs);
         Assert.Equal(OrgWatchEventKind.Unreadable, ended.Kind);
         Assert.Equal(id, ended.JobId);
