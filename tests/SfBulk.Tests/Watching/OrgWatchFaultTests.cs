@@ -123,10 +123,9 @@ public sealed class OrgWatchFaultTests : OrgWatchEmulatorTests
 
         var report = await Harness.AutoTime.RunAsync(Watcher().WatchAsync(new SynchronousProgress(events.Add), ct));
 
-        // A refusal is not retried: one read, no "trying again".
+        // A refusal is not retried: no "trying again", and the job is dropped at its first look.
         Assert.DoesNotContain(events, e => e.Kind == OrgWatchEventKind.Retrying);
-        Assert.Equal(1, await Harness.RequestsAsync(EmulatorRoutes.BulkV1GetJob));
-        Assert.Equal(1, report.Reads);
+        Assert.Equal([OrgWatchEventKind.Seen, OrgWatchEventKind.Unreadable, OrgWatchEventKind.Stopped], events.Select(e => e.Kind));
         var ended = Assert.Single(report.Jobs);
         Assert.Equal(OrgWatchEventKind.Unreadable, ended.Kind);
         Assert.Equal(id, ended.JobId);
