@@ -81,7 +81,7 @@ internal static class SweepCommand
             };
             var options = new SweepOptions
             {
-                Action = aborting ? SweepAction.Abort : SweepAction.Close,
+                TargetState = aborting ? CloseJobState.Aborted : CloseJobState.Closed,
                 IncludeRunning = parse.GetValue(includeRunning),
                 CompleteUploads = parse.GetValue(uploadComplete),
                 MaxConcurrency = parse.GetValue(concurrency),
@@ -149,7 +149,7 @@ internal static class SweepCommand
             if (report.StoppedAtApiFloor && report.Counts[SweepOutcome.Failed] == 0)
             {
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stopped at the API floor (--min-api-remaining): {report.Counts[SweepOutcome.ApiFloorReached]} jobs were not tried. Run the same sweep again once the org has requests to spare."));
-                return ExitCodes.ApiFloorReached;
+                return ExitCodes.LimitReached;
             }
 
             return report.Succeeded ? ExitCodes.Success : ExitCodes.PartialFailure;

@@ -107,7 +107,7 @@ internal sealed class WatchAllCommand
         }
 
         return cancelled ? ExitCodes.Cancelled
-            : report.StopReason == OrgWatchStopReason.SpendLimit ? ExitCodes.ApiFloorReached
+            : report.StopReason == OrgWatchStopReason.SpendLimit ? ExitCodes.LimitReached
             : report.Jobs.Any(e => e.Kind is OrgWatchEventKind.CloseFailed) ? ExitCodes.PartialFailure
             : ExitCodes.Success;
     }

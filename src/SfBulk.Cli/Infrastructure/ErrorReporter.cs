@@ -11,8 +11,7 @@ internal static class ErrorReporter
     {
         CliException cli => cli.ExitCode,
         OperationCanceledException => ExitCodes.Cancelled,
-        SalesforceTimeoutException => ExitCodes.Timeout,
-        ApiFloorReachedException => ExitCodes.ApiFloorReached,
+        SalesforceTimeoutException or ApiFloorReachedException => ExitCodes.LimitReached,
         SalesforceConnectionNotFoundException => ExitCodes.ConnectionNotFound,
         SalesforceLoginException => ExitCodes.LoginFailed,
         SalesforceRestException { ErrorCode: SfBulkErrorCodes.InvalidArgument, StatusCode: null } => ExitCodes.UsageError,

@@ -21,14 +21,11 @@ internal static class ExitCodes
     /// <summary>Salesforce API error (SalesforceRestException).</summary>
     public const int ApiError = 5;
 
-    /// <summary>The operation timed out (or reached its call limit).</summary>
-    public const int Timeout = 6;
-
     /// <summary>
-    /// A watch or sweep stopped at <c>--min-api-remaining</c>: going on would take the org's remaining daily API
-    /// requests below the floor. Shares 6 with timeouts: a limit the user set stopped the work, which can be resumed.
+    /// A limit you set stopped the work (<c>--timeout</c>, <c>--max-calls</c>, <c>--min-api-remaining</c>): the jobs
+    /// were left as they are, and running the same command again goes on.
     /// </summary>
-    public const int ApiFloorReached = 6;
+    public const int LimitReached = 6;
 
     /// <summary>Cancelled (Ctrl+C).</summary>
     public const int Cancelled = 130;

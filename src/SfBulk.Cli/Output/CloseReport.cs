@@ -31,24 +31,12 @@ internal sealed record CloseOutcomeEntry(string JobId, CloseJobResult? Result, E
 internal static class CloseReport
 {
     /// <summary><c>closed</c>, <c>aborted</c>, <c>already closed</c>, <c>already aborted</c>, <c>failed</c> or <c>cancelled</c>.</summary>
-    public static string Word(CloseOutcomeEntry e) => e.Result?.Outcome switch
-    {
-        CloseOutcome.Closed => "closed",
-        CloseOutcome.Aborted => "aborted",
-        CloseOutcome.AlreadyClosed => "already closed",
-        CloseOutcome.AlreadyAborted => "already aborted",
-        _ => e.NotAttempted ? "not attempted" : e.Cancelled ? "cancelled" : "failed",
-    };
+    public static string Word(CloseOutcomeEntry e) =>
+        e.Result is { } r ? OutcomeWords.Text(r.Outcome) : e.NotAttempted ? "not attempted" : e.Cancelled ? "cancelled" : "failed";
 
     /// <summary>The JSON spelling of the outcome: <c>closed</c>, <c>aborted</c>, <c>alreadyClosed</c>, <c>alreadyAborted</c>, <c>failed</c>, <c>cancelled</c>.</summary>
-    public static string JsonWord(CloseOutcomeEntry e) => e.Result?.Outcome switch
-    {
-        CloseOutcome.Closed => "closed",
-        CloseOutcome.Aborted => "aborted",
-        CloseOutcome.AlreadyClosed => "alreadyClosed",
-        CloseOutcome.AlreadyAborted => "alreadyAborted",
-        _ => e.NotAttempted ? "notAttempted" : e.Cancelled ? "cancelled" : "failed",
-    };
+    public static string JsonWord(CloseOutcomeEntry e) =>
+        e.Result is { } r ? OutcomeWords.Json(r.Outcome) : e.NotAttempted ? "notAttempted" : e.Cancelled ? "cancelled" : "failed";
 
     public static void Write(CommandContext context, IReadOnlyList<CloseOutcomeEntry> outcomes, bool aborting = false)
     {

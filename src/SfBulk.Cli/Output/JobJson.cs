@@ -7,7 +7,8 @@ namespace SfBulk.Cli.Output;
 /// <summary>
 /// JobInfo and BatchInfo as JSON with Salesforce's field names (<c>id</c>, <c>state</c>, <c>numberBatchesTotal</c>, …)
 /// in Salesforce's order; dates as ISO 8601 UTC (<c>2026-01-31T12:00:00.000Z</c>); fields Salesforce did not send
-/// are left out. A job's fields come from the library (<see cref="JobInfo.WriteJsonProperties"/>).
+/// are left out. The fields come from the library (<see cref="JobInfo.WriteJsonProperties"/>,
+/// <see cref="BatchInfo.WriteJsonProperties"/>).
 /// </summary>
 internal static class JobJson
 {
@@ -22,17 +23,7 @@ internal static class JobJson
     public static void WriteBatch(Utf8JsonWriter w, BatchInfo b)
     {
         w.WriteStartObject();
-        w.WriteString("id", b.Id);
-        w.WriteString("jobId", b.JobId);
-        w.WriteString("state", b.State.ToString());
-        Optional(w, "stateMessage", b.StateMessage);
-        w.WriteString("createdDate", Date(b.CreatedDate));
-        w.WriteString("systemModstamp", Date(b.SystemModstamp));
-        w.WriteNumber("numberRecordsProcessed", b.NumberRecordsProcessed);
-        w.WriteNumber("numberRecordsFailed", b.NumberRecordsFailed);
-        w.WriteNumber("totalProcessingTime", b.TotalProcessingTime);
-        w.WriteNumber("apiActiveProcessingTime", b.ApiActiveProcessingTime);
-        w.WriteNumber("apexProcessingTime", b.ApexProcessingTime);
+        b.WriteJsonProperties(w);
         w.WriteEndObject();
     }
 

@@ -13,28 +13,11 @@ internal static partial class SweepOutput
     [System.Text.RegularExpressions.GeneratedRegex(@" \([A-Z]+ \S+ → HTTP \d{3}\)$")]
     private static partial System.Text.RegularExpressions.Regex RequestSuffix();
 
-    /// <summary><c>close</c>, <c>abort</c> or <c>skip</c>.</summary>
-    public static string Word(SweepDecision decision) => decision switch
-    {
-        SweepDecision.Close => "close",
-        SweepDecision.Abort => "abort",
-        _ => "skip",
-    };
-
-    /// <summary>The outcome's JSON spelling: <c>closed</c>, <c>aborted</c>, <c>alreadyClosed</c>, <c>alreadyAborted</c>, <c>skipped</c>, <c>failed</c>, <c>cancelled</c>.</summary>
-    public static string JsonWord(SweepOutcome outcome)
-    {
-        var name = outcome.ToString();
-        return char.ToLowerInvariant(name[0]) + name[1..];
-    }
+    /// <summary>The outcome's JSON spelling: <c>closed</c>, <c>aborted</c>, <c>alreadyClosed</c>, <c>alreadyAborted</c>, <c>skipped</c>, <c>failed</c>, <c>cancelled</c>, <c>apiFloorReached</c>.</summary>
+    public static string JsonWord(SweepOutcome outcome) => OutcomeWords.Json(outcome);
 
     /// <summary>The outcome in words: <c>closed</c>, <c>already closed</c>, <c>skipped</c>, ….</summary>
-    public static string Word(SweepOutcome outcome) => outcome switch
-    {
-        SweepOutcome.AlreadyClosed => "already closed",
-        SweepOutcome.AlreadyAborted => "already aborted",
-        _ => JsonWord(outcome),
-    };
+    public static string Word(SweepOutcome outcome) => OutcomeWords.Text(outcome);
 
     /// <summary><c>12 open jobs match (of 40 listed): 10 to close, 2 skipped; 3 API calls.</c></summary>
     public static string Summary(SweepPlan plan)
@@ -86,7 +69,7 @@ internal static partial class SweepOutput
                 .Write(console, plan.Entries, e =>
                 [
                     e.Job.Id, e.Job.JobType?.ToString() ?? "Classic", e.Job.Operation.ToString(), e.Job.Object, e.Job.State.ToString(),
-                    e.Job.CreatedById, Age(now, e.Job.CreatedDate), Word(e.Decision), e.SkipReason ?? string.Empty,
+                    e.Job.CreatedById, Age(now, e.Job.CreatedDate), OutcomeWords.Verb(e.TargetState), e.SkipReason ?? string.Empty,
                 ]);
         }
 
@@ -120,7 +103,7 @@ internal static partial class SweepOutput
     {
         w.WriteStartObject();
         w.WriteBoolean("dryRun", true);
-        w.WriteString("action", plan.Action == SweepAction.Abort ? "abort" : "close");
+        w.WriteString("action", OutcomeWords.Verb(plan.TargetState));
         w.WriteNumber("jobsListed", plan.JobsListed);
         w.WriteNumber("callsUsed", plan.CallsUsed);
         WriteCutoff(w, plan);
@@ -137,7 +120,7 @@ internal static partial class SweepOutput
             WriteJobIdentity(w, e);
             w.WriteString("state", e.Job.State.ToString());
             w.WriteString("createdDate", JobJson.Date(e.Job.CreatedDate));
-            w.WriteString("decision", Word(e.Decision));
+            w.WriteString("decision", OutcomeWords.Verb(e.TargetState));
             if (e.SkipReason is { } reason)
             {
                 w.WriteString("skipReason", reason);
@@ -222,7 +205,7 @@ internal static partial class SweepOutput
     {
         w.WriteStartObject();
         w.WriteBoolean("dryRun", false);
-        w.WriteString("action", report.Plan.Action == SweepAction.Abort ? "abort" : "close");
+        w.WriteString("action", OutcomeWords.Verb(report.Plan.TargetState));
         w.WriteNumber("jobsListed", report.Plan.JobsListed);
         w.WriteNumber("callsUsed", report.CallsUsed);
         WriteCutoff(w, report.Plan);

@@ -16,8 +16,7 @@ internal static class WatchReport
     public static int ExitCode(WatchResult result) => result.Outcome switch
     {
         WatchOutcome.Completed or WatchOutcome.Closed => ExitCodes.Success,
-        WatchOutcome.TimedOut or WatchOutcome.AbortedOnTimeout or WatchOutcome.CallLimitReached => ExitCodes.Timeout,
-        WatchOutcome.ApiFloorReached => ExitCodes.ApiFloorReached,
+        WatchOutcome.TimedOut or WatchOutcome.AbortedOnTimeout or WatchOutcome.CallLimitReached or WatchOutcome.ApiFloorReached => ExitCodes.LimitReached,
         WatchOutcome.CloseFailed => result.Error is { } e ? ErrorReporter.ExitCodeOf(e) : ExitCodes.ApiError,
         _ => ExitCodes.PartialFailure,
     };
@@ -26,11 +25,7 @@ internal static class WatchReport
     public static bool CanResume(WatchResult result) => result.Outcome is WatchOutcome.TimedOut or WatchOutcome.CallLimitReached or WatchOutcome.ApiFloorReached;
 
     /// <summary>The outcome's JSON spelling: <c>completed</c>, <c>closed</c>, <c>timedOut</c>, <c>callLimitReached</c>, ….</summary>
-    public static string JsonWord(WatchOutcome outcome)
-    {
-        var name = outcome.ToString();
-        return char.ToLowerInvariant(name[0]) + name[1..];
-    }
+    public static string JsonWord(WatchOutcome outcome) => OutcomeWords.Json(outcome);
 
     /// <summary><c>7 (5 job reads, 2 other)</c>.</summary>
     public static string Calls(WatchResult result) => string.Create(
@@ -68,7 +63,7 @@ internal static class WatchReport
 
                 if (result.Close is { } close)
                 {
-                    w.WriteString("closeOutcome", CloseReport.JsonWord(new(result.JobId, close, null)));
+                    w.WriteString("closeOutcome", OutcomeWords.Json(close.Outcome));
                 }
 
                 if (result.Error is { } error)

@@ -148,10 +148,7 @@ internal sealed class JobApi(BulkJobClient client, JobListing listing, JobFeeds 
         var feed = feeds.Get(jobId);
         try
         {
-            var closeOptions = new CloseJobOptions { TargetState = target };
-            var result = target == CloseJobState.Aborted
-                ? await client.AbortJobAsync(jobId, closeOptions, context.RequestAborted).ConfigureAwait(false)
-                : await client.CloseJobAsync(jobId, closeOptions, context.RequestAborted).ConfigureAwait(false);
+            var result = await client.CloseJobAsync(jobId, new CloseJobOptions { TargetState = target }, context.RequestAborted).ConfigureAwait(false);
             listing.Remember(result.Job);
             feed.OnJob(result.Job);
             feed.AddCalls(result.Attempts);

@@ -18,14 +18,14 @@ internal sealed class SweepApi(BulkJobClient client, JobListing listing, UiServe
 
     public async Task PlanAsync(HttpContext context)
     {
-        SweepAction action;
+        CloseJobState target;
         SweepFilter filter;
         bool includeRunning;
         bool completeUploads;
         try
         {
             using var body = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted).ConfigureAwait(false);
-            (action, filter, includeRunning, completeUploads) = ReadRequest(body.RootElement);
+            (target, filter, includeRunning, completeUploads) = ReadRequest(body.RootElement);
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
         {
@@ -33,7 +33,7 @@ internal sealed class SweepApi(BulkJobClient client, JobListing listing, UiServe
             return;
         }
 
-        var sweepOptions = new SweepOptions { Action = action, IncludeRunning = includeRunning, CompleteUploads = completeUploads, TimeProvider = options.Time };
+        var sweepOptions = new SweepOptions { TargetState = target, IncludeRunning = includeRunning, CompleteUploads = completeUploads, TimeProvider = options.Time };
         var sweeper = new JobSweeper(client, sweepOptions);
         SweepPlan plan;
         try
@@ -111,7 +111,7 @@ internal sealed class SweepApi(BulkJobClient client, JobListing listing, UiServe
         }
 
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"sfbulk-sweep-{run.Id}.json\"";
-        await UiJson.RespondAsync(context, StatusCodes.Status200OK, w => WriteReport(w, report, run.Action)).ConfigureAwait(false);
+        await UiJson.RespondAsync(context, StatusCodes.Status200OK, w => WriteReport(w, report, run.TargetState)).ConfigureAwait(false);
     }
 
     public async Task ReportCsvAsync(HttpContext context)
@@ -174,7 +174,7 @@ internal sealed class SweepApi(BulkJobClient client, JobListing listing, UiServe
         var now = options.Time.GetUtcNow();
         w.WriteStartObject();
         w.WriteString("id", run.Id);
-        w.WriteString("action", run.Action == SweepAction.Abort ? "abort" : "close");
+        w.WriteString("action", OutcomeWords.Verb(run.TargetState));
         w.WriteStartObject("plan");
         w.WriteNumber("listed", plan.JobsListed);
         w.WriteNumber("matched", plan.Entries.Count);
@@ -193,7 +193,7 @@ internal sealed class SweepApi(BulkJobClient client, JobListing listing, UiServe
             w.WriteString("state", e.Job.State.ToString());
             w.WriteString("createdBy", UiJson.UserName(options, e.Job.CreatedById));
             w.WriteNumber("ageSeconds", Math.Max(0, (long)(now - e.Job.CreatedDate).TotalSeconds));
-            w.WriteString("decision", SweepOutput.Word(e.Decision));
+            w.WriteString("decision", OutcomeWords.Verb(e.TargetState));
             if (e.SkipReason is { } reason)
             {
                 w.WriteString("skipReason", reason);
@@ -224,7 +224,7 @@ internal sealed class SweepApi(BulkJobClient client, JobListing listing, UiServe
         if (run.Report is { } report)
         {
             w.WritePropertyName("report");
-            WriteReport(w, report, run.Action);
+            WriteReport(w, report, run.TargetState);
         }
 
         if (run.Error is { } error)
@@ -235,10 +235,10 @@ internal sealed class SweepApi(BulkJobClient client, JobListing listing, UiServe
         w.WriteEndObject();
     }
 
-    private static void WriteReport(Utf8JsonWriter w, SweepReport report, SweepAction action)
+    private static void WriteReport(Utf8JsonWriter w, SweepReport report, CloseJobState target)
     {
         w.WriteStartObject();
-        w.WriteString("action", action == SweepAction.Abort ? "abort" : "close");
+        w.WriteString("action", OutcomeWords.Verb(target));
         w.WriteStartObject("counts");
         foreach (var (outcome, count) in report.Counts)
         {
@@ -281,7 +281,7 @@ internal sealed class SweepApi(BulkJobClient client, JobListing listing, UiServe
         w.WriteEndObject();
     }
 
-    private static (SweepAction, SweepFilter, bool, bool) ReadRequest(JsonElement root)
+    private static (CloseJobState, SweepFilter, bool, bool) ReadRequest(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -293,8 +293,8 @@ internal sealed class SweepApi(BulkJobClient client, JobListing listing, UiServe
 
         var action = Text("action") switch
         {
-            null or "close" => SweepAction.Close,
-            "abort" => SweepAction.Abort,
+            null or "close" => CloseJobState.Closed,
+            "abort" => CloseJobState.Aborted,
             var other => throw new FormatException("action must be close or abort, not " + other + "."),
         };
         var filter = new SweepFilter

@@ -14,7 +14,7 @@ internal sealed class SweepRun(string id, SweepPlan plan, SweepOptions options)
 
     public SweepPlan Plan { get; } = plan;
 
-    public SweepAction Action => Options.Action;
+    public CloseJobState TargetState => Options.TargetState;
 
     /// <summary>The options the plan was made with; the run uses the same.</summary>
     public SweepOptions Options { get; } = options;

@@ -31,7 +31,11 @@ internal readonly record struct JobRoute(BulkApi Api, string Kind)
             Accept(dialect))
         : new ApiRequest(HttpMethod.Patch, JobPath(version, jobId), ApiFamily.Rest, RequestBodies.V2Patch(state), RequestBodies.JsonContentType, "application/json");
 
-    /// <summary>The wire state that closes or aborts a job on this route.</summary>
+    /// <summary>
+    /// The wire state that closes or aborts a job on this route: the one place a <see cref="CloseJobState"/> (what is
+    /// asked) becomes a <see cref="BulkJobState"/> (what Salesforce's API says): Bulk 1.0 <c>Closed</c>, Bulk 2.0
+    /// <c>UploadComplete</c>, or <c>Aborted</c> on both.
+    /// </summary>
     public BulkJobState WireState(CloseJobState target) =>
         target == CloseJobState.Aborted ? BulkJobState.Aborted : Api == BulkApi.V1 ? BulkJobState.Closed : BulkJobState.UploadComplete;
 
@@ -47,7 +51,7 @@ internal readonly record struct JobRoute(BulkApi Api, string Kind)
     /// </summary>
     public bool Reached(BulkJobState state, CloseJobState target) =>
         Api == BulkApi.V1
-            ? state == (target == CloseJobState.Aborted ? BulkJobState.Aborted : BulkJobState.Closed)
+            ? state == WireState(target)
             : Satisfies(state, target);
 
     public override string ToString() => Api == BulkApi.V1 ? "Bulk API 1.0" : $"Bulk API 2.0 {Kind}";

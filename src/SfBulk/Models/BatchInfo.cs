@@ -2,7 +2,7 @@ namespace SfBulk.Models;
 
 /// <summary>A Bulk API 1.0 batch (<c>batchInfo</c>). Immutable.</summary>
 /// <remarks>Build instances in your own tests with <see cref="SfBulkModelFactory.BatchInfo"/>.</remarks>
-public sealed record BatchInfo
+public sealed partial record BatchInfo
 {
     internal BatchInfo()
     {

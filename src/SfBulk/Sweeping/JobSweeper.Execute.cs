@@ -47,7 +47,7 @@ public partial class JobSweeper
         for (var i = 0; i < results.Length; i++)
         {
             var entry = plan.Entries[i];
-            if (entry.Decision == SweepDecision.Skip)
+            if (entry.TargetState is null)
             {
                 Finish(i, new SweepJobResult(entry, SweepOutcome.Skipped, entry.Job, entry.SkipReason));
             }
@@ -162,7 +162,7 @@ public partial class JobSweeper
 
     private async Task<(SweepJobResult Result, Exception? Error)> RunOneAsync(SweepPlanEntry entry, CancellationToken cancellationToken)
     {
-        var target = entry.Decision == SweepDecision.Abort ? CloseJobState.Aborted : CloseJobState.Closed;
+        var target = entry.TargetState!.Value;
         var route = JobRoutes.Of(entry.Job);
         try
         {
@@ -186,14 +186,7 @@ public partial class JobSweeper
                 return (new SweepJobResult(entry, SweepOutcome.Failed, entry.Job, failure.Message, failure.ErrorCode, failure.StatusCode, Math.Max(done.Requests, 1)), failure);
             }
 
-            var outcome = done.Result!.Outcome switch
-            {
-                CloseOutcome.Closed => SweepOutcome.Closed,
-                CloseOutcome.Aborted => SweepOutcome.Aborted,
-                CloseOutcome.AlreadyClosed => SweepOutcome.AlreadyClosed,
-                _ => SweepOutcome.AlreadyAborted,
-            };
-            return (new SweepJobResult(entry, outcome, done.Result.Job, null, attempts: done.Result.Attempts), null);
+            return (new SweepJobResult(entry, done.Result!), null);
         }
         catch (SalesforceException e)
         {

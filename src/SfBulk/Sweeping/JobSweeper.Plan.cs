@@ -98,12 +98,12 @@ public partial class JobSweeper
             bool? isPk = chunked is null || !IsClassic(job) ? null : chunked.Contains(Key(job.Id));
             if (skipReason is not null)
             {
-                entries[i] = new SweepPlanEntry(job, IsClassic(job) ? BulkApi.V1 : BulkApi.V2, SweepDecision.Skip, skipReason, isPk, null);
+                entries[i] = new SweepPlanEntry(job, IsClassic(job) ? BulkApi.V1 : BulkApi.V2, null, skipReason, isPk, null);
                 continue;
             }
 
             entries[i] = Decide(job, isPk, null);
-            if (isPk == true && !_options.IncludeRunning && entries[i].Decision != SweepDecision.Skip)
+            if (isPk == true && !_options.IncludeRunning && entries[i].TargetState is not null)
             {
                 toRead.Add(i);
             }
@@ -114,7 +114,7 @@ public partial class JobSweeper
             new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
             async (i, token) => entries[i] = await CheckChunksAsync(considered[i].Job, calls, token).ConfigureAwait(false)).ConfigureAwait(false);
 
-        return new SweepPlan(entries, _options.Action, listed, calls.Count, start, time.GetUtcNow() - start)
+        return new SweepPlan(entries, _options.TargetState, listed, calls.Count, start, time.GetUtcNow() - start)
         {
             MinimumAge = minimumAge,
             CreatedBefore = cutoff,
@@ -156,13 +156,13 @@ public partial class JobSweeper
 
             return why is null
                 ? Decide(job, true, pending)
-                : new SweepPlanEntry(job, BulkApi.V1, SweepDecision.Skip, $"PK-chunked job still running: {why}. Close it once every chunk's results are read, or sweep --include-running (IncludeRunning).", true, pending);
+                : new SweepPlanEntry(job, BulkApi.V1, null, $"PK-chunked job still running: {why}. Close it once every chunk's results are read, or sweep --include-running (IncludeRunning).", true, pending);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var code = e is SalesforceException s ? s.ErrorCode : e.GetType().Name;
             var reason = $"PK-chunked job: could not check whether its chunk batches still run ({code}): {e.Message}";
-            return new SweepPlanEntry(listed, BulkApi.V1, SweepDecision.Skip, reason, true, null);
+            return new SweepPlanEntry(listed, BulkApi.V1, null, reason, true, null);
         }
     }
 
@@ -173,23 +173,23 @@ public partial class JobSweeper
     private SweepPlanEntry Decide(JobInfo job, bool? isPk, int? pending)
     {
         var api = IsClassic(job) ? BulkApi.V1 : BulkApi.V2;
-        var act = _options.Action == SweepAction.Abort ? SweepDecision.Abort : SweepDecision.Close;
-        if (IsV2Query(job) && act == SweepDecision.Close)
+        var target = _options.TargetState;
+        if (IsV2Query(job) && target == CloseJobState.Closed)
         {
-            return new(job, api, SweepDecision.Skip, $"Bulk API 2.0 query job ({job.State}): query jobs have no Closed state; abort it to stop it (sweep --abort).", isPk, pending);
+            return new(job, api, null, $"Bulk API 2.0 query job ({job.State}): query jobs have no Closed state; abort it to stop it (sweep --abort).", isPk, pending);
         }
 
-        if (api == BulkApi.V2 && job.State == BulkJobState.Open && act == SweepDecision.Close && !_options.CompleteUploads)
+        if (api == BulkApi.V2 && job.State == BulkJobState.Open && target == CloseJobState.Closed && !_options.CompleteUploads)
         {
-            return new(job, api, SweepDecision.Skip, UploadNotCompletedReason, isPk, pending);
+            return new(job, api, null, UploadNotCompletedReason, isPk, pending);
         }
 
-        return new(job, api, act, null, isPk, pending);
+        return new(job, api, target, null, isPk, pending);
     }
 
     /// <summary>Why a close sweep leaves a Bulk API 2.0 ingest job that is still Open.</summary>
     internal const string UploadNotCompletedReason =
-        "Upload not completed: completing it would make Salesforce process a possibly partial upload; abort it with --abort (SweepAction.Abort), or complete it with --upload-complete (SweepOptions.CompleteUploads).";
+        "Upload not completed: completing it would make Salesforce process a possibly partial upload; abort it with --abort (SweepOptions.TargetState = Aborted), or complete it with --upload-complete (SweepOptions.CompleteUploads).";
 
     private async Task<(List<JobInfo> Jobs, int Listed)> ListAsync(JobListFilter filter, Func<JobInfo, bool> keep, ApiCallCounter calls, Action<ApiResponse>? answered, CancellationToken cancellationToken)
     {

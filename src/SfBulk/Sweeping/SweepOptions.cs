@@ -5,9 +5,13 @@ namespace SfBulk.Sweeping;
 /// <summary>How a <see cref="JobSweeper"/> plans and runs; copied when the sweeper is created (later changes are ignored).</summary>
 public sealed class SweepOptions
 {
-    /// <summary>Close or abort the jobs found.</summary>
-    /// <value>The default is <see cref="SweepAction.Close"/>.</value>
-    public SweepAction Action { get; set; } = SweepAction.Close;
+    /// <summary>
+    /// The state to ask of the open jobs found: <see cref="CloseJobState.Closed"/> (Bulk 1.0 <c>Closed</c>, Bulk 2.0
+    /// ingest <c>UploadComplete</c>; Bulk 2.0 query jobs are skipped, as they have no Closed state) or
+    /// <see cref="CloseJobState.Aborted"/> (running Bulk 2.0 query jobs are aborted too).
+    /// </summary>
+    /// <value>The default is <see cref="CloseJobState.Closed"/>.</value>
+    public CloseJobState TargetState { get; set; } = CloseJobState.Closed;
 
     /// <summary>
     /// Also close (or abort) PK-chunked Bulk 1.0 jobs whose chunk batches are still queued or running. Closing such a
@@ -50,12 +54,7 @@ public sealed class SweepOptions
 
     internal SweepOptions Validated()
     {
-        if (Action is not (SweepAction.Close or SweepAction.Abort))
-        {
-            throw new ArgumentOutOfRangeException(nameof(Action), Action, "Use Close or Abort.");
-        }
-
-        if (CompleteUploads && Action == SweepAction.Abort)
+        if (CompleteUploads && TargetState == CloseJobState.Aborted)
         {
             throw new ArgumentException("CompleteUploads applies to a Close sweep: an Abort sweep aborts open uploads instead of completing them.", nameof(CompleteUploads));
         }
@@ -71,7 +70,7 @@ public sealed class SweepOptions
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
         return new SweepOptions
         {
-            Action = Action,
+            TargetState = TargetState,
             IncludeRunning = IncludeRunning,
             CompleteUploads = CompleteUploads,
             MaxConcurrency = MaxConcurrency,

@@ -1,19 +1,25 @@
+using SfBulk.Models;
+
 namespace SfBulk.Sweeping;
 
-/// <summary>How one job of a sweep ended.</summary>
+/// <summary>
+/// How one job of a sweep ended. The first four values are <see cref="CloseOutcome"/>'s, by declaration (same names,
+/// same numbers): a job the sweep closed or aborted has the outcome of that close (<see cref="SweepJobResult.Close"/>).
+/// The others are the sweep's own: the job was skipped, failed, cancelled or not tried.
+/// </summary>
 public enum SweepOutcome
 {
-    /// <summary>The job was closed.</summary>
-    Closed = 0,
+    /// <summary>The job was closed: <see cref="CloseOutcome.Closed"/> of the close (<see cref="SweepJobResult.Close"/>).</summary>
+    Closed = CloseOutcome.Closed,
 
-    /// <summary>The job was aborted.</summary>
-    Aborted = 1,
+    /// <summary>The job was aborted: <see cref="CloseOutcome.Aborted"/>.</summary>
+    Aborted = CloseOutcome.Aborted,
 
-    /// <summary>The job was already closed (e.g. by an earlier, interrupted sweep): counts as success.</summary>
-    AlreadyClosed = 2,
+    /// <summary>The job was already closed (e.g. by an earlier, interrupted sweep): <see cref="CloseOutcome.AlreadyClosed"/>; counts as success.</summary>
+    AlreadyClosed = CloseOutcome.AlreadyClosed,
 
-    /// <summary>The job was already aborted: counts as success.</summary>
-    AlreadyAborted = 3,
+    /// <summary>The job was already aborted: <see cref="CloseOutcome.AlreadyAborted"/>; counts as success.</summary>
+    AlreadyAborted = CloseOutcome.AlreadyAborted,
 
     /// <summary>The job was left alone; <see cref="SweepJobResult.Reason"/> says why.</summary>
     Skipped = 4,

@@ -3,13 +3,13 @@ using SfBulk.Limits;
 
 namespace SfBulk.Sweeping;
 
-/// <summary>What a sweep would do (a dry run): every open job found that matches the filter, with its decision.</summary>
+/// <summary>What a sweep would do (a dry run): every open job found that matches the filter, with the state the sweep asks of it, or why it is skipped.</summary>
 public sealed class SweepPlan
 {
-    internal SweepPlan(IReadOnlyList<SweepPlanEntry> entries, SweepAction action, int jobsListed, long callsUsed, DateTimeOffset createdAt, TimeSpan elapsed)
+    internal SweepPlan(IReadOnlyList<SweepPlanEntry> entries, CloseJobState targetState, int jobsListed, long callsUsed, DateTimeOffset createdAt, TimeSpan elapsed)
     {
         Entries = entries;
-        Action = action;
+        TargetState = targetState;
         JobsListed = jobsListed;
         CallsUsed = callsUsed;
         CreatedAt = createdAt;
@@ -47,8 +47,8 @@ public sealed class SweepPlan
     /// <summary>The open jobs that match the filter, in the order Get All Jobs listed them.</summary>
     public IReadOnlyList<SweepPlanEntry> Entries { get; }
 
-    /// <summary>Close or abort.</summary>
-    public SweepAction Action { get; }
+    /// <summary>The state the sweep asks of its jobs (<see cref="SweepOptions.TargetState"/>).</summary>
+    public CloseJobState TargetState { get; }
 
     /// <summary>Jobs Get All Jobs returned in total (open or not, each once).</summary>
     public int JobsListed { get; }
@@ -69,13 +69,13 @@ public sealed class SweepPlan
     public ApiUsage? ApiUsage { get; internal init; }
 
     /// <summary>Jobs to close.</summary>
-    public int ToClose => Entries.Count(e => e.Decision == SweepDecision.Close);
+    public int ToClose => Entries.Count(e => e.TargetState == CloseJobState.Closed);
 
     /// <summary>Jobs to abort.</summary>
-    public int ToAbort => Entries.Count(e => e.Decision == SweepDecision.Abort);
+    public int ToAbort => Entries.Count(e => e.TargetState == CloseJobState.Aborted);
 
     /// <summary>Jobs skipped.</summary>
-    public int ToSkip => Entries.Count(e => e.Decision == SweepDecision.Skip);
+    public int ToSkip => Entries.Count(e => e.TargetState is null);
 
     private static string Describe(TimeSpan span) =>
         span >= TimeSpan.FromDays(1) ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalDays} d {span.Hours} h")

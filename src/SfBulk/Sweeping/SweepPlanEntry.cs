@@ -1,13 +1,13 @@
 namespace SfBulk.Sweeping;
 
-/// <summary>One open job a sweep found, and what the plan says to do with it.</summary>
+/// <summary>One open job a sweep found, and the state the plan asks of it.</summary>
 public sealed class SweepPlanEntry
 {
-    internal SweepPlanEntry(JobInfo job, BulkApi api, SweepDecision decision, string? skipReason, bool? isPkChunked, int? pendingBatches)
+    internal SweepPlanEntry(JobInfo job, BulkApi api, CloseJobState? targetState, string? skipReason, bool? isPkChunked, int? pendingBatches)
     {
         Job = job;
         Api = api;
-        Decision = decision;
+        TargetState = targetState;
         SkipReason = skipReason;
         IsPkChunked = isPkChunked;
         PendingBatches = pendingBatches;
@@ -22,10 +22,13 @@ public sealed class SweepPlanEntry
     /// <summary>The API the job belongs to.</summary>
     public BulkApi Api { get; }
 
-    /// <summary>What to do.</summary>
-    public SweepDecision Decision { get; }
+    /// <summary>
+    /// The state to ask of the job (<see cref="CloseJobState.Closed"/> or <see cref="CloseJobState.Aborted"/>, as
+    /// <see cref="SweepOptions.TargetState"/> says); null when the job is skipped, and then <see cref="SkipReason"/> says why.
+    /// </summary>
+    public CloseJobState? TargetState { get; }
 
-    /// <summary>Why the job is skipped; null unless <see cref="Decision"/> is <see cref="SweepDecision.Skip"/>.</summary>
+    /// <summary>Why the job is skipped; null unless <see cref="TargetState"/> is null.</summary>
     public string? SkipReason { get; }
 
     /// <summary>True for a PK-chunked Bulk 1.0 job, false when known not to be, null when not asked.</summary>
@@ -36,5 +39,5 @@ public sealed class SweepPlanEntry
 
     /// <summary>A one-line summary.</summary>
     /// <returns>The summary.</returns>
-    public override string ToString() => $"{JobId} {Job.JobType?.ToString() ?? "Classic"} {Job.Operation} {Job.Object}: {Decision}{(SkipReason is null ? string.Empty : " (" + SkipReason + ")")}";
+    public override string ToString() => $"{JobId} {Job.JobType?.ToString() ?? "Classic"} {Job.Operation} {Job.Object}: {TargetState?.ToString() ?? "Skipped"}{(SkipReason is null ? string.Empty : " (" + SkipReason + ")")}";
 }

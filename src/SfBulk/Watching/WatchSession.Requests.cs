@@ -67,13 +67,20 @@ internal sealed partial class WatchSession
             var options = new CloseJobOptions { Api = BulkApi.V1, Dialect = JobRoutes.DialectOf(job) };
             var close = await _calls.RunAsync(ct => _client.CloseJobAsync(_jobId, options, ct), cancellationToken).ConfigureAwait(false);
             var closed = close.Outcome == CloseOutcome.AlreadyClosed ? " It was already closed." : close.Outcome == CloseOutcome.AlreadyAborted ? " It had been aborted meanwhile." : " The job was closed.";
-            return Final(close.Job, chunkingFailed ? outcome : close.Outcome == CloseOutcome.AlreadyAborted ? WatchOutcome.AbortedByOthers : WatchOutcome.Closed, what + closed, close, finishedAt, _time.GetUtcNow());
+            return Final(close.Job, chunkingFailed ? outcome : Ended(close.Job), what + closed, close, finishedAt, _time.GetUtcNow());
         }
         catch (SalesforceException e)
         {
             return Final(job, WatchOutcome.CloseFailed, $"{what} Closing it failed ({e.ErrorCode}): {e.Message}", finishedAt: finishedAt, error: e);
         }
     }
+
+    /// <summary>
+    /// How a watch that asked to close a finished job ends, from the job's state as for every other read: aborted (by
+    /// someone else, before the close landed) or closed. <see cref="WatchResult.Close"/> says what the close found.
+    /// </summary>
+    private static WatchOutcome Ended(JobInfo job) =>
+        job.State == BulkJobState.Aborted ? WatchOutcome.AbortedByOthers : WatchOutcome.Closed;
 
     /// <summary>The timeout elapsed: leave the job, or abort it when asked.</summary>
     private async Task<WatchProgress> TimeOutAsync(JobInfo job, CancellationToken cancellationToken)

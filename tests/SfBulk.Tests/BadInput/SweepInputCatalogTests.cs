@@ -34,7 +34,7 @@ public sealed class SweepInputCatalogTests : IAsyncLifetime
     [Fact]
     public void Constructor_CompleteUploadsWithAbort_ThrowsArgumentException()
     {
-        var e = Assert.Throws<ArgumentException>(() => new JobSweeper(new BulkJobClient(_connection), new SweepOptions { Action = SweepAction.Abort, CompleteUploads = true }));
+        var e = Assert.Throws<ArgumentException>(() => new JobSweeper(new BulkJobClient(_connection), new SweepOptions { TargetState = CloseJobState.Aborted, CompleteUploads = true }));
 
         Assert.Equal(nameof(SweepOptions.CompleteUploads), e.ParamName);
         Assert.Empty(_server.Requests);

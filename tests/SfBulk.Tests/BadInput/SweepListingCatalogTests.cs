@@ -49,7 +49,7 @@ public sealed class SweepListingCatalogTests : CannedSweepTests
         // The query job is PK-chunked (the canned PK listing holds it) and left out; the malformed id stays, skipped.
         var entry = Assert.Single(plan.Entries);
         Assert.Equal("not-a-job-id", entry.JobId);
-        Assert.Equal(SweepDecision.Skip, entry.Decision);
+        Assert.Null(entry.TargetState);
     }
 
     [Theory]

@@ -62,7 +62,7 @@ public sealed class JobSweeperTests : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         var sweeper = Sweeper();
         var plan = await sweeper.PlanAsync(new SweepFilter { JobType = BulkJobType.Classic, Object = "Account", Operation = JobOperation.Insert, CreatedById = null, OlderThan = TimeSpan.FromDays(1) }, ct);
-        var own = plan.Entries.Where(e => e.Decision == SweepDecision.Close).Take(2).ToList();
+        var own = plan.Entries.Where(e => e.TargetState == CloseJobState.Closed).Take(2).ToList();
         foreach (var entry in own)
         {
             await _harness.Client.CloseJobAsync(entry.JobId, cancellationToken: ct);
@@ -77,7 +77,7 @@ public sealed class JobSweeperTests : IAsyncLifetime
     [Fact]
     public async Task SweepAsync_Abort_AbortsEveryOpenJobOfEveryUserAndRunningQueries()
     {
-        var report = await Sweeper(o => { o.Action = SweepAction.Abort; o.IncludeRunning = true; }).SweepAsync(AnyAge, cancellationToken: TestContext.Current.CancellationToken);
+        var report = await Sweeper(o => { o.TargetState = CloseJobState.Aborted; o.IncludeRunning = true; }).SweepAsync(AnyAge, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(SweepFixture.OpenJobs, report.Counts[SweepOutcome.Aborted]);
         Assert.True(report.Succeeded);
@@ -120,7 +120,7 @@ public sealed class JobSweeperTests : IAsyncLifetime
         Assert.True(second.Succeeded, second.ToString());
         var third = await Sweeper().PlanAsync(filter, ct);
         Assert.Equal(2, third.Entries.Count);
-        Assert.All(third.Entries, e => Assert.Equal(SweepDecision.Skip, e.Decision));
+        Assert.All(third.Entries, e => Assert.Null(e.TargetState));
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class JobSweeperTests : IAsyncLifetime
         var e = await Assert.ThrowsAsync<SweepCancelledException>(() => Sweeper().ExecuteAsync(plan, cancellationToken: cts.Token));
 
         Assert.Equal(plan.Entries.Select(p => p.JobId), e.Report.Jobs.Select(j => j.JobId));
-        Assert.All(e.Report.Jobs, j => Assert.Equal(j.Entry.Decision == SweepDecision.Skip ? SweepOutcome.Skipped : SweepOutcome.Cancelled, j.Outcome));
+        Assert.All(e.Report.Jobs, j => Assert.Equal(j.Entry.TargetState is null ? SweepOutcome.Skipped : SweepOutcome.Cancelled, j.Outcome));
         Assert.True(e.Report.WasCancelled);
         Assert.False(e.Report.Succeeded);
         Assert.Equal(cts.Token, e.CancellationToken);

@@ -36,7 +36,7 @@ public sealed class SweepClockTests : WatchEmulatorTests
 
         Assert.Equal(new[] { exactly, older }.Order(StringComparer.Ordinal), plan.Entries.Select(e => e.JobId).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(plan.Entries, e => e.JobId == younger);
-        Assert.All(plan.Entries, e => Assert.Equal(SweepDecision.Close, e.Decision));
+        Assert.All(plan.Entries, e => Assert.Equal(CloseJobState.Closed, e.TargetState));
         Assert.Equal(Harness.Time.GetUtcNow().AddHours(-1), plan.CreatedBefore);
         Assert.Equal(3, plan.JobsListed);
     }

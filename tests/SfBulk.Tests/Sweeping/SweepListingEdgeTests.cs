@@ -27,7 +27,7 @@ public sealed class SweepListingEdgeTests : CannedSweepTests
         var plan = await Sweeper().PlanAsync(new SweepFilter { CreatedById = CannedOrg.UserId }, Ct);
 
         Assert.Equal([First, Second], plan.Entries.Select(e => e.JobId));
-        Assert.All(plan.Entries, e => Assert.Equal(SweepDecision.Close, e.Decision));
+        Assert.All(plan.Entries, e => Assert.Equal(CloseJobState.Closed, e.TargetState));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class SweepListingEdgeTests : CannedSweepTests
         var plan = await Sweeper().PlanAsync(cancellationToken: Ct);
 
         Assert.Equal(4, plan.Entries.Count);
-        Assert.All(plan.Entries, e => Assert.Equal(SweepDecision.Skip, e.Decision));
+        Assert.All(plan.Entries, e => Assert.Null(e.TargetState));
         Assert.Equal([BulkApi.V1, BulkApi.V2, BulkApi.V2, BulkApi.V1], plan.Entries.Select(e => e.Api));
         Assert.StartsWith("Age unknown", plan.Entries[1].SkipReason, StringComparison.Ordinal);
         Assert.StartsWith("Malformed job id", plan.Entries[2].SkipReason, StringComparison.Ordinal);

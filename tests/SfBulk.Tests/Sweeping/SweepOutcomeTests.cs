@@ -115,7 +115,7 @@ public sealed class SweepOutcomeTests : IAsyncLifetime
         var id = (await _harness.SeedClassicAsync(new { count = 1 }))[0];
         await _harness.AddFaultAsync($$"""{"route":"{{V1Close}}","kind":"dropAfter","count":1}""");
 
-        var report = await Sweeper(o => o.Action = SweepAction.Abort).SweepAsync(AnyAge, cancellationToken: Ct);
+        var report = await Sweeper(o => o.TargetState = CloseJobState.Aborted).SweepAsync(AnyAge, cancellationToken: Ct);
 
         var job = Assert.Single(report.Jobs);
         Assert.Equal(SweepOutcome.Aborted, job.Outcome);
@@ -143,10 +143,10 @@ public sealed class SweepOutcomeTests : IAsyncLifetime
     {
         // Planned while open, aborted by someone else before the sweep carries the plan out.
         var id = (await _harness.SeedClassicAsync(new { count = 1 }))[0];
-        var plan = await Sweeper(o => o.Action = SweepAction.Abort).PlanAsync(AnyAge, Ct);
+        var plan = await Sweeper(o => o.TargetState = CloseJobState.Aborted).PlanAsync(AnyAge, Ct);
         await _harness.Client.AbortJobAsync(id, cancellationToken: Ct);
 
-        var report = await Sweeper(o => o.Action = SweepAction.Abort).ExecuteAsync(plan, cancellationToken: Ct);
+        var report = await Sweeper(o => o.TargetState = CloseJobState.Aborted).ExecuteAsync(plan, cancellationToken: Ct);
 
         Assert.Equal(SweepOutcome.AlreadyAborted, Assert.Single(report.Jobs).Outcome);
         Assert.True(report.Succeeded);
@@ -188,7 +188,7 @@ public sealed class SweepOutcomeTests : IAsyncLifetime
         await _harness.AddFaultAsync($$"""{"route":"{{V2QueryPatch}}","kind":"latency","latencyMs":5000,"count":1}""");
         await _harness.ResetRequestsAsync();
 
-        var report = await Sweeper(o => { o.Action = SweepAction.Abort; o.PerJobTimeout = TimeSpan.FromMilliseconds(300); }).SweepAsync(AnyAge, cancellationToken: Ct);
+        var report = await Sweeper(o => { o.TargetState = CloseJobState.Aborted; o.PerJobTimeout = TimeSpan.FromMilliseconds(300); }).SweepAsync(AnyAge, cancellationToken: Ct);
 
         var job = Assert.Single(report.Jobs);
         Assert.Equal(SweepOutcome.Failed, job.Outcome);
@@ -206,10 +206,10 @@ public sealed class SweepOutcomeTests : IAsyncLifetime
         await _harness.SeedV2Async(new { kind = "V2Query", state = "Aborted" });
         await _harness.SeedV2Async(new { kind = "V2Query", state = "Failed" });
 
-        var plan = await Sweeper(o => o.Action = SweepAction.Abort).PlanAsync(AnyAge, Ct);
+        var plan = await Sweeper(o => o.TargetState = CloseJobState.Aborted).PlanAsync(AnyAge, Ct);
 
         Assert.Equal(running.Concat(queued).Order(StringComparer.Ordinal), plan.Entries.Select(e => e.JobId).Order(StringComparer.Ordinal));
-        Assert.All(plan.Entries, e => Assert.Equal(SweepDecision.Abort, e.Decision));
+        Assert.All(plan.Entries, e => Assert.Equal(CloseJobState.Aborted, e.TargetState));
     }
 
     [Fact]
@@ -217,7 +217,7 @@ public sealed class SweepOutcomeTests : IAsyncLifetime
     {
         var id = (await _harness.SeedV2Async(new { kind = "V2Query", state = "InProgress" }))[0];
 
-        var report = await Sweeper(o => o.Action = SweepAction.Abort).SweepAsync(AnyAge, cancellationToken: Ct);
+        var report = await Sweeper(o => o.TargetState = CloseJobState.Aborted).SweepAsync(AnyAge, cancellationToken: Ct);
 
         Assert.Equal(SweepOutcome.Aborted, Assert.Single(report.Jobs).Outcome);
         Assert.Equal(BulkJobState.Aborted, (await _harness.Client.GetJobAsync(id, BulkApi.V2, Ct)).State);
@@ -245,7 +245,7 @@ public sealed class SweepOutcomeTests : IAsyncLifetime
         await _harness.AddFaultAsync($$"""{"route":"{{V2IngestPatch}}","kind":"requestLimitExceeded","count":100}""");
         await _harness.ResetRequestsAsync();
 
-        var report = await Sweeper(o => o.Action = SweepAction.Abort).SweepAsync(AnyAge, cancellationToken: Ct);
+        var report = await Sweeper(o => o.TargetState = CloseJobState.Aborted).SweepAsync(AnyAge, cancellationToken: Ct);
 
         var job = Assert.Single(report.Jobs);
         Assert.Equal(SweepOutcome.Failed, job.Outcome);

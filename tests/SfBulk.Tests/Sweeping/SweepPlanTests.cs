@@ -35,9 +35,9 @@ public sealed class SweepPlanTests : IAsyncLifetime
         Assert.Equal(4, plan.ToSkip);
         Assert.All(plan.Entries.Where(e => e.Job.JobType == BulkJobType.V2Ingest), e => Assert.StartsWith("Upload not completed", e.SkipReason, StringComparison.Ordinal));
         var running = Assert.Single(plan.Entries, e => e.PendingBatches > 0);
-        Assert.Equal(SweepDecision.Skip, running.Decision);
+        Assert.Null(running.TargetState);
         Assert.Contains("PK-chunked job still running", running.SkipReason, StringComparison.Ordinal);
-        Assert.Single(plan.Entries, e => e.IsPkChunked == true && e.Decision == SweepDecision.Close);
+        Assert.Single(plan.Entries, e => e.IsPkChunked == true && e.TargetState == CloseJobState.Closed);
         Assert.Contains("no Closed state", Assert.Single(plan.Entries, e => e.Job.JobType == BulkJobType.V2Query).SkipReason, StringComparison.Ordinal);
 
         // Pages of both lists, the PK-chunked listing and one read per open PK-chunked job; nothing changed.
@@ -108,10 +108,10 @@ public sealed class SweepPlanTests : IAsyncLifetime
     [Fact]
     public async Task PlanAsync_IncludeRunningAndAbort_PlansRunningChunksAndQueryJobs()
     {
-        var plan = await PlanAsync(configure: o => { o.IncludeRunning = true; o.Action = SweepAction.Abort; });
+        var plan = await PlanAsync(configure: o => { o.IncludeRunning = true; o.TargetState = CloseJobState.Aborted; });
 
         Assert.Equal(SweepFixture.OpenJobs, plan.ToAbort);
-        Assert.Equal(SweepAction.Abort, plan.Action);
+        Assert.Equal(CloseJobState.Aborted, plan.TargetState);
     }
 
     [Fact]

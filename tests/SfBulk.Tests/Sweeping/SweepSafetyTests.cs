@@ -37,7 +37,7 @@ public sealed class SweepSafetyTests : IAsyncLifetime
 
         var skipped = Assert.Single(report.Jobs, j => j.JobId == upload);
         Assert.Equal(SweepOutcome.Skipped, skipped.Outcome);
-        Assert.Equal(SweepDecision.Skip, skipped.Entry.Decision);
+        Assert.Null(skipped.Entry.TargetState);
         Assert.StartsWith("Upload not completed: completing it would make Salesforce process a possibly partial upload", skipped.Reason, StringComparison.Ordinal);
         Assert.Contains("--abort", skipped.Reason, StringComparison.Ordinal);
         Assert.Contains("--upload-complete", skipped.Reason, StringComparison.Ordinal);
@@ -65,7 +65,7 @@ public sealed class SweepSafetyTests : IAsyncLifetime
     {
         var upload = (await _harness.SeedV2Async(new { kind = "V2Ingest", state = "Open", ageSeconds = TwoDays }))[0];
 
-        var report = await Sweeper(o => o.Action = SweepAction.Abort).SweepAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var report = await Sweeper(o => o.TargetState = CloseJobState.Aborted).SweepAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(SweepOutcome.Aborted, Assert.Single(report.Jobs).Outcome);
         Assert.Equal(BulkJobState.Aborted, await StateAsync(upload, BulkApi.V2));
@@ -156,7 +156,7 @@ public sealed class SweepSafetyTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var id = (await _harness.SeedClassicAsync(new { ageSeconds = TwoDays }))[0];
-        var sweeper = Sweeper(o => o.Action = SweepAction.Abort);
+        var sweeper = Sweeper(o => o.TargetState = CloseJobState.Aborted);
         var plan = await sweeper.PlanAsync(cancellationToken: ct);
         await _harness.Client.AbortJobAsync(id, cancellationToken: ct);
 
