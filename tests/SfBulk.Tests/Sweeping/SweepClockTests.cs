@@ -113,7 +113,7 @@ public sealed class SweepClockTests : WatchEmulatorTests
         // the shared clock jumps to the two-minute time-out, so the time-out ends the job before any answer comes.
         var client = new BulkJobClient(Harness.Connection, new BulkJobClientOptions { CloseRetryDelay = TimeSpan.FromMilliseconds(5), TimeProvider = Harness.AutoTime });
         var id = (await Harness.SeedV2Async(new BulkV2JobSeed { Kind = BulkV2JobKind.Query, State = "InProgress", Age = TimeSpan.FromHours(2) }))[0];
-        var sweeper = Sweeper(Harness.AutoTime, o => { o.Action = SweepAction.Abort; o.PerJobTimeout = TimeSpan.FromMinutes(2); }, client);
+        var sweeper = Sweeper(Harness.AutoTime, o => { o.TargetState = CloseJobState.Aborted; o.PerJobTimeout = TimeSpan.FromMinutes(2); }, client);
         var plan = await sweeper.PlanAsync(cancellationToken: Ct);
         await Harness.AddFaultAsync($$"""{"route":"{{V2QueryPatch}}","kind":"latency","latencyMs":5000,"count":1}""");
         await Harness.ResetRequestsAsync();
