@@ -6,6 +6,9 @@ namespace SfBulk;
 /// <summary>Reads and state changes on a known route, used by the watcher and the sweeper to spend no probing calls.</summary>
 public partial class BulkJobClient
 {
+    /// <summary>The client's clock (<see cref="BulkJobClientOptions.TimeProvider"/>) for time-outs counted for it; the system clock in a mock.</summary>
+    internal TimeProvider Time => _options?.TimeProvider ?? TimeProvider.System;
+
     /// <summary>Reads a job on one route (one request), e.g. a Bulk 2.0 query job without first asking the ingest list.</summary>
     internal async Task<JobInfo> GetJobOnRouteAsync(JobRoute route, string jobId, CancellationToken cancellationToken)
     {

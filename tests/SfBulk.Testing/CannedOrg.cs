@@ -9,8 +9,9 @@ namespace SfBulk.Testing;
 /// <summary>
 /// Canned answers for a sweep, for listings the emulator never sends (malformed ids, missing or unreadable dates,
 /// impossible batch counts): Get All Jobs answers <see cref="Records"/> on the ingest list (the query jobs among them
-/// when asked for PK-chunked jobs) and nothing on the query list; a Bulk 1.0 job read answers the job's counts from <see cref="Counts"/>, its batch list from
-/// <see cref="Batches"/>, and a close answers the job Closed. Ids in paths are 18 characters.
+/// when asked for PK-chunked jobs) and nothing on the query list; a Bulk 1.0 job read answers the job's counts from <see cref="Counts"/>
+/// and its state from <see cref="States"/> (Open by default), its batch list from <see cref="Batches"/>, and a close
+/// answers the job Closed. Ids in paths are 18 characters.
 /// </summary>
 public sealed class CannedOrg
 {
@@ -22,6 +23,9 @@ public sealed class CannedOrg
 
     /// <summary>Batch counts of a Bulk 1.0 job by 18-character id: queued, in progress, completed, failed, total.</summary>
     public ConcurrentDictionary<string, (int Queued, int InProgress, int Completed, int Failed, int Total)> Counts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The state a read of a Bulk 1.0 job answers, by 18-character id; Open when not given.</summary>
+    public ConcurrentDictionary<string, string> States { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Batch states of a Bulk 1.0 job by 18-character id, oldest first.</summary>
     public ConcurrentDictionary<string, string[]> Batches { get; } = new(StringComparer.Ordinal);
@@ -83,7 +87,7 @@ public sealed class CannedOrg
         {
             var id = path.Split('/')[^1];
             var counts = Counts.TryGetValue(id, out var n) ? n : default;
-            var state = HttpMethods.IsPost(c.Request.Method) ? "Closed" : "Open";
+            var state = HttpMethods.IsPost(c.Request.Method) ? "Closed" : States.TryGetValue(id, out var read) ? read : "Open";
             await WriteAsync(c, "application/xml", string.Create(
                 CultureInfo.InvariantCulture,
                 $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><jobInfo xmlns=\"{Ns}\"><id>{id}</id><operation>query</operation><object>Account</object><createdById>{UserId}</createdById><createdDate>2026-01-01T00:00:00.000Z</createdDate><systemModstamp>2026-01-01T00:00:00.000Z</systemModstamp><state>{state}</state><concurrencyMode>Parallel</concurrencyMode><contentType>CSV</contentType><numberBatchesQueued>{counts.Queued}</numberBatchesQueued><numberBatchesInProgress>{counts.InProgress}</numberBatchesInProgress><numberBatchesCompleted>{counts.Completed}</numberBatchesCompleted><numberBatchesFailed>{counts.Failed}</numberBatchesFailed><numberBatchesTotal>{counts.Total}</numberBatchesTotal><numberRecordsProcessed>0</numberRecordsProcessed><numberRetries>0</numberRetries><apiVersion>66.0</apiVersion></jobInfo>"));

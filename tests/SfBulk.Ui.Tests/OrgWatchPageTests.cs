@@ -32,6 +32,18 @@ public sealed class OrgWatchPageTests(BrowserFixture browser)
         await Expect(closedRow).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         await Expect(page.Locator("#orgwatch-table tbody tr[data-event='seen']").Filter(new() { HasText = id })).ToHaveCountAsync(1);
         await Expect(page.Locator("dd[data-count='Closed']")).ToHaveTextAsync("1");
+
+        // "Batches done" counts as the messages do: the NotProcessed original of the 6 chunks is done too.
+        await Expect(closedRow.Locator("td").Nth(4)).ToHaveTextAsync("7 / 7");
+        var progress = await page.Locator("#orgwatch-table tbody tr[data-event='progress']")
+            .EvaluateAllAsync<string[][]>("rows => rows.map(r => [...r.cells].map(c => c.textContent))");
+        foreach (var cells in progress)
+        {
+            var said = Regex.Match(cells[5], @"batches (\d+)/(\d+) done");
+            Assert.True(said.Success, cells[5]);
+            Assert.Equal($"{said.Groups[1].Value} / {said.Groups[2].Value}", cells[4]);
+        }
+
         await Expect(page.Locator("dd[data-count='API calls']")).ToHaveTextAsync(new Regex("^[1-9][0-9]*$"));
         Assert.Equal(BulkJobState.Closed, (await org.JobAsync(id)).State);
         Assert.Empty(org.PageErrors);

@@ -198,8 +198,7 @@ internal sealed class JobApi(BulkJobClient client, JobListing listing, JobFeeds 
         if (detail is not null)
         {
             // Salesforce's job list carries no counts: they come from the job's last full read.
-            w.WriteNumber("batchesDone", detail.NumberBatchesCompleted + detail.NumberBatchesFailed
-                + Math.Max(0, detail.NumberBatchesTotal - detail.NumberBatchesQueued - detail.NumberBatchesInProgress - detail.NumberBatchesCompleted - detail.NumberBatchesFailed));
+            w.WriteNumber("batchesDone", JobKinds.BatchesDone(detail));
             w.WriteNumber("batchesTotal", detail.NumberBatchesTotal);
             w.WriteNumber("recordsProcessed", detail.NumberRecordsProcessed);
             w.WriteNumber("recordsFailed", detail.NumberRecordsFailed);

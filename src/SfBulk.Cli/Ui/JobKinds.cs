@@ -9,6 +9,13 @@ internal static class JobKinds
 
     public static bool IsClassic(JobInfo job) => Api(job) == "Classic";
 
+    /// <summary>
+    /// A Bulk 1.0 job's batches done, counted as the watchers count them and say in their messages: completed, failed,
+    /// and not processed (the PK-chunking original), so a finished chunked job with 6 chunks shows 7 of 7.
+    /// </summary>
+    public static int BatchesDone(JobInfo job) => job.NumberBatchesCompleted + job.NumberBatchesFailed
+        + Math.Max(0, job.NumberBatchesTotal - job.NumberBatchesQueued - job.NumberBatchesInProgress - job.NumberBatchesCompleted - job.NumberBatchesFailed);
+
     public static bool IsV2Query(JobInfo job) => job.JobType == BulkJobType.V2Query;
 
     public static bool IsV2Ingest(JobInfo job) => job.JobType == BulkJobType.V2Ingest;

@@ -265,7 +265,7 @@ internal sealed class OrgWatchRun : IAsyncDisposable
                         if (job.JobType is null || job.JobType == BulkJobType.Classic)
                         {
                             w.WriteNumber("batchesTotal", job.NumberBatchesTotal);
-                            w.WriteNumber("batchesCompleted", job.NumberBatchesCompleted);
+                            w.WriteNumber("batchesDone", JobKinds.BatchesDone(job));
                         }
                     }
 

@@ -171,14 +171,11 @@ public partial class JobSweeper
             StateChangeOutcome done;
             if (route.IsQuery)
             {
-                // Straight to the query route: CloseJobAsync with Api = V2 would ask the ingest list first.
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                if (_options.PerJobTimeout is { } limit)
-                {
-                    timeout.CancelAfter(limit);
-                }
-
-                done = await client.TryChangeStateOnRouteAsync(JobRoute.V2Query, entry.JobId, target, null, timeout.Token).ConfigureAwait(false);
+                // Straight to the query route: CloseJobAsync with Api = V2 would ask the ingest list first. The time-out
+                // runs on the client's clock, as CloseJobOptions.Timeout does on the other routes.
+                using var timeout = _options.PerJobTimeout is { } limit ? new CancellationTokenSource(limit, client.Time) : new CancellationTokenSource();
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+                done = await client.TryChangeStateOnRouteAsync(JobRoute.V2Query, entry.JobId, target, null, linked.Token).ConfigureAwait(false);
             }
             else
             {

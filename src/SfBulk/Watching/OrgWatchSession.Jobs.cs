@@ -101,14 +101,15 @@ internal sealed partial class OrgWatchSession
         try
         {
             var sentBefore = watched.CloseSent;
-            watched.CloseSent = true;
+            var sent = new SentCloseFor(what, chunkingFailed ? OrgWatchEventKind.ChunkingFailed : OrgWatchEventKind.Closed, job.SystemModstamp);
+            watched.SentClose = sent;
             var options = new CloseJobOptions { Api = BulkApi.V1, Dialect = JobRoutes.DialectOf(job) };
             var close = await _client.CloseJobAsync(job.Id, options, cancellationToken).ConfigureAwait(false);
             var ended = close.Outcome == CloseOutcome.AlreadyAborted
                 ? Event(OrgWatchEventKind.AbortedByOthers, close.Job, what + " It had been aborted by someone else meanwhile.")
                 : close.Outcome == CloseOutcome.AlreadyClosed && !sentBefore
                     ? Event(OrgWatchEventKind.ClosedByOthers, close.Job, what + " Someone else had closed it meanwhile.")
-                : Closed(close.Job, close, what + " The job was closed.", chunkingFailed ? OrgWatchEventKind.ChunkingFailed : OrgWatchEventKind.Closed) with { FinishedAt = job.SystemModstamp };
+                : Closed(close.Job, close, sent);
             End(key, ended, events);
         }
         catch (Exception e) when (WatchSession.IsTransient(e, cancellationToken) && watched.Failures < _options.MaxConsecutiveFailures)
@@ -126,9 +127,16 @@ internal sealed partial class OrgWatchSession
         }
     }
 
-    /// <summary>A job this watcher closed; <paramref name="close"/> is null when a later read found its earlier close had landed.</summary>
-    private OrgWatchEvent Closed(JobInfo job, CloseJobResult? close, string message, OrgWatchEventKind kind = OrgWatchEventKind.Closed) =>
-        Event(kind, job, message) with { Close = close ?? SfBulkModelFactory.CloseJobResult(job, CloseOutcome.Closed) };
+    /// <summary>
+    /// A job this watcher closed, reported with what it found when it sent the close (<paramref name="sent"/>);
+    /// <paramref name="close"/> is null when a later read found that close had landed unanswered.
+    /// </summary>
+    private OrgWatchEvent Closed(JobInfo job, CloseJobResult? close, SentCloseFor sent) =>
+        Event(sent.Kind, job, sent.What + " The job was closed.") with
+        {
+            Close = close ?? SfBulkModelFactory.CloseJobResult(job, CloseOutcome.Closed),
+            FinishedAt = sent.FinishedAt,
+        };
 
     private static string Progress(JobInfo job, DateTimeOffset? estimatedFinish)
     {

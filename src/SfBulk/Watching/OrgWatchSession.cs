@@ -313,8 +313,8 @@ internal sealed partial class OrgWatchSession
     private void EndNotOpen(string key, WatchedJob watched, JobInfo record, List<OrgWatchEvent> events)
     {
         var ended = record.State == BulkJobState.Closed
-            ? watched.CloseSent
-                ? Closed(record, null, "The job was closed.")
+            ? watched.SentClose is { } sent
+                ? Closed(record, null, sent)
                 : Event(OrgWatchEventKind.ClosedByOthers, record, $"Job {record.Id} was closed by someone else; it is no longer followed.")
             : record.State == BulkJobState.Aborted
                 ? Event(OrgWatchEventKind.AbortedByOthers, record, $"Job {record.Id} was aborted by someone else; it is no longer followed.")

@@ -60,8 +60,17 @@ internal sealed class WatchedJob
     }
 
     /// <summary>A close was sent (and may have landed): a later "already closed" answer is this watcher's own close.</summary>
-    public bool CloseSent { get; set; }
+    public bool CloseSent => SentClose is not null;
+
+    /// <summary>
+    /// What the watcher found when it sent its close (null before): what finished, the kind of event its close
+    /// reports, and when the last batch finished. A later read that finds the close landed reports it with these.
+    /// </summary>
+    public SentCloseFor? SentClose { get; set; }
 
     /// <summary>Transient failures in a row on this job's reads or close.</summary>
     public int Failures { get; set; }
 }
+
+/// <summary>The finished job a close was sent for: its summary, the event kind the close reports, and when its last batch finished.</summary>
+internal sealed record SentCloseFor(string What, OrgWatchEventKind Kind, DateTimeOffset FinishedAt);

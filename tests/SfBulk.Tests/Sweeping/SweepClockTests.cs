@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using SfBulk.Emulator;
 using SfBulk.Models;
 using SfBulk.Sweeping;
 
@@ -11,6 +12,7 @@ namespace SfBulk.Tests.Sweeping;
 public sealed class SweepClockTests : WatchEmulatorTests
 {
     private const string V1Close = "POST /services/async/{version}/job/{jobId}";
+    private const string V2QueryPatch = "PATCH /services/data/v{version}/jobs/query/{jobId}";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -101,6 +103,30 @@ public sealed class SweepClockTests : WatchEmulatorTests
         Assert.Equal(SalesforceTimeoutException.TimeoutErrorCode, job.ErrorCode);
         Assert.InRange(report.Elapsed, TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
         Assert.Equal(1, job.Attempts);
+        Assert.False(report.Succeeded);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_QueryAbortUnansweredForLongerThanThePerJobTimeout_FailsOnceTheTimeoutIsUpOnTheClientsClock()
+    {
+        // As above for a Bulk 2.0 query job, which takes a route of its own: the abort hangs for five real seconds and
+        // the shared clock jumps to the two-minute time-out, so the time-out ends the job before any answer comes.
+        var client = new BulkJobClient(Harness.Connection, new BulkJobClientOptions { CloseRetryDelay = TimeSpan.FromMilliseconds(5), TimeProvider = Harness.AutoTime });
+        var id = (await Harness.SeedV2Async(new BulkV2JobSeed { Kind = BulkV2JobKind.Query, State = "InProgress", Age = TimeSpan.FromHours(2) }))[0];
+        var sweeper = Sweeper(Harness.AutoTime, o => { o.TargetState = CloseJobState.Aborted; o.PerJobTimeout = TimeSpan.FromMinutes(2); }, client);
+        var plan = await sweeper.PlanAsync(cancellationToken: Ct);
+        await Harness.AddFaultAsync($$"""{"route":"{{V2QueryPatch}}","kind":"latency","latencyMs":5000,"count":1}""");
+        await Harness.ResetRequestsAsync();
+
+        var report = await Harness.AutoTime.RunAsync(sweeper.ExecuteAsync(plan, cancellationToken: Ct));
+
+        var job = Assert.Single(report.Jobs);
+        Assert.Equal(id, job.JobId);
+        Assert.Equal(SweepOutcome.Failed, job.Outcome);
+        Assert.Equal("TIMEOUT", job.ErrorCode);
+        Assert.Equal("No answer within 120 s; the job may or may not have changed state. Run the sweep again to know.", job.Reason);
+        Assert.InRange(report.Elapsed, TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await Harness.RequestsAsync(V2QueryPatch));
         Assert.False(report.Succeeded);
     }
 }

@@ -112,6 +112,34 @@ public sealed class OrgWatchFaultTests : OrgWatchEmulatorTests
     }
 
     [Fact]
+    public async Task WatchEventsAsync_JobReadFailsEveryTime_RetriedMaxConsecutiveFailuresTimesThenEndsWithTheFault()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var id = await SeedChunkedAsync(8, 20);
+        await Harness.AddFaultAsync(EmulatorFault.Status(503, EmulatorRoutes.BulkV1GetJob));
+        var events = new List<OrgWatchEvent>();
+
+        async Task ConsumeAsync()
+        {
+            await foreach (var e in Watcher(o => o.MaxConsecutiveFailures = 2).WatchEventsAsync(ct))
+            {
+                events.Add(e);
+            }
+        }
+
+        var fault = await Assert.ThrowsAsync<SalesforceRestException>(() => Harness.AutoTime.RunAsync(ConsumeAsync().ContinueWith(t => { t.GetAwaiter().GetResult(); return true; }, TaskScheduler.Default)));
+
+        // Two failures in a row are retried, the third ends the watch with it; the job is left as it is.
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, fault.StatusCode);
+        var retries = events.Where(e => e.Kind == OrgWatchEventKind.Retrying).ToList();
+        Assert.Equal(2, retries.Count);
+        Assert.StartsWith($"Reading job {id} failed (2 in a row); trying again in 3 s: ", retries[1].Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(events, e => e.EndsJob);
+        await Harness.ClearFaultsAsync();
+        Assert.Equal(BulkJobState.Open, (await Harness.Client.GetJobAsync(id, BulkApi.V1, ct)).State);
+    }
+
+    [Fact]
     public async Task WatchAsync_JobReadRefused_ReportedUnreadableAndLeftAsItIs()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -119,8 +147,13 @@ public sealed class OrgWatchFaultTests : OrgWatchEmulatorTests
         await Harness.AddFaultAsync(EmulatorFault.Status(400, EmulatorRoutes.BulkV1GetJob) with { Message = "No read for you." });
         await Harness.ResetRequestsAsync();
 
-        var report = await Harness.AutoTime.RunAsync(Watcher().WatchAsync(cancellationToken: ct));
+        var events = new List<OrgWatchEvent>();
 
+        var report = await Harness.AutoTime.RunAsync(Watcher().WatchAsync(new SynchronousProgress(events.Add), ct));
+
+        // A refusal is not retried: no "trying again", and the job is dropped at its first look.
+        Assert.DoesNotContain(events, e => e.Kind == OrgWatchEventKind.Retrying);
+        Assert.Equal([OrgWatchEventKind.Seen, OrgWatchEventKind.Unreadable, OrgWatchEventKind.Stopped], events.Select(e => e.Kind));
         var ended = Assert.Single(report.Jobs);
         Assert.Equal(OrgWatchEventKind.Unreadable, ended.Kind);
         Assert.Equal(id, ended.JobId);

@@ -672,7 +672,7 @@ function orgWatchPage() {
             el('td', { text: clock(e.at) }), el('td', { text: e.event }),
             el('td', {}, e.jobId ? el('a', { href: `#/jobs/${e.jobId}`, text: e.jobId }) : '—'),
             el('td', { text: e.object || '' }),
-            el('td', { text: e.batchesTotal === undefined ? '' : `${num(e.batchesCompleted)} / ${num(e.batchesTotal)}` }),
+            el('td', { text: e.batchesTotal === undefined ? '' : `${num(e.batchesDone)} / ${num(e.batchesTotal)}` }),
             el('td', { class: 'wrap', text: e.message }))))))));
   }
 
