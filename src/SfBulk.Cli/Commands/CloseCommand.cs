@@ -107,18 +107,10 @@ internal static class CloseCommand
 
             try
             {
-                if (jobIds.Length == 1)
-                {
-                    // One job: closed on this flow, without handing it to a worker (a one-shot command's time is mostly waiting).
-                    await CloseOneAsync(0, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    await Parallel.ForEachAsync(
-                        Enumerable.Range(0, jobIds.Length),
-                        new ParallelOptions { MaxDegreeOfParallelism = parse.GetValue(parallelism), CancellationToken = cancellationToken },
-                        (i, token) => new ValueTask(CloseOneAsync(i, token))).ConfigureAwait(false);
-                }
+                await Parallel.ForEachAsync(
+                    Enumerable.Range(0, jobIds.Length),
+                    new ParallelOptions { MaxDegreeOfParallelism = parse.GetValue(parallelism), CancellationToken = cancellationToken },
+                    (i, token) => new ValueTask(CloseOneAsync(i, token))).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -10,6 +10,10 @@ internal static class CommandActions
     {
         command.SetAction(async (parse, cancellationToken) =>
         {
+            // Hand System.CommandLine the action's task before any work: its Ctrl+C handler waits for that task, and a
+            // signal that arrives while the action still runs synchronously (a loopback connect can complete at once)
+            // would otherwise end the process with 130 before the action could report what it finished.
+            await Task.Yield();
             var context = new CommandContext(parse);
             if (context.Verbosity > Verbosity.Quiet && CaseSensitiveIds.Note(JobIdWords(parse)) is { } note)
             {
